@@ -1,0 +1,84 @@
+//! The shared [`Engine`]: a wasmi [`wasmi::Engine`] with fuel metering on,
+//! plus the [`Linker`] holding Flow-Like's host import set.
+//!
+//! Create one and share it between all nodes; cloning is cheap (two
+//! reference-counted handles).
+
+use std::fmt;
+use std::sync::Arc;
+
+use wasmi::{Config, Linker};
+
+use crate::error::Error;
+use crate::imports::{self, HostState};
+
+/// Engine stacks kept for reuse. Every nested `env.invoke_vii` call runs on
+/// its own engine stack, so keeping a few avoids reallocating them on every
+/// guest function call.
+const CACHED_STACKS: usize = 16;
+
+/// A wasmi engine configured for node modules, and the host linker.
+#[derive(Clone)]
+pub struct Engine {
+    engine: wasmi::Engine,
+    linker: Arc<Linker<HostState>>,
+}
+
+impl Engine {
+    /// An engine with mpnode's configuration: fuel metering on, lazy
+    /// translation (wasmi's default), a few cached execution stacks.
+    pub fn new() -> Self {
+        let mut config = Config::default();
+        config.set_max_cached_stacks(CACHED_STACKS);
+        Self::with_config(config)
+    }
+
+    /// An engine built from a custom wasmi [`Config`]. Fuel metering is
+    /// switched on regardless: mpnode always meters fuel.
+    pub fn with_config(mut config: Config) -> Self {
+        config.consume_fuel(true);
+        let engine = wasmi::Engine::new(&config);
+        let linker = match imports::linker(&engine) {
+            Ok(linker) => linker,
+            // Only a duplicate definition can fail, and the host import
+            // table has none (checked by a unit test).
+            Err(e) => unreachable!("mpnode's host linker is inconsistent: {e}"),
+        };
+        Self {
+            engine,
+            linker: Arc::new(linker),
+        }
+    }
+
+    /// The underlying wasmi engine.
+    pub fn wasmi(&self) -> &wasmi::Engine {
+        &self.engine
+    }
+
+    /// The linker holding the host import set.
+    pub(crate) fn linker(&self) -> &Linker<HostState> {
+        &self.linker
+    }
+
+    /// Compiles (validates; wasmi translates function bodies lazily) a
+    /// module for this engine.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Compile`] when the bytes are not a valid module.
+    pub fn compile(&self, wasm: &[u8]) -> Result<wasmi::Module, Error> {
+        wasmi::Module::new(&self.engine, wasm).map_err(Error::Compile)
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for Engine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Engine").finish_non_exhaustive()
+    }
+}

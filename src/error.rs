@@ -1,0 +1,353 @@
+//! Typed errors.
+//!
+//! Two families:
+//!
+//! - [`Error`]: loading a node, or asking it for its definition, failed. The
+//!   caller gets an `Err`.
+//! - [`Failure`]: one call into the guest went wrong (a trap, running out of
+//!   fuel, `proc_exit`, a garbage return value, …). During a run this never
+//!   becomes an `Err`: it lands in the run's result envelope as the `error`
+//!   string (see [`RunReport`](crate::report::RunReport)) and the node
+//!   re-instantiates itself before the next run. Outside a run it is wrapped
+//!   in [`Error::Guest`].
+
+use std::fmt;
+
+/// Loading a node or talking to it outside a run failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The bytes are not a WebAssembly module wasmi accepts.
+    Compile(wasmi::Error),
+    /// The module imports a function that Flow-Like's host does not define,
+    /// so it would not instantiate there either.
+    UnknownImport {
+        /// Import module, e.g. `env`.
+        module: String,
+        /// Import name, e.g. `invoke_iii`.
+        name: String,
+        /// The imported function's signature, e.g. `(i32, i32) -> i32`.
+        signature: String,
+    },
+    /// The module imports one of Flow-Like's host functions with another
+    /// signature than the host defines.
+    ImportSignature {
+        /// Import module.
+        module: String,
+        /// Import name.
+        name: String,
+        /// The signature Flow-Like's host defines.
+        expected: String,
+        /// The signature the module asks for.
+        found: String,
+    },
+    /// The module imports a memory, table or global; Flow-Like's host only
+    /// provides functions.
+    UnsupportedImport {
+        /// Import module.
+        module: String,
+        /// Import name.
+        name: String,
+        /// `memory`, `table` or `global`.
+        kind: &'static str,
+    },
+    /// A required export is missing.
+    MissingExport {
+        /// The missing export (or `get_node or get_nodes`).
+        name: String,
+        /// Why it is needed.
+        reason: &'static str,
+    },
+    /// An export exists but has the wrong kind or signature.
+    ExportType {
+        /// Export name.
+        name: String,
+        /// What the contract asks for.
+        expected: String,
+        /// What the module has.
+        found: String,
+    },
+    /// Instantiation failed for a reason other than a trap in the start
+    /// function (which is reported as [`Error::Guest`]).
+    Instantiate(wasmi::Error),
+    /// A call into the guest outside `run` failed: `_initialize`, `_start`,
+    /// the start function, `get_node` or `get_nodes`.
+    Guest(Failure),
+    /// `run` was given inputs that are not a JSON object.
+    InvalidInputs {
+        /// The JSON type that was given instead (`array`, `string`, …).
+        found: &'static str,
+    },
+    /// wasmi refused an operation the host relies on (setting fuel, …).
+    /// This is a bug in mpnode.
+    Internal(wasmi::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Compile(e) => write!(f, "not a valid WebAssembly module: {e}"),
+            Error::UnknownImport {
+                module,
+                name,
+                signature,
+            } => write!(
+                f,
+                "the module imports `{module}.{name}` {signature}, which Flow-Like's host does not \
+                 provide (a module importing it fails to load there too); remove the import or \
+                 check `mpnode inspect` for the imports the host offers"
+            ),
+            Error::ImportSignature {
+                module,
+                name,
+                expected,
+                found,
+            } => write!(
+                f,
+                "the module imports `{module}.{name}` as {found}, but Flow-Like's host defines it \
+                 as {expected}"
+            ),
+            Error::UnsupportedImport { module, name, kind } => write!(
+                f,
+                "the module imports a {kind} `{module}.{name}`; Flow-Like's host provides only \
+                 functions, so the module must define and export its own {kind}"
+            ),
+            Error::MissingExport { name, reason } => {
+                write!(f, "the module does not export `{name}` ({reason})")
+            }
+            Error::ExportType {
+                name,
+                expected,
+                found,
+            } => write!(f, "export `{name}` is {found}, but must be {expected}"),
+            Error::Instantiate(e) => write!(f, "could not instantiate the module: {e}"),
+            Error::Guest(failure) => fmt::Display::fmt(failure, f),
+            Error::InvalidInputs { found } => write!(
+                f,
+                "inputs must be a JSON object mapping pin names to values, not {found}"
+            ),
+            Error::Internal(e) => write!(f, "internal error in mpnode's host: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Compile(e) | Error::Instantiate(e) | Error::Internal(e) => Some(e),
+            Error::Guest(failure) => Some(failure),
+            _ => None,
+        }
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Self {
+        Error::Guest(failure)
+    }
+}
+
+/// One call into the guest went wrong.
+///
+/// `export` fields name the guest export the host was calling (`run`,
+/// `alloc`, `get_node`, …; `start` for the module's start function).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Failure {
+    /// The guest trapped (`unreachable`, out-of-bounds access, stack
+    /// overflow, a bad indirect call, …).
+    Trap {
+        /// The export being called.
+        export: &'static str,
+        /// wasmi's description of the trap.
+        message: String,
+        /// The trap code, when wasmi reported one.
+        code: Option<wasmi::TrapCode>,
+    },
+    /// The guest used up its fuel.
+    OutOfFuel {
+        /// The export being called.
+        export: &'static str,
+        /// The fuel the call group started with.
+        limit: u64,
+    },
+    /// The guest called `wasi_snapshot_preview1.proc_exit`.
+    ProcExit {
+        /// The export being called.
+        export: &'static str,
+        /// The exit code the guest passed.
+        code: i32,
+    },
+    /// The guest called `env._emscripten_throw_longjmp` with no
+    /// `env.invoke_vii` frame between it and the host to catch it.
+    UncaughtLongjmp {
+        /// The export being called.
+        export: &'static str,
+    },
+    /// The guest called a host function with arguments the host cannot use
+    /// (a string outside guest memory, an `invoke_vii` table index that is
+    /// null, …).
+    HostCall {
+        /// The export being called.
+        export: &'static str,
+        /// The host function, e.g. `flowlike_log.info`.
+        function: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+    /// The guest returned a negative value, which the contract defines as an
+    /// error code.
+    ErrorCode {
+        /// The export being called.
+        export: &'static str,
+        /// The value it returned.
+        code: i64,
+        /// The message from `mpnode_last_error()`, if the guest exports it.
+        message: Option<String>,
+    },
+    /// The guest returned a (ptr, len) that lies outside its memory.
+    OutOfBounds {
+        /// The export being called.
+        export: &'static str,
+        /// Returned pointer.
+        ptr: u32,
+        /// Returned length.
+        len: u32,
+        /// Size of guest memory in bytes.
+        memory_size: usize,
+    },
+    /// The guest's `alloc(len)` returned a pointer the input does not fit at.
+    BadAlloc {
+        /// Requested length.
+        len: u32,
+        /// Returned pointer.
+        ptr: u32,
+        /// Size of guest memory in bytes.
+        memory_size: usize,
+    },
+    /// The module exports no `alloc`, so the host has nowhere to put the
+    /// input.
+    NoAlloc,
+    /// The run envelope does not fit in a 32-bit length.
+    InputTooLarge {
+        /// Envelope size in bytes.
+        len: usize,
+    },
+    /// The guest returned bytes that are not UTF-8.
+    NotUtf8 {
+        /// The export being called.
+        export: &'static str,
+        /// The decoder's message.
+        message: String,
+    },
+    /// The guest returned text that is not JSON of the expected shape.
+    InvalidJson {
+        /// The export being called.
+        export: &'static str,
+        /// The parser's message.
+        message: String,
+    },
+    /// A previous failure poisoned the instance and building a fresh one
+    /// failed.
+    Reinstantiate {
+        /// Why instantiation failed.
+        message: String,
+    },
+}
+
+impl Failure {
+    /// The guest export the host was calling, if the failure belongs to one.
+    pub fn export(&self) -> Option<&'static str> {
+        match self {
+            Failure::Trap { export, .. }
+            | Failure::OutOfFuel { export, .. }
+            | Failure::ProcExit { export, .. }
+            | Failure::UncaughtLongjmp { export }
+            | Failure::HostCall { export, .. }
+            | Failure::ErrorCode { export, .. }
+            | Failure::OutOfBounds { export, .. }
+            | Failure::NotUtf8 { export, .. }
+            | Failure::InvalidJson { export, .. } => Some(export),
+            Failure::BadAlloc { .. } => Some("alloc"),
+            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Trap {
+                export, message, ..
+            } => write!(f, "node trapped in `{export}`: {message}"),
+            Failure::OutOfFuel { export, limit } => write!(
+                f,
+                "node ran out of fuel in `{export}` (limit {limit}); look for an endless loop, \
+                 or raise the limit"
+            ),
+            Failure::ProcExit { export, code } => {
+                write!(f, "node called proc_exit({code}) in `{export}`")
+            }
+            Failure::UncaughtLongjmp { export } => write!(
+                f,
+                "node trapped in `{export}`: longjmp (_emscripten_throw_longjmp) with no \
+                 invoke_vii frame to catch it"
+            ),
+            Failure::HostCall {
+                export,
+                function,
+                message,
+            } => write!(f, "node trapped in `{export}`: {function}: {message}"),
+            Failure::ErrorCode {
+                export,
+                code,
+                message,
+            } => {
+                write!(f, "`{export}` returned error code {code}")?;
+                match message {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            Failure::OutOfBounds {
+                export,
+                ptr,
+                len,
+                memory_size,
+            } => write!(
+                f,
+                "`{export}` returned ptr {ptr} len {len}, which lies outside guest memory \
+                 ({memory_size} bytes)"
+            ),
+            Failure::BadAlloc {
+                len,
+                ptr,
+                memory_size,
+            } => write!(
+                f,
+                "`alloc({len})` returned {ptr}, but {len} bytes do not fit there in guest memory \
+                 ({memory_size} bytes)"
+            ),
+            Failure::NoAlloc => write!(
+                f,
+                "the node exports no `alloc(len) -> ptr`, so the host has nowhere to write the \
+                 input (Flow-Like's host cannot run it either)"
+            ),
+            Failure::InputTooLarge { len } => {
+                write!(f, "the run envelope is {len} bytes, too large for wasm32")
+            }
+            Failure::NotUtf8 { export, message } => {
+                write!(f, "`{export}` returned bytes that are not UTF-8: {message}")
+            }
+            Failure::InvalidJson { export, message } => {
+                write!(f, "`{export}` returned invalid JSON: {message}")
+            }
+            Failure::Reinstantiate { message } => write!(
+                f,
+                "could not re-instantiate the node after an earlier failure: {message}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}

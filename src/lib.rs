@@ -1,0 +1,60 @@
+//! # mpnode
+//!
+//! Python (MicroPython) nodes for [Flow-Like] as small WebAssembly modules,
+//! and a [wasmi] host that loads and runs them the way Flow-Like's own host
+//! does.
+//!
+//! The data path reads one way, one module per stage:
+//!
+//! ```text
+//! node.py ──pack──▶ node.wasm ──Node::load──▶ Node ──run──▶ RunReport
+//! ```
+//!
+//! - [`runtime`]: the MicroPython runtime module embedded in the crate.
+//! - [`pack`]: puts a node's Python source into a copy of the runtime.
+//! - [`inspect`]: what a module imports and exports, read with `wasmparser`.
+//! - [`engine`]: the shared [`Engine`] (wasmi engine with fuel metering, and
+//!   the host linker).
+//! - [`imports`]: Flow-Like's host import set (`flowlike_*`,
+//!   `wasi_snapshot_preview1` stubs, `env` including Emscripten-style
+//!   setjmp/longjmp via `invoke_vii`).
+//! - [`node`]: [`Node`], one loaded module: definition and runs.
+//! - [`limits`]: [`Limits`] per call group (fuel, `invoke_vii` depth).
+//! - [`report`]: [`RunReport`] and the result envelope [`RunResult`].
+//! - [`error`]: [`Error`] and the per-call [`Failure`].
+//!
+//! ```no_run
+//! # fn main() -> Result<(), mpnode::Error> {
+//! let engine = mpnode::Engine::new();
+//! let wasm = std::fs::read("node.wasm").unwrap();
+//! let mut node = mpnode::Node::load(&engine, &wasm)?;
+//! println!("{}", node.definition()?);
+//! let report = node.run(serde_json::json!({"input": "hello"}))?;
+//! println!("{}", report.result.to_json());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The contract (exports, imports, envelopes) is described in
+//! `flow-like-abi.md`; a module that loads here loads in Flow-Like.
+//!
+//! [Flow-Like]: https://github.com/TM9657/flow-like
+//! [wasmi]: https://docs.rs/wasmi
+
+#![warn(missing_docs)]
+
+pub mod engine;
+pub mod error;
+pub mod imports;
+pub mod inspect;
+pub mod limits;
+pub mod node;
+pub mod pack;
+pub mod report;
+pub mod runtime;
+
+pub use engine::Engine;
+pub use error::{Error, Failure};
+pub use limits::Limits;
+pub use node::{Node, RunContext};
+pub use report::{LogEntry, LogLevel, RunReport, RunResult, StreamEvent};

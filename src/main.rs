@@ -1,0 +1,374 @@
+//! `mpnode`: run, build and inspect Flow-Like nodes written in Python.
+//!
+//! Thin command-line layer over the `mpnode` library. Exit codes: 0 success,
+//! 1 the node reported an error, 2 usage or load errors.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::{json, Value};
+
+use mpnode::inspect::{self, ModuleInfo};
+use mpnode::{pack, runtime, Engine, Limits, Node, RunReport};
+
+/// Run, build and inspect Flow-Like nodes written in Python (MicroPython
+/// compiled to WebAssembly).
+#[derive(Parser)]
+#[command(name = "mpnode", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a node once and print its result envelope as JSON.
+    Run(RunArgs),
+    /// Pack a Python node into a .wasm module.
+    Build(BuildArgs),
+    /// Show a module's node definitions, imports, exports and size.
+    Inspect(InspectArgs),
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// The node: a Python source (.py, packed in memory) or a module (.wasm).
+    node: PathBuf,
+    /// Input pin values as a JSON object, e.g. '{"input": "hello"}'.
+    #[arg(long, conflicts_with = "inputs_file")]
+    inputs: Option<String>,
+    /// Read the input JSON object from a file ('-' for stdin).
+    #[arg(long, value_name = "FILE")]
+    inputs_file: Option<PathBuf>,
+    /// Print the result on one line.
+    #[arg(long)]
+    compact: bool,
+    /// Fuel for the run (default: Flow-Like's 10^11).
+    #[arg(long)]
+    fuel: Option<u64>,
+    /// `node_name` for the envelope (selects a node in a multi-node package).
+    #[arg(long)]
+    node_name: Option<String>,
+    /// Set `stream_state` to true in the envelope.
+    #[arg(long)]
+    stream: bool,
+    /// `log_level` for the envelope (Flow-Like: 0 debug … 4 fatal).
+    #[arg(long, default_value_t = 0)]
+    log_level: u8,
+    /// Print fuel used and run time to stderr.
+    #[arg(long)]
+    stats: bool,
+    /// Do not print logs, stream events or warnings to stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// The Python node source.
+    source: PathBuf,
+    /// Where to write the module (default: next to the source, .wasm).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// The module (.wasm), or a Python source (.py, packed in memory).
+    module: PathBuf,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// An error for the user: what went wrong and what to do next.
+struct CliError {
+    message: String,
+    hint: Option<String>,
+}
+
+impl CliError {
+    fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Run(args) => run(args),
+        Command::Build(args) => build(args),
+        Command::Inspect(args) => inspect(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("mpnode: {}", e.message);
+            if let Some(hint) = e.hint {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path)
+        .map_err(|e| CliError::new(format!("could not read {}: {e}", path.display())))
+}
+
+fn is_python(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "py")
+}
+
+/// Packs a Python source with the embedded runtime.
+fn pack_python(path: &Path) -> Result<Vec<u8>, CliError> {
+    let bytes = read_file(path)?;
+    let source = String::from_utf8(bytes)
+        .map_err(|_| CliError::new(format!("{} is not UTF-8 text", path.display())))?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "node.py".to_string());
+    pack::pack(runtime::RUNTIME_WASM, &source, &file_name).map_err(|e| {
+        let error = CliError::new(format!("could not pack {}: {e}", path.display()));
+        if runtime::RUNTIME_WASM.is_empty() {
+            error.hint(
+                "this mpnode was built without the MicroPython runtime; rebuild it with the \
+                 runtime, or pass a .wasm built elsewhere",
+            )
+        } else {
+            error
+        }
+    })
+}
+
+/// Module bytes from a `.py` (packed) or a `.wasm` path.
+fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    if is_python(path) {
+        return pack_python(path);
+    }
+    let bytes = read_file(path)?;
+    if !bytes.starts_with(b"\0asm") {
+        return Err(CliError::new(format!(
+            "{} is not a WebAssembly module",
+            path.display()
+        ))
+        .hint("pass a .wasm module, or a Python node ending in .py"));
+    }
+    Ok(bytes)
+}
+
+fn parse_inputs(args: &RunArgs) -> Result<Value, CliError> {
+    let (text, origin) = match (&args.inputs, &args.inputs_file) {
+        (Some(text), _) => (text.clone(), "--inputs".to_string()),
+        (None, Some(path)) if path.as_os_str() == "-" => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| CliError::new(format!("could not read stdin: {e}")))?;
+            (text, "stdin".to_string())
+        }
+        (None, Some(path)) => {
+            let bytes = read_file(path)?;
+            (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                path.display().to_string(),
+            )
+        }
+        (None, None) => return Ok(json!({})),
+    };
+    let example = r#"pass a JSON object of input pins, e.g. --inputs '{"input": "hello"}'"#;
+    let value: Value = serde_json::from_str(&text)
+        .map_err(|e| CliError::new(format!("{origin} is not valid JSON: {e}")).hint(example))?;
+    if !value.is_object() {
+        return Err(CliError::new(format!("{origin} must be a JSON object")).hint(example));
+    }
+    Ok(value)
+}
+
+fn load_node(path: &Path, bytes: &[u8], limits: Limits) -> Result<Node, CliError> {
+    let engine = Engine::new();
+    Node::load_with_limits(&engine, bytes, limits).map_err(|e| {
+        CliError::new(format!("could not load {}: {e}", path.display()))
+            .hint(format!("`mpnode inspect {}` shows its imports and exports", path.display()))
+    })
+}
+
+fn print_side_channels(report: &RunReport) {
+    for log in &report.logs {
+        match &log.data {
+            Some(data) => eprintln!("[{}] {} {}", log.level, log.message, data),
+            None => eprintln!("[{}] {}", log.level, log.message),
+        }
+    }
+    for event in &report.stream {
+        match &event.data {
+            Value::String(text) => eprintln!("[stream:{}] {}", event.event, text),
+            data => eprintln!("[stream:{}] {}", event.event, data),
+        }
+    }
+    for warning in &report.warnings {
+        eprintln!("mpnode: warning: {warning}");
+    }
+}
+
+fn run(args: RunArgs) -> Result<ExitCode, CliError> {
+    let inputs = parse_inputs(&args)?;
+    let bytes = module_bytes(&args.node)?;
+    let mut limits = Limits::default();
+    if let Some(fuel) = args.fuel {
+        limits = limits.with_fuel(fuel);
+    }
+    let mut node = load_node(&args.node, &bytes, limits)?;
+    let context = node.context_mut();
+    context.node_name = args.node_name.clone();
+    context.stream_state = args.stream;
+    context.log_level = args.log_level;
+    let report = node
+        .run(inputs)
+        .map_err(|e| CliError::new(format!("could not run {}: {e}", args.node.display())))?;
+    if !args.quiet {
+        print_side_channels(&report);
+    }
+    if args.stats {
+        eprintln!(
+            "mpnode: fuel {}, {:.3} ms",
+            report.fuel_consumed,
+            report.duration.as_secs_f64() * 1000.0
+        );
+    }
+    let result = report.result.to_json();
+    let text = if args.compact {
+        serde_json::to_string(&result)
+    } else {
+        serde_json::to_string_pretty(&result)
+    };
+    println!("{}", text.unwrap_or_default());
+    Ok(if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
+    if !is_python(&args.source) {
+        return Err(CliError::new(format!(
+            "{} is not a Python source",
+            args.source.display()
+        ))
+        .hint("`mpnode build` packs a node written in Python; name it NODE.py"));
+    }
+    let module = pack_python(&args.source)?;
+    let output = args
+        .output
+        .unwrap_or_else(|| args.source.with_extension("wasm"));
+    std::fs::write(&output, &module)
+        .map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
+    println!("{}: {} bytes", output.display(), module.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
+    let bytes = module_bytes(&args.module)?;
+    let info = inspect::inspect(&bytes)
+        .map_err(|e| CliError::new(format!("could not inspect {}: {e}", args.module.display())))?;
+    let loaded = load_node(&args.module, &bytes, Limits::default()).and_then(|mut node| {
+        node.definitions().map_err(|e| {
+            CliError::new(format!(
+                "{}: asking for the node definition failed: {e}",
+                args.module.display()
+            ))
+        })
+    });
+    let (definitions, load_error) = match loaded {
+        Ok(definitions) => (Some(definitions), None),
+        Err(e) => (None, Some(e)),
+    };
+    let problems: Vec<String> = definitions
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            inspect::check_definition(d)
+                .err()
+                .map(|e| format!("definition {i}: {e}"))
+        })
+        .collect();
+
+    if args.json {
+        let output = json!({
+            "file": args.module.display().to_string(),
+            "size": info.size,
+            "definitions": definitions,
+            "definition_problems": problems,
+            "imports": info.imports,
+            "exports": info.exports,
+            "custom_sections": info.custom_sections,
+            "load_error": load_error.as_ref().map(|e| e.message.clone()),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&output).unwrap_or_default()
+        );
+    } else {
+        print!(
+            "{}",
+            inspect_text(&args.module, &info, definitions.as_deref(), &problems)
+        );
+    }
+    match load_error {
+        Some(e) => Err(e),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn inspect_text(
+    path: &Path,
+    info: &ModuleInfo,
+    definitions: Option<&[Value]>,
+    problems: &[String],
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {} bytes", path.display(), info.size);
+    if let Some(definitions) = definitions {
+        let _ = writeln!(out, "\ndefinitions ({}):", definitions.len());
+        for definition in definitions {
+            let text = serde_json::to_string_pretty(definition).unwrap_or_default();
+            for line in text.lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        for problem in problems {
+            let _ = writeln!(out, "  ! Flow-Like would reject {problem}");
+        }
+    }
+    let _ = writeln!(out, "\nimports ({}):", info.imports.len());
+    for import in &info.imports {
+        let mark = if import.provided { "ok " } else { "!! " };
+        let _ = write!(
+            out,
+            "  {mark}{}.{} {} {}",
+            import.module, import.name, import.kind, import.signature
+        );
+        if !import.provided {
+            let _ = write!(out, "  (not provided by Flow-Like's host)");
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "\nexports ({}):", info.exports.len());
+    for export in &info.exports {
+        let _ = writeln!(out, "  {} {} {}", export.name, export.kind, export.signature);
+    }
+    out
+}

@@ -1,0 +1,758 @@
+//! [`Node`]: one loaded node module, ready to describe itself and run.
+//!
+//! A node keeps its compiled [`wasmi::Module`] and one live instance. When a
+//! call into the guest fails (trap, fuel, `proc_exit`, a garbage return
+//! value) the instance is *poisoned*: it is dropped, and the next call
+//! builds a fresh one from the compiled module. The node itself is never
+//! lost and a failure never panics.
+
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::{json, Map, Value};
+use wasmi::errors::ErrorKind;
+use wasmi::{ExternType, Memory, Store, TypedFunc, ValType};
+
+use crate::engine::Engine;
+use crate::error::{Error, Failure};
+use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
+use crate::limits::Limits;
+use crate::report::{RunReport, RunResult};
+
+/// The ids and flags the host puts into each run envelope.
+///
+/// The defaults are placeholders that make sense outside Flow-Like; set real
+/// values when embedding mpnode somewhere that has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunContext {
+    /// `node_id` of the envelope.
+    pub node_id: String,
+    /// `run_id` of the envelope; `None` makes up a fresh one per run.
+    pub run_id: Option<String>,
+    /// `app_id` of the envelope.
+    pub app_id: String,
+    /// `board_id` of the envelope.
+    pub board_id: String,
+    /// `user_id` of the envelope.
+    pub user_id: String,
+    /// `stream_state` of the envelope (also what
+    /// `flowlike_meta.is_streaming` answers).
+    pub stream_state: bool,
+    /// `log_level` of the envelope (also what
+    /// `flowlike_meta.get_log_level` answers). Flow-Like numbers them
+    /// Debug 0, Info 1, Warn 2, Error 3, Fatal 4.
+    pub log_level: u8,
+    /// `node_name` of the envelope; `None` uses the name from the node's
+    /// definition (the first one for a multi-node package).
+    pub node_name: Option<String>,
+}
+
+impl Default for RunContext {
+    fn default() -> Self {
+        Self {
+            node_id: "mpnode-node".to_string(),
+            run_id: None,
+            app_id: "mpnode-app".to_string(),
+            board_id: "mpnode-board".to_string(),
+            user_id: "mpnode-user".to_string(),
+            stream_state: false,
+            log_level: 0,
+            node_name: None,
+        }
+    }
+}
+
+/// Which optional exports the module has, checked once at load.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    uses_invoke: bool,
+}
+
+/// One instance and the guest exports resolved on it.
+struct Live {
+    store: Store<HostState>,
+    memory: Memory,
+    get_node: Option<TypedFunc<(), i64>>,
+    get_nodes: Option<TypedFunc<(), i64>>,
+    run: TypedFunc<(i32, i32), i64>,
+    alloc: Option<TypedFunc<i32, i32>>,
+    dealloc: Option<TypedFunc<(i32, i32), ()>>,
+    last_error: Option<TypedFunc<(), i64>>,
+}
+
+/// A loaded node module.
+///
+/// `Node` is `Send`: build it on one thread, run it on another. It is not
+/// `Sync`; every call takes `&mut self`.
+pub struct Node {
+    engine: Engine,
+    module: wasmi::Module,
+    layout: Layout,
+    limits: Limits,
+    context: RunContext,
+    live: Option<Live>,
+    poisoned: bool,
+    fresh_per_run: bool,
+    default_node_name: Option<String>,
+    runs: u64,
+}
+
+impl std::fmt::Debug for Node {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Node")
+            .field("limits", &self.limits)
+            .field("context", &self.context)
+            .field("instantiated", &self.live.is_some())
+            .field("poisoned", &self.poisoned)
+            .field("runs", &self.runs)
+            .finish_non_exhaustive()
+    }
+}
+
+const _: () = {
+    const fn assert_send<T: Send>() {}
+    assert_send::<Node>();
+};
+
+impl Node {
+    /// Compiles `wasm`, checks its imports and exports against the
+    /// Flow-Like contract, instantiates it and calls `_initialize` (then
+    /// `_start`) if exported. Uses [`Limits::default`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Compile`] for invalid bytes; [`Error::UnknownImport`],
+    /// [`Error::ImportSignature`], [`Error::UnsupportedImport`] for imports
+    /// Flow-Like's host does not provide; [`Error::MissingExport`],
+    /// [`Error::ExportType`] for a module that does not meet the contract;
+    /// [`Error::Guest`] when the start function, `_initialize` or `_start`
+    /// fails.
+    pub fn load(engine: &Engine, wasm: &[u8]) -> Result<Node, Error> {
+        Self::load_with_limits(engine, wasm, Limits::default())
+    }
+
+    /// [`Node::load`] with explicit limits.
+    ///
+    /// # Errors
+    ///
+    /// As [`Node::load`].
+    pub fn load_with_limits(engine: &Engine, wasm: &[u8], limits: Limits) -> Result<Node, Error> {
+        let module = engine.compile(wasm)?;
+        Self::from_module(engine, module, limits)
+    }
+
+    /// A node from an already compiled module (compile once with
+    /// [`Engine::compile`], make many nodes).
+    ///
+    /// # Errors
+    ///
+    /// As [`Node::load`], except [`Error::Compile`].
+    pub fn from_module(engine: &Engine, module: wasmi::Module, limits: Limits) -> Result<Node, Error> {
+        imports::check_imports(&module)?;
+        let layout = check_exports(&module)?;
+        let live = instantiate(engine, &module, &limits, layout)?;
+        Ok(Node {
+            engine: engine.clone(),
+            module,
+            layout,
+            limits,
+            context: RunContext::default(),
+            live: Some(live),
+            poisoned: false,
+            fresh_per_run: false,
+            default_node_name: None,
+            runs: 0,
+        })
+    }
+
+    /// The compiled module.
+    pub fn module(&self) -> &wasmi::Module {
+        &self.module
+    }
+
+    /// The limits applied to each call group.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Changes the limits; they apply from the next call on.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+
+    /// The ids and flags put into each run envelope.
+    pub fn context(&self) -> &RunContext {
+        &self.context
+    }
+
+    /// Mutable access to the run context.
+    pub fn context_mut(&mut self) -> &mut RunContext {
+        &mut self.context
+    }
+
+    /// Whether the last call failed and the next one will start from a fresh
+    /// instance.
+    pub fn is_poisoned(&self) -> bool {
+        self.poisoned
+    }
+
+    /// When `true`, every run gets a fresh instance, as in Flow-Like (which
+    /// instantiates the module for each run, so guest globals never carry
+    /// over). Default `false`: the instance is reused until a failure.
+    pub fn set_fresh_instance_per_run(&mut self, fresh: bool) {
+        self.fresh_per_run = fresh;
+    }
+
+    /// The node definition: calls `get_node` (or, if the module only has
+    /// `get_nodes`, that) and parses the JSON it returns.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Guest`] when the call fails or returns something that is not
+    /// JSON; for a negative return the message from `mpnode_last_error`, if
+    /// exported, is included. The instance is poisoned in that case.
+    pub fn definition(&mut self) -> Result<Value, Error> {
+        self.query(Query::Node).map(|(_, definition)| definition)
+    }
+
+    /// All node definitions: the array from `get_nodes` if exported,
+    /// otherwise `get_node`'s definition as a one-element list.
+    ///
+    /// # Errors
+    ///
+    /// As [`Node::definition`], and when `get_nodes` returns JSON that is
+    /// not an array.
+    pub fn definitions(&mut self) -> Result<Vec<Value>, Error> {
+        match self.query(Query::Nodes)? {
+            ("get_node", definition) => Ok(vec![definition]),
+            (_, Value::Array(definitions)) => Ok(definitions),
+            (export, other) => {
+                self.poison();
+                Err(Error::Guest(Failure::InvalidJson {
+                    export,
+                    message: format!(
+                        "expected a JSON array of definitions, got {}",
+                        json_type(&other)
+                    ),
+                }))
+            }
+        }
+    }
+
+    /// Runs the node on `inputs` (a JSON object: pin name → value), wrapped
+    /// in a full run envelope built from the [`RunContext`].
+    ///
+    /// Failures inside the guest do not return `Err`: they come back as a
+    /// report whose result has `error` set (see [`RunReport::failure`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInputs`] when `inputs` is not a JSON object;
+    /// [`Error::Internal`] if wasmi refuses to set fuel.
+    pub fn run(&mut self, inputs: Value) -> Result<RunReport, Error> {
+        let inputs = match inputs {
+            Value::Object(inputs) => inputs,
+            other => {
+                return Err(Error::InvalidInputs {
+                    found: json_type(&other),
+                })
+            }
+        };
+        let envelope = self.envelope(inputs);
+        let bytes = serde_json::to_vec(&envelope).unwrap_or_default();
+        let (stream_state, log_level) = (self.context.stream_state, self.context.log_level);
+        self.run_bytes(&bytes, stream_state, i32::from(log_level))
+    }
+
+    /// Runs the node on a complete, already serialized run envelope:
+    /// `alloc(len)`, write the envelope, `run(ptr, len)`, read the packed
+    /// result, `dealloc(ptr, len)`.
+    ///
+    /// `stream_state` and `log_level` are read from the envelope (when it is
+    /// JSON) for `flowlike_meta.is_streaming` / `get_log_level`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Internal`] if wasmi refuses to set fuel.
+    pub fn run_envelope(&mut self, envelope: &[u8]) -> Result<RunReport, Error> {
+        let parsed: Option<Value> = serde_json::from_slice(envelope).ok();
+        let stream_state = parsed
+            .as_ref()
+            .and_then(|v| v.get("stream_state"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let log_level = parsed
+            .as_ref()
+            .and_then(|v| v.get("log_level"))
+            .and_then(Value::as_i64)
+            .and_then(|l| i32::try_from(l).ok())
+            .unwrap_or(0);
+        self.run_bytes(envelope, stream_state, log_level)
+    }
+
+    fn envelope(&mut self, inputs: Map<String, Value>) -> Value {
+        self.runs += 1;
+        let node_name = match &self.context.node_name {
+            Some(name) => name.clone(),
+            None => self.default_node_name(),
+        };
+        let run_id = self.context.run_id.clone().unwrap_or_else(|| {
+            let ms = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_millis())
+                .unwrap_or(0);
+            format!("mpnode-run-{ms:x}-{}", self.runs)
+        });
+        let c = &self.context;
+        json!({
+            "inputs": inputs,
+            "node_id": c.node_id,
+            "run_id": run_id,
+            "app_id": c.app_id,
+            "board_id": c.board_id,
+            "user_id": c.user_id,
+            "stream_state": c.stream_state,
+            "log_level": c.log_level,
+            "node_name": node_name,
+        })
+    }
+
+    /// The `name` of the (first) definition, cached; empty if the definition
+    /// cannot be had (the run then reports whatever goes wrong).
+    fn default_node_name(&mut self) -> String {
+        if let Some(name) = &self.default_node_name {
+            return name.clone();
+        }
+        let name = self
+            .definitions()
+            .ok()
+            .and_then(|defs| defs.into_iter().next())
+            .and_then(|def| def.get("name").and_then(Value::as_str).map(str::to_string));
+        match name {
+            Some(name) => {
+                self.default_node_name = Some(name.clone());
+                name
+            }
+            None => String::new(),
+        }
+    }
+
+    fn run_bytes(
+        &mut self,
+        envelope: &[u8],
+        stream_state: bool,
+        log_level: i32,
+    ) -> Result<RunReport, Error> {
+        let started = Instant::now();
+        let limits = self.limits.clone();
+        let live = match self.live() {
+            Ok(live) => live,
+            Err(e) => {
+                let failure = Failure::Reinstantiate {
+                    message: e.to_string(),
+                };
+                return Ok(RunReport {
+                    result: RunResult::failed(failure.to_string()),
+                    failure: Some(failure),
+                    logs: Vec::new(),
+                    stream: Vec::new(),
+                    warnings: Vec::new(),
+                    fuel_consumed: 0,
+                    duration: started.elapsed(),
+                });
+            }
+        };
+        live.store
+            .data_mut()
+            .begin(&limits, stream_state, log_level);
+        live.store.set_fuel(limits.fuel).map_err(Error::Internal)?;
+        let outcome = run_sequence(live, envelope, limits.fuel);
+        let fuel_consumed = limits
+            .fuel
+            .saturating_sub(live.store.get_fuel().unwrap_or(0));
+        let state = live.store.data_mut();
+        let logs = std::mem::take(&mut state.logs);
+        let stream = std::mem::take(&mut state.stream);
+        let warnings = std::mem::take(&mut state.warnings);
+        let (result, failure) = match outcome {
+            Ok(result) => (result, None),
+            Err(failure) => {
+                self.poison();
+                (RunResult::failed(failure.to_string()), Some(failure))
+            }
+        };
+        if self.fresh_per_run {
+            self.live = None;
+        }
+        Ok(RunReport {
+            result,
+            failure,
+            logs,
+            stream,
+            warnings,
+            fuel_consumed,
+            duration: started.elapsed(),
+        })
+    }
+
+    /// The live instance, re-instantiating if the last one was dropped.
+    fn live(&mut self) -> Result<&mut Live, Error> {
+        let live = match self.live.take() {
+            Some(live) => live,
+            None => {
+                let live = instantiate(&self.engine, &self.module, &self.limits, self.layout)?;
+                self.poisoned = false;
+                live
+            }
+        };
+        Ok(self.live.insert(live))
+    }
+
+    fn poison(&mut self) {
+        self.live = None;
+        self.poisoned = true;
+    }
+
+    fn query(&mut self, query: Query) -> Result<(&'static str, Value), Error> {
+        let limits = self.limits.clone();
+        let live = self.live()?;
+        live.store.data_mut().begin(&limits, false, 0);
+        live.store.set_fuel(limits.fuel).map_err(Error::Internal)?;
+        let (export, func) = match (query, live.get_node, live.get_nodes) {
+            (Query::Node, Some(f), _) | (Query::Nodes, Some(f), None) => ("get_node", f),
+            (_, _, Some(f)) => ("get_nodes", f),
+            (_, None, None) => {
+                return Err(Error::MissingExport {
+                    name: "get_node or get_nodes".to_string(),
+                    reason: "the host asks it for the node definition",
+                })
+            }
+        };
+        let outcome = func
+            .call(&mut live.store, ())
+            .map_err(|e| classify(export, e, limits.fuel))
+            .and_then(|packed| read_packed(live, export, packed))
+            .and_then(|bytes| parse_json(export, &bytes));
+        outcome.map(|value| (export, value)).map_err(|failure| {
+            self.poison();
+            Error::Guest(failure)
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Query {
+    Node,
+    Nodes,
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks the module's exports against the contract.
+fn check_exports(module: &wasmi::Module) -> Result<Layout, Error> {
+    use ValType::{I32, I64};
+    match module.get_export("memory") {
+        Some(ExternType::Memory(_)) => {}
+        Some(other) => {
+            return Err(Error::ExportType {
+                name: "memory".to_string(),
+                expected: "a memory".to_string(),
+                found: describe(&other),
+            })
+        }
+        None => {
+            return Err(Error::MissingExport {
+                name: "memory".to_string(),
+                reason: "the host reads and writes strings through it",
+            })
+        }
+    }
+    let run = check_func(module, "run", &[I32, I32], &[I64])?;
+    if !run {
+        return Err(Error::MissingExport {
+            name: "run".to_string(),
+            reason: "it is the node's entry point, run(ptr: i32, len: i32) -> i64",
+        });
+    }
+    let get_node = check_func(module, "get_node", &[], &[I64])?;
+    let get_nodes = check_func(module, "get_nodes", &[], &[I64])?;
+    if !get_node && !get_nodes {
+        return Err(Error::MissingExport {
+            name: "get_node or get_nodes".to_string(),
+            reason: "the host asks it for the node definition, () -> i64",
+        });
+    }
+    check_func(module, "alloc", &[I32], &[I32])?;
+    check_func(module, "dealloc", &[I32, I32], &[])?;
+    check_func(module, "mpnode_last_error", &[], &[I64])?;
+    check_func(module, "_initialize", &[], &[])?;
+    check_func(module, "_start", &[], &[])?;
+    let uses_invoke = imports::uses_invoke(module);
+    if uses_invoke {
+        check_func(module, "emscripten_stack_get_current", &[], &[I32])?;
+        check_func(module, "_emscripten_stack_restore", &[I32], &[])?;
+        check_func(module, "setThrew", &[I32, I32], &[])?;
+        for (name, _) in SJLJ_EXPORTS {
+            let ok = match module.get_export(name) {
+                Some(ExternType::Table(t)) => {
+                    *name == "__indirect_function_table" && t.element() == wasmi::RefType::Func
+                }
+                Some(ExternType::Func(_)) => *name != "__indirect_function_table",
+                _ => false,
+            };
+            if !ok {
+                return Err(Error::MissingExport {
+                    name: (*name).to_string(),
+                    reason: if *name == "__indirect_function_table" {
+                        "the module imports env.invoke_vii, which calls through this funcref table"
+                    } else {
+                        "the module imports env.invoke_vii, which needs it to unwind a longjmp"
+                    },
+                });
+            }
+        }
+    }
+    Ok(Layout { uses_invoke })
+}
+
+/// `Ok(true)` if `name` is exported with the given signature, `Ok(false)` if
+/// it is not exported, `Err` if it is exported as something else.
+fn check_func(
+    module: &wasmi::Module,
+    name: &str,
+    params: &[ValType],
+    results: &[ValType],
+) -> Result<bool, Error> {
+    match module.get_export(name) {
+        None => Ok(false),
+        Some(ExternType::Func(ty)) if ty.params() == params && ty.results() == results => Ok(true),
+        Some(other) => Err(Error::ExportType {
+            name: name.to_string(),
+            expected: format!("a function {}", format_signature(params, results)),
+            found: describe(&other),
+        }),
+    }
+}
+
+fn describe(ty: &ExternType) -> String {
+    match ty {
+        ExternType::Func(f) => format!("a function {}", format_signature(f.params(), f.results())),
+        ExternType::Memory(_) => "a memory".to_string(),
+        ExternType::Table(_) => "a table".to_string(),
+        ExternType::Global(_) => "a global".to_string(),
+    }
+}
+
+/// Builds a fresh instance: instantiate (running the start function), record
+/// memory and setjmp/longjmp exports in the store, call `_initialize` and
+/// `_start` if exported.
+fn instantiate(
+    engine: &Engine,
+    module: &wasmi::Module,
+    limits: &Limits,
+    layout: Layout,
+) -> Result<Live, Error> {
+    let mut store = Store::new(engine.wasmi(), HostState::new(limits));
+    store.set_fuel(limits.fuel).map_err(Error::Internal)?;
+    let instance = engine
+        .linker()
+        .instantiate_and_start(&mut store, module)
+        .map_err(|e| {
+            if is_guest_failure(&e) {
+                Error::Guest(classify("start", e, limits.fuel))
+            } else {
+                Error::Instantiate(e)
+            }
+        })?;
+    let memory = instance
+        .get_memory(&store, "memory")
+        .ok_or_else(|| Error::MissingExport {
+            name: "memory".to_string(),
+            reason: "the host reads and writes strings through it",
+        })?;
+    store.data_mut().memory = Some(memory);
+    match Sjlj::from_instance(&instance, &store) {
+        Ok(sjlj) => store.data_mut().sjlj = Some(sjlj),
+        Err(name) if layout.uses_invoke => {
+            return Err(Error::MissingExport {
+                name: name.to_string(),
+                reason: "the module imports env.invoke_vii, which needs it",
+            })
+        }
+        Err(_) => {}
+    }
+    let typed = |name: &str| instance.get_typed_func::<(), i64>(&store, name).ok();
+    let (get_node, get_nodes, last_error) = (
+        typed("get_node"),
+        typed("get_nodes"),
+        typed("mpnode_last_error"),
+    );
+    let run = instance
+        .get_typed_func::<(i32, i32), i64>(&store, "run")
+        .map_err(|_| Error::MissingExport {
+            name: "run".to_string(),
+            reason: "it is the node's entry point, run(ptr: i32, len: i32) -> i64",
+        })?;
+    let alloc = instance.get_typed_func::<i32, i32>(&store, "alloc").ok();
+    let dealloc = instance
+        .get_typed_func::<(i32, i32), ()>(&store, "dealloc")
+        .ok();
+    for export in ["_initialize", "_start"] {
+        if let Ok(init) = instance.get_typed_func::<(), ()>(&store, export) {
+            init.call(&mut store, ()).map_err(|e| {
+                Error::Guest(classify(
+                    if export == "_start" { "_start" } else { "_initialize" },
+                    e,
+                    limits.fuel,
+                ))
+            })?;
+        }
+    }
+    Ok(Live {
+        store,
+        memory,
+        get_node,
+        get_nodes,
+        run,
+        alloc,
+        dealloc,
+        last_error,
+    })
+}
+
+/// Whether an instantiation error came from running guest code (the start
+/// function) rather than from linking.
+fn is_guest_failure(error: &wasmi::Error) -> bool {
+    error.as_trap_code().is_some()
+        || error.i32_exit_status().is_some()
+        || matches!(error.kind(), ErrorKind::Host(_))
+}
+
+/// Turns a wasmi error from a guest call into a [`Failure`].
+fn classify(export: &'static str, error: wasmi::Error, fuel: u64) -> Failure {
+    if let Some(code) = error.i32_exit_status() {
+        return Failure::ProcExit { export, code };
+    }
+    if error.downcast_ref::<imports::Longjmp>().is_some() {
+        return Failure::UncaughtLongjmp { export };
+    }
+    if let Some(host) = error.downcast_ref::<imports::HostCallError>() {
+        return Failure::HostCall {
+            export,
+            function: host.function,
+            message: host.message.clone(),
+        };
+    }
+    let code = error.as_trap_code();
+    if code == Some(wasmi::TrapCode::OutOfFuel) {
+        return Failure::OutOfFuel {
+            export,
+            limit: fuel,
+        };
+    }
+    Failure::Trap {
+        export,
+        message: error.to_string(),
+        code,
+    }
+}
+
+/// Copies out the bytes a packed `(ptr << 32) | len` return value points
+/// at; a negative value is an error code.
+fn read_packed(live: &mut Live, export: &'static str, packed: i64) -> Result<Vec<u8>, Failure> {
+    if packed < 0 {
+        return Err(Failure::ErrorCode {
+            export,
+            code: packed,
+            message: last_error(live),
+        });
+    }
+    let (ptr, len) = ((packed >> 32) as u32, packed as u32);
+    let data = live.memory.data(&live.store);
+    match (ptr as usize).checked_add(len as usize) {
+        Some(end) if end <= data.len() => Ok(data[ptr as usize..end].to_vec()),
+        _ => Err(Failure::OutOfBounds {
+            export,
+            ptr,
+            len,
+            memory_size: data.len(),
+        }),
+    }
+}
+
+/// The guest's own description of its last error, from
+/// `mpnode_last_error() -> i64` (packed ptr/len of UTF-8), if it has one.
+fn last_error(live: &mut Live) -> Option<String> {
+    let packed = live.last_error?.call(&mut live.store, ()).ok()?;
+    if packed < 0 {
+        return None;
+    }
+    let (ptr, len) = ((packed >> 32) as usize, packed as u32 as usize);
+    let data = live.memory.data(&live.store);
+    let bytes = data.get(ptr..ptr.checked_add(len)?)?;
+    let message = String::from_utf8_lossy(bytes).trim().to_string();
+    (!message.is_empty()).then_some(message)
+}
+
+fn parse_json(export: &'static str, bytes: &[u8]) -> Result<Value, Failure> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Failure::NotUtf8 {
+        export,
+        message: e.to_string(),
+    })?;
+    serde_json::from_str(text).map_err(|e| Failure::InvalidJson {
+        export,
+        message: e.to_string(),
+    })
+}
+
+/// `alloc` → write → `run` → read result → `dealloc` → parse.
+fn run_sequence(live: &mut Live, envelope: &[u8], fuel: u64) -> Result<RunResult, Failure> {
+    let len = u32::try_from(envelope.len())
+        .ok()
+        .filter(|&len| len <= i32::MAX as u32)
+        .ok_or(Failure::InputTooLarge {
+            len: envelope.len(),
+        })?;
+    let alloc = live.alloc.ok_or(Failure::NoAlloc)?;
+    let ptr = alloc
+        .call(&mut live.store, len as i32)
+        .map_err(|e| classify("alloc", e, fuel))? as u32;
+    let memory_size = live.memory.data_size(&live.store);
+    let bad_alloc = Failure::BadAlloc {
+        len,
+        ptr,
+        memory_size,
+    };
+    match (ptr as usize).checked_add(len as usize) {
+        Some(end) if end <= memory_size => {}
+        _ => return Err(bad_alloc),
+    }
+    live.memory
+        .write(&mut live.store, ptr as usize, envelope)
+        .map_err(|_| bad_alloc)?;
+    let packed = live
+        .run
+        .call(&mut live.store, (ptr as i32, len as i32))
+        .map_err(|e| classify("run", e, fuel))?;
+    let bytes = read_packed(live, "run", packed)?;
+    if let Some(dealloc) = live.dealloc {
+        dealloc
+            .call(&mut live.store, (ptr as i32, len as i32))
+            .map_err(|e| classify("dealloc", e, fuel))?;
+    }
+    let value = parse_json("run", &bytes)?;
+    serde_json::from_value(value).map_err(|e| Failure::InvalidJson {
+        export: "run",
+        message: format!(
+            "not a result envelope {{outputs, error, activate_exec, pending}}: {e}"
+        ),
+    })
+}
