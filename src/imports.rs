@@ -957,6 +957,11 @@ fn define_longjmp(linker: &mut Linker<HostState>) -> LinkResult {
     Ok(())
 }
 
+/// Native stack that must be left before `invoke_vii` re-enters the guest.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each extra stack segment `invoke_vii` switches to.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
 /// `env.invoke_vii(index, a, b)`: calls table entry `index` with `(a, b)`;
 /// a longjmp out of it restores the guest stack pointer and calls
 /// `setThrew(1, 0)`, as Emscripten's JS glue and Flow-Like's host do.
@@ -995,7 +1000,12 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
         }
     };
     caller.data_mut().invoke_depth += 1;
-    let result = func.call(&mut *caller, &[Val::I32(a), Val::I32(b)], &mut []);
+    // Each nesting level is a native host frame plus a wasmi executor frame;
+    // switch to a fresh stack segment when the current one runs low, so deep
+    // guest recursion never overflows the host thread's stack.
+    let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+        func.call(&mut *caller, &[Val::I32(a), Val::I32(b)], &mut [])
+    });
     caller.data_mut().invoke_depth -= 1;
     match result {
         Ok(()) => Ok(()),
