@@ -1,34 +1,263 @@
-//! Packing a node's Python source into the runtime module.
+//! Packing: puts a node's Python source into a copy of the runtime module,
+//! giving a self-contained `node.wasm`.
 //!
-//! Placeholder: the real packer replaces this file.
+//! The runtime exports the address of a small config block
+//! (`mpnode_config`, see `shim/src/config.rs`) and `__heap_base`. Packing
+//! appends two active data segments: the node's file name and source at the
+//! old heap base, and a new config block that points at them (a later
+//! segment overwrites an earlier one at instantiation). The memory's minimum
+//! grows to cover the payload; the shim places the GC heap after it.
+//! Everything else is copied byte for byte, so packing is deterministic.
 
 use std::fmt;
+use std::ops::Range;
+
+use wasm_encoder::{ConstExpr, DataCountSection, DataSection, MemorySection, MemoryType, Module, RawSection};
+use wasmparser::{DataKind, ExternalKind, Operator, Parser, Payload};
+
+/// Size of the config block: eight little-endian u32 words.
+const CONFIG_LEN: usize = 32;
+/// `MPNC`, the config block's first word.
+const CONFIG_MAGIC: u32 = 0x434e_504d;
+/// The config block's layout version this packer writes.
+const CONFIG_VERSION: u32 = 1;
+/// Payload kind: Python source, compiled when the module initialises.
+const PAYLOAD_SOURCE: u32 = 1;
+const PAGE: u64 = 65536;
 
 /// Packing failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PackError {
-    /// The packer is not written yet.
-    NotImplemented,
+    /// The runtime bytes are not a valid wasm module.
+    InvalidWasm(String),
+    /// The module is valid wasm but not an mpnode runtime (a required
+    /// export or section is missing).
+    NotARuntime(String),
+    /// The payload does not fit in a 32-bit address space.
+    TooLarge(usize),
 }
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PackError::NotImplemented => f.write_str("not implemented yet"),
+            PackError::InvalidWasm(e) => write!(f, "the runtime module is not valid WebAssembly: {e}"),
+            PackError::NotARuntime(what) => write!(
+                f,
+                "the module is not an mpnode runtime ({what}); pack into the runtime embedded in mpnode, not into an already packed or foreign module"
+            ),
+            PackError::TooLarge(n) => write!(f, "the node's code is too large to pack ({n} bytes)"),
         }
     }
 }
 
 impl std::error::Error for PackError {}
 
-/// Packs `source` (the contents of `file_name`) into a copy of `runtime`,
-/// giving a node module.
+impl From<wasmparser::BinaryReaderError> for PackError {
+    fn from(e: wasmparser::BinaryReaderError) -> Self {
+        PackError::InvalidWasm(e.to_string())
+    }
+}
+
+/// Settings for [`pack_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackOptions {
+    /// GC heap size in bytes; `None` keeps the runtime's default.
+    pub heap_size: Option<u32>,
+}
+
+/// Packs `source` (the contents of `file_name`, which tracebacks will show)
+/// into a copy of `runtime`, with default settings.
 ///
 /// # Errors
 ///
-/// Always [`PackError::NotImplemented`] in this placeholder.
+/// See [`PackError`].
 pub fn pack(runtime: &[u8], source: &str, file_name: &str) -> Result<Vec<u8>, PackError> {
-    let _ = (runtime, source, file_name);
-    Err(PackError::NotImplemented)
+    pack_with(runtime, source, file_name, &PackOptions::default())
+}
+
+/// What the packer needs to know about the runtime module.
+struct Layout {
+    config_addr: u32,
+    heap_base: u32,
+    config: [u8; CONFIG_LEN],
+}
+
+/// Packs with explicit [`PackOptions`].
+///
+/// # Errors
+///
+/// See [`PackError`].
+pub fn pack_with(runtime: &[u8], source: &str, file_name: &str, options: &PackOptions) -> Result<Vec<u8>, PackError> {
+    let layout = read_layout(runtime)?;
+    if u32_at(&layout.config, 0) != CONFIG_MAGIC {
+        return Err(PackError::NotARuntime("its config block has no MPNC mark".into()));
+    }
+    if u32_at(&layout.config, 12) != 0 {
+        return Err(PackError::NotARuntime("it already contains a node".into()));
+    }
+
+    // Payload: file name, then source, at the old heap base.
+    let name_ptr = align16(layout.heap_base as u64);
+    let source_ptr = align16(name_ptr + file_name.len() as u64);
+    let end = source_ptr + source.len() as u64;
+    if end > u32::MAX as u64 / 2 {
+        return Err(PackError::TooLarge(source.len()));
+    }
+    let mut payload = vec![0u8; (end - name_ptr) as usize];
+    payload[..file_name.len()].copy_from_slice(file_name.as_bytes());
+    payload[(source_ptr - name_ptr) as usize..].copy_from_slice(source.as_bytes());
+
+    let mut config = layout.config;
+    let heap_size = options.heap_size.unwrap_or(u32_at(&config, 8));
+    for (i, word) in [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_SOURCE, source_ptr as u32, source.len() as u32, name_ptr as u32, file_name.len() as u32]
+        .into_iter()
+        .enumerate()
+    {
+        config[i * 4..i * 4 + 4].copy_from_slice(&word.to_le_bytes());
+    }
+
+    let segments = [(name_ptr as u32, payload.as_slice()), (layout.config_addr, &config[..])];
+    rewrite(runtime, &segments, end.div_ceil(PAGE))
+}
+
+fn align16(x: u64) -> u64 {
+    (x + 15) & !15
+}
+
+fn u32_at(b: &[u8], off: usize) -> u32 {
+    u32::from_le_bytes(b[off..off + 4].try_into().unwrap())
+}
+
+/// Finds the config block's address, the heap base and the config block's
+/// initial bytes (from the active data segments that cover it).
+fn read_layout(wasm: &[u8]) -> Result<Layout, PackError> {
+    let mut globals: Vec<Option<u32>> = Vec::new();
+    let mut imported_globals = 0u32;
+    let mut exports: Vec<(String, u32)> = Vec::new();
+    let mut segments: Vec<(u32, Range<usize>)> = Vec::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload? {
+            Payload::ImportSection(r) => {
+                for imp in r.into_imports() {
+                    if matches!(imp?.ty, wasmparser::TypeRef::Global(_)) {
+                        imported_globals += 1;
+                    }
+                }
+            }
+            Payload::GlobalSection(r) => {
+                for g in r {
+                    globals.push(const_i32(&g?.init_expr));
+                }
+            }
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e?;
+                    if e.kind == ExternalKind::Global {
+                        exports.push((e.name.to_string(), e.index));
+                    }
+                }
+            }
+            Payload::DataSection(r) => {
+                for d in r {
+                    let d = d?;
+                    if let DataKind::Active { memory_index: 0, offset_expr } = d.kind {
+                        if let Some(addr) = const_i32(&offset_expr) {
+                            let start = d.data.as_ptr() as usize - wasm.as_ptr() as usize;
+                            segments.push((addr, start..start + d.data.len()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let global = |name: &str| -> Result<u32, PackError> {
+        let (_, idx) = exports
+            .iter()
+            .find(|(n, _)| n == name)
+            .ok_or_else(|| PackError::NotARuntime(format!("no exported global `{name}`")))?;
+        idx.checked_sub(imported_globals)
+            .and_then(|i| globals.get(i as usize).copied().flatten())
+            .ok_or_else(|| PackError::NotARuntime(format!("`{name}` is not a constant i32 global")))
+    };
+    let config_addr = global("mpnode_config")?;
+    let heap_base = global("__heap_base")?;
+    let mut config = [0u8; CONFIG_LEN];
+    for (addr, range) in &segments {
+        let (seg_start, seg_end) = (*addr as u64, *addr as u64 + range.len() as u64);
+        let (cfg_start, cfg_end) = (config_addr as u64, config_addr as u64 + CONFIG_LEN as u64);
+        let (lo, hi) = (seg_start.max(cfg_start), seg_end.min(cfg_end));
+        if lo < hi {
+            let src = &wasm[range.start + (lo - seg_start) as usize..range.start + (hi - seg_start) as usize];
+            config[(lo - cfg_start) as usize..(hi - cfg_start) as usize].copy_from_slice(src);
+        }
+    }
+    Ok(Layout { config_addr, heap_base, config })
+}
+
+fn const_i32(expr: &wasmparser::ConstExpr<'_>) -> Option<u32> {
+    let mut r = expr.get_operators_reader();
+    match (r.read().ok()?, r.read().ok()?) {
+        (Operator::I32Const { value }, Operator::End) => Some(value as u32),
+        _ => None,
+    }
+}
+
+/// Copies the module, appending `segments` to the data section and raising
+/// the memory minimum to at least `min_pages`.
+fn rewrite(wasm: &[u8], segments: &[(u32, &[u8])], min_pages: u64) -> Result<Vec<u8>, PackError> {
+    let mut module = Module::new();
+    let mut wrote_data = false;
+    let mut has_memory = false;
+    for payload in Parser::new(0).parse_all(wasm) {
+        let payload = payload?;
+        match &payload {
+            Payload::MemorySection(r) => {
+                let mut sec = MemorySection::new();
+                for m in r.clone() {
+                    let m = m?;
+                    sec.memory(MemoryType {
+                        minimum: m.initial.max(min_pages),
+                        maximum: m.maximum,
+                        memory64: m.memory64,
+                        shared: m.shared,
+                        page_size_log2: m.page_size_log2,
+                    });
+                    has_memory = true;
+                }
+                module.section(&sec);
+            }
+            Payload::DataCountSection { count, .. } => {
+                module.section(&DataCountSection { count: count + segments.len() as u32 });
+            }
+            Payload::DataSection(r) => {
+                let mut sec = DataSection::new();
+                for d in r.clone() {
+                    let d = d?;
+                    sec.raw(&wasm[d.range.start as usize..d.range.end as usize]);
+                }
+                for (addr, bytes) in segments {
+                    sec.active(0, &ConstExpr::i32_const(*addr as i32), bytes.iter().copied());
+                }
+                module.section(&sec);
+                wrote_data = true;
+            }
+            Payload::CodeSectionStart { unchecked_range, .. } => {
+                // Copy the whole code section at once, then skip its entries.
+                let r = unchecked_range.start as usize..unchecked_range.end as usize;
+                module.section(&RawSection { id: 10, data: wasm.get(r).ok_or_else(|| PackError::InvalidWasm("truncated code section".into()))? });
+            }
+            Payload::CodeSectionEntry(_) | Payload::Version { .. } | Payload::End(_) => {}
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    module.section(&RawSection { id, data: &wasm[range.start as usize..range.end as usize] });
+                }
+            }
+        }
+    }
+    if !has_memory || !wrote_data {
+        return Err(PackError::NotARuntime("no memory or data section".into()));
+    }
+    Ok(module.finish())
 }

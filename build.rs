@@ -1,0 +1,568 @@
+//! Builds the mpnode runtime module: MicroPython v1.9.4 (from the crates.io
+//! crate `drone-micropython-raw`, patched with `micropython/patches/`) plus
+//! our port (`micropython/`) plus the Rust guest shim (`shim/`), linked into
+//! one wasm32 reactor module and optimised with binaryen. The host crate
+//! embeds the result (`src/runtime.rs`).
+//!
+//! Stages, each in its own function below:
+//! 1. find MicroPython's source (`cargo metadata`), copy it to OUT_DIR and
+//!    apply our patches;
+//! 2. generate the qstr table (MicroPython's own `makeqstrdata.py`);
+//! 3. compile the C with clang for wasm32 (cc crate);
+//! 4. build the shim with a Rust toolchain that has a wasm32 target;
+//! 5. link with wasm-ld, then shrink with binaryen's `wasm-opt -Oz`.
+//!
+//! Settings (environment): `MPNODE_STACK_SIZE` (bytes, default 65536),
+//! `MPNODE_HEAP_SIZE` (bytes, default 1048576), `MPNODE_RUNTIME_WASM` (use a
+//! prebuilt runtime instead of building one), `MPNODE_MICROPYTHON_DIR`,
+//! `MPNODE_CLANG`, `MPNODE_WASM_LD`, `MPNODE_GUEST_CARGO`, `MPNODE_WASM_OPT`.
+
+use std::collections::BTreeSet;
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runtime module file name inside OUT_DIR, read by `src/runtime.rs`.
+const RUNTIME_FILE: &str = "mpnode-runtime.wasm";
+
+/// Upstream C files we compile (relative to the MicroPython tree). This is
+/// py/py.mk's list minus native emitters, other architectures' nlr, threads,
+/// the REPL and what our patches make unused (py/runtime_utils.c).
+const PY_SOURCES: &[&str] = &[
+    "mpstate", "nlr", "nlrsetjmp", "malloc", "gc", "pystack", "qstr", "vstr", "mpprint",
+    "unicode", "mpz", "reader", "lexer", "parse", "scope", "compile", "emitcommon", "emitbc",
+    "formatfloat", "parsenumbase", "parsenum", "emitglue", "persistentcode", "runtime",
+    "scheduler", "stackctrl", "argcheck", "warning", "map", "obj", "objarray",
+    "objattrtuple", "objbool", "objboundmeth", "objcell", "objclosure", "objdeque", "objdict",
+    "objenumerate", "objexcept", "objfilter", "objfloat", "objfun", "objgenerator",
+    "objgetitemiter", "objint", "objint_mpz", "objlist", "objmap", "objmodule", "objobject",
+    "objpolyiter", "objproperty", "objnone", "objnamedtuple", "objrange", "objreversed",
+    "objset", "objsingleton", "objslice", "objstr", "objstrunicode", "objstringio",
+    "objtuple", "objtype", "objzip", "opmethods", "sequence", "stream", "binary",
+    "builtinimport", "builtinevex", "modarray", "modbuiltins", "modcollections", "modgc",
+    "modio", "modmath", "modmicropython", "modstruct", "modsys", "vm", "bc", "smallint",
+    "frozenmod",
+];
+const EXTMOD_SOURCES: &[&str] = &[
+    "extmod/modujson.c",
+    "extmod/modubinascii.c",
+    "extmod/modurandom.c",
+    "extmod/utime_mphal.c",
+    "lib/utils/printf.c",
+];
+
+fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    for var in [
+        "MPNODE_RUNTIME_WASM", "MPNODE_STACK_SIZE", "MPNODE_HEAP_SIZE", "MPNODE_MICROPYTHON_DIR",
+        "MPNODE_CLANG", "MPNODE_WASM_LD", "MPNODE_GUEST_CARGO", "MPNODE_WASM_OPT",
+    ] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    println!("cargo:rerun-if-changed=micropython");
+    println!("cargo:rerun-if-changed=shim/src");
+    println!("cargo:rerun-if-changed=shim/build.rs");
+    println!("cargo:rerun-if-changed=shim/Cargo.toml");
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let dest = out.join(RUNTIME_FILE);
+    if let Ok(prebuilt) = env::var("MPNODE_RUNTIME_WASM") {
+        fs::copy(&prebuilt, &dest).unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_WASM={prebuilt}: {e}")));
+        return;
+    }
+
+    let settings = Settings::from_env();
+    let tools = Tools::find();
+    let mp = prepare_source(&root, &out);
+    let genhdr = generate_headers(&root, &out, &mp, &tools, &settings);
+    let c_lib = compile_c(&root, &out, &mp, &genhdr, &tools, &settings);
+    let shim_lib = build_shim(&root, &out, &mp, &genhdr, &tools, &settings);
+    let linked = link(&out, &[shim_lib, c_lib], &tools, &settings);
+    optimise(&linked, &dest, &tools);
+    let size = fs::metadata(&dest).unwrap().len();
+    println!("cargo:warning=mpnode runtime module: {size} bytes");
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("\nerror: {msg}\n");
+    panic!("mpnode build failed: {msg}");
+}
+
+fn run(cmd: &mut Command, what: &str) {
+    let status = cmd.status().unwrap_or_else(|e| fail(&format!("{what}: could not start {cmd:?}: {e}")));
+    if !status.success() {
+        fail(&format!("{what} failed ({status}): {cmd:?}"));
+    }
+}
+
+/// Sizes chosen at build time.
+struct Settings {
+    stack_size: u32,
+    heap_size: u32,
+}
+
+impl Settings {
+    fn from_env() -> Settings {
+        let num = |name: &str, default: u32| -> u32 {
+            match env::var(name) {
+                Ok(v) => v.parse().unwrap_or_else(|_| fail(&format!("{name}={v} is not a number of bytes"))),
+                Err(_) => default,
+            }
+        };
+        let s = Settings { stack_size: num("MPNODE_STACK_SIZE", 64 * 1024), heap_size: num("MPNODE_HEAP_SIZE", 1024 * 1024) };
+        if s.stack_size < 16 * 1024 || s.stack_size % 16 != 0 {
+            fail("MPNODE_STACK_SIZE must be a multiple of 16 and at least 16384");
+        }
+        s
+    }
+
+    fn defines(&self) -> Vec<String> {
+        vec![format!("-DMPNODE_STACK_SIZE={}", self.stack_size), "-DNDEBUG".into()]
+    }
+}
+
+/// The external programs the build needs.
+struct Tools {
+    clang: PathBuf,
+    wasm_ld: PathBuf,
+    ar: PathBuf,
+    python: PathBuf,
+    builtins: PathBuf,
+    guest: GuestRust,
+    wasm_opt: Vec<String>,
+}
+
+/// How to build the shim for wasm32-wasip1.
+enum GuestRust {
+    /// A toolchain whose standard library has the target (rustup).
+    Prebuilt { cargo: PathBuf, rustc: PathBuf },
+    /// Debian's rustc-web: build core from source with -Zbuild-std.
+    BuildStd { cargo: PathBuf, rustc: PathBuf },
+}
+
+const INSTALL_HINT: &str = "On Debian/Ubuntu run `scripts/setup.sh` (as root), or install by hand: \
+apt-get install clang-22 lld-22 libclang-rt-22-dev-wasm32 wasi-libc libclang-dev binaryen python3 \
+rustc-web cargo-web rust-web-src.";
+
+fn which(names: &[&str]) -> Option<PathBuf> {
+    for name in names {
+        let p = Path::new(name);
+        if p.is_absolute() {
+            if p.exists() {
+                return Some(p.to_path_buf());
+            }
+            continue;
+        }
+        for dir in env::split_paths(&env::var_os("PATH").unwrap_or_default()) {
+            let c = dir.join(name);
+            if c.is_file() {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+fn tool(env_name: &str, names: &[&str], what: &str) -> PathBuf {
+    if let Ok(p) = env::var(env_name) {
+        return PathBuf::from(p);
+    }
+    which(names).unwrap_or_else(|| fail(&format!("{what} not found (tried {names:?}; set {env_name} to override). {INSTALL_HINT}")))
+}
+
+impl Tools {
+    fn find() -> Tools {
+        let clang = tool("MPNODE_CLANG", &["clang-22", "clang-21", "clang-20", "clang-19", "clang-18", "clang"], "clang with the wasm32 target");
+        let suffix = clang.file_name().unwrap().to_string_lossy().trim_start_matches("clang").to_string();
+        let wasm_ld = tool("MPNODE_WASM_LD", &[&format!("wasm-ld{suffix}"), "wasm-ld"], "wasm-ld (lld)");
+        let ar = which(&[&format!("llvm-ar{suffix}"), "llvm-ar"]).unwrap_or_else(|| fail(&format!("llvm-ar{suffix} not found. {INSTALL_HINT}")));
+        let python = which(&["python3"]).unwrap_or_else(|| fail("python3 not found (MicroPython's qstr generator needs it): apt-get install python3"));
+        let out = Command::new(&clang).args(["--target=wasm32-wasi", "-print-libgcc-file-name"]).output().ok();
+        let builtins = out
+            .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+            .filter(|p| p.exists())
+            .unwrap_or_else(|| fail(&format!("clang's wasm32 builtins library is missing. {INSTALL_HINT}")));
+        if !Path::new("/usr/lib/wasm32-wasi/libc.a").exists() && env::var("MPNODE_WASI_SYSROOT").is_err() {
+            fail(&format!("wasi-libc not found in /usr/lib/wasm32-wasi. {INSTALL_HINT}"));
+        }
+        Tools { clang, wasm_ld, ar, python, builtins, guest: find_guest_rust(), wasm_opt: find_wasm_opt() }
+    }
+}
+
+fn find_guest_rust() -> GuestRust {
+    if let Ok(cargo) = env::var("MPNODE_GUEST_CARGO") {
+        let cargo = PathBuf::from(cargo);
+        let rustc = cargo.with_file_name("rustc");
+        return if has_wasm_target(&rustc) { GuestRust::Prebuilt { cargo, rustc } } else { GuestRust::BuildStd { cargo, rustc } };
+    }
+    // A rustup (or other) toolchain on PATH that ships wasm32-wasip1.
+    if let (Some(cargo), Some(rustc)) = (which(&["cargo"]), which(&["rustc"])) {
+        if has_wasm_target(&rustc) {
+            return GuestRust::Prebuilt { cargo, rustc };
+        }
+    }
+    // Debian's rustc-web: /usr/bin/{cargo,rustc} with the library source.
+    let (cargo, rustc) = (PathBuf::from("/usr/bin/cargo"), PathBuf::from("/usr/bin/rustc"));
+    if cargo.exists() && rustc.exists() && Path::new("/usr/lib/rustlib/src/rust/library/core").exists() {
+        return GuestRust::BuildStd { cargo, rustc };
+    }
+    fail(&format!(
+        "no Rust toolchain that can build for wasm32-wasip1: run `rustup target add wasm32-wasip1`, or {INSTALL_HINT}"
+    ))
+}
+
+fn has_wasm_target(rustc: &Path) -> bool {
+    let out = Command::new(rustc).args(["--print", "sysroot"]).env_remove("RUSTC_WRAPPER").output();
+    match out {
+        Ok(o) if o.status.success() => {
+            let sysroot = PathBuf::from(String::from_utf8_lossy(&o.stdout).trim());
+            sysroot.join("lib/rustlib/wasm32-wasip1/lib").exists()
+        }
+        _ => false,
+    }
+}
+
+/// binaryen's wasm-opt: an override, Debian's (`apt-get install binaryen`),
+/// or the npm package run by node.
+fn find_wasm_opt() -> Vec<String> {
+    if let Ok(p) = env::var("MPNODE_WASM_OPT") {
+        return p.split_whitespace().map(String::from).collect();
+    }
+    if let Some(p) = which(&["wasm-opt"]) {
+        return vec![p.display().to_string()];
+    }
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let script = root.join(".tools/node_modules/binaryen/bin/wasm-opt");
+    match which(&["node", "nodejs"]) {
+        Some(node) if script.exists() => vec![node.display().to_string(), script.display().to_string()],
+        _ => fail(&format!("binaryen's wasm-opt not found. {INSTALL_HINT}")),
+    }
+}
+
+// ---- 1. source -------------------------------------------------------------
+
+/// Finds the MicroPython tree inside the downloaded crate, copies what we
+/// build to OUT_DIR/micropython and applies our patches there.
+fn prepare_source(root: &Path, out: &Path) -> PathBuf {
+    let upstream = match env::var("MPNODE_MICROPYTHON_DIR") {
+        Ok(d) => PathBuf::from(d),
+        Err(_) => locate_crate(root).join("micropython"),
+    };
+    if !upstream.join("py/vm.c").exists() {
+        fail(&format!("{} does not look like MicroPython's source tree", upstream.display()));
+    }
+    let dest = out.join("micropython");
+    let _ = fs::remove_dir_all(&dest);
+    for dir in ["py", "extmod", "lib/utils", "mpy-cross", "docs"] {
+        copy_dir(&upstream.join(dir), &dest.join(dir));
+    }
+    let mut patches: Vec<PathBuf> = fs::read_dir(root.join("micropython/patches"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "patch"))
+        .collect();
+    patches.sort();
+    for patch in patches {
+        apply_patch(&dest, &patch);
+    }
+    dest
+}
+
+fn locate_crate(root: &Path) -> PathBuf {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .unwrap_or_else(|e| fail(&format!("cargo metadata: {e}")));
+    if !output.status.success() {
+        fail(&format!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let meta: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pkg = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "drone-micropython-raw")
+        .unwrap_or_else(|| fail("cargo metadata does not list drone-micropython-raw; is Cargo.toml intact?"));
+    PathBuf::from(pkg["manifest_path"].as_str().unwrap()).parent().unwrap().to_path_buf()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap_or_else(|e| fail(&format!("{}: {e}", from.display()))) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// Applies a git-style multi-file unified diff with diffy, file by file.
+fn apply_patch(tree: &Path, patch_file: &Path) {
+    let text = fs::read_to_string(patch_file).unwrap();
+    let name = patch_file.file_name().unwrap().to_string_lossy();
+    let mut chunks: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("diff --git ") {
+            chunks.push(String::new());
+        } else if let Some(c) = chunks.last_mut() {
+            if !(c.is_empty() && (line.starts_with("index ") || line.starts_with("new file") || line.starts_with("similarity"))) {
+                c.push_str(line);
+            }
+        }
+    }
+    if chunks.is_empty() {
+        fail(&format!("patch {name} contains no file diffs"));
+    }
+    for chunk in chunks {
+        let patch = diffy::Patch::from_str(&chunk).unwrap_or_else(|e| fail(&format!("patch {name}: {e}")));
+        let file = patch.original().unwrap_or_else(|| fail(&format!("patch {name}: no file name")));
+        let rel = file.trim_start_matches("a/");
+        let path = tree.join(rel);
+        let original = fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("patch {name}: {rel}: {e}")));
+        let patched = diffy::apply(&original, &patch)
+            .unwrap_or_else(|e| fail(&format!("patch {name} does not apply to {rel}: {e}")));
+        fs::write(&path, patched).unwrap();
+    }
+}
+
+// ---- 2. generated headers ----------------------------------------------------
+
+fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = PY_SOURCES.iter().map(|s| mp.join(format!("py/{s}.c"))).collect();
+    v.extend(EXTMOD_SOURCES.iter().map(|s| mp.join(s)));
+    v.push(root.join("micropython/mpnode_port.c"));
+    v
+}
+
+fn include_args(root: &Path, mp: &Path, build: &Path) -> Vec<String> {
+    [root.join("micropython/include"), root.join("micropython"), mp.to_path_buf(), mp.join("lib"), build.to_path_buf()]
+        .iter()
+        .map(|p| format!("-I{}", p.display()))
+        .collect()
+}
+
+fn base_cflags(settings: &Settings) -> Vec<String> {
+    let mut f: Vec<String> = ["--target=wasm32-wasi", "-std=gnu99", "-fno-common", "-Wno-deprecated", "-Wno-unused-command-line-argument"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    f.extend(settings.defines());
+    f
+}
+
+/// MicroPython's qstr pipeline (py/mkrules.mk), driven from here: scan every
+/// source for MP_QSTR_ names, preprocess the qstr definitions with our
+/// config, and let upstream's makeqstrdata.py write the table.
+fn generate_headers(root: &Path, out: &Path, mp: &Path, tools: &Tools, settings: &Settings) -> PathBuf {
+    let build = out.join("build");
+    let genhdr = build.join("genhdr");
+    fs::create_dir_all(&genhdr).unwrap();
+    run(
+        Command::new(&tools.python).arg(mp.join("py/makeversionhdr.py")).arg(genhdr.join("mpversion.h")).current_dir(out),
+        "makeversionhdr.py",
+    );
+    // Placeholder so sources that include it preprocess; NO_QSTR hides it.
+    fs::write(genhdr.join("qstrdefs.generated.h"), "").unwrap();
+
+    let mut cflags = base_cflags(settings);
+    cflags.extend(include_args(root, mp, &build));
+
+    let mut names = BTreeSet::new();
+    for src in c_sources(root, mp) {
+        let output = Command::new(&tools.clang)
+            .args(&cflags)
+            .args(["-E", "-DNO_QSTR"])
+            .arg(&src)
+            .output()
+            .unwrap();
+        if !output.status.success() {
+            fail(&format!("preprocessing {} for qstrs failed:\n{}", src.display(), String::from_utf8_lossy(&output.stderr)));
+        }
+        scan_qstrs(&String::from_utf8_lossy(&output.stdout), &mut names);
+    }
+    let mut collected = String::new();
+    for n in &names {
+        collected.push_str(&format!("Q({n})\n"));
+    }
+
+    // py/qstrdefs.h + ours + collected, preprocessed with Q(...) protected.
+    let mut defs = fs::read_to_string(mp.join("py/qstrdefs.h")).unwrap();
+    defs.push_str(&fs::read_to_string(root.join("micropython/qstrdefsport.h")).unwrap());
+    defs.push_str(&collected);
+    let quoted: String = defs
+        .lines()
+        .map(|l| if l.starts_with("Q(") { format!("\"{l}\"\n") } else { format!("{l}\n") })
+        .collect();
+    let qin = build.join("qstrdefs.in.h");
+    fs::write(&qin, quoted).unwrap();
+    let output = Command::new(&tools.clang).args(&cflags).args(["-E", "-P", "-x", "c"]).arg(&qin).output().unwrap();
+    if !output.status.success() {
+        fail(&format!("preprocessing qstrdefs failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+    }
+    let pre: String = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| {
+            let t = l.trim();
+            if t.starts_with("\"Q(") && t.ends_with(")\"") { format!("{}\n", &t[1..t.len() - 1]) } else { format!("{l}\n") }
+        })
+        .collect();
+    let preprocessed = build.join("qstrdefs.preprocessed.h");
+    fs::write(&preprocessed, pre).unwrap();
+    let output = Command::new(&tools.python).arg(mp.join("py/makeqstrdata.py")).arg(&preprocessed).output().unwrap();
+    if !output.status.success() {
+        fail(&format!("makeqstrdata.py failed:\n{}", String::from_utf8_lossy(&output.stderr)));
+    }
+    fs::write(genhdr.join("qstrdefs.generated.h"), output.stdout).unwrap();
+    build
+}
+
+/// Finds every `MP_QSTR_name` token, as py/makeqstrdefs.py does.
+fn scan_qstrs(text: &str, names: &mut BTreeSet<String>) {
+    let bytes = text.as_bytes();
+    let pat = b"MP_QSTR_";
+    let mut i = 0;
+    while i + pat.len() <= bytes.len() {
+        if &bytes[i..i + pat.len()] == pat && (i == 0 || !is_ident(bytes[i - 1])) {
+            let start = i + pat.len();
+            let mut end = start;
+            while end < bytes.len() && is_ident(bytes[end]) {
+                end += 1;
+            }
+            // The same names py/makeqstrdefs.py ignores (not real qstrs).
+            if end > start && !["NULL", "number_of"].contains(&&text[start..end]) {
+                names.insert(text[start..end].to_string());
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+// ---- 3. C ----------------------------------------------------------------------
+
+fn compile_c(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, settings: &Settings) -> PathBuf {
+    let mut cc = cc::Build::new();
+    cc.compiler(&tools.clang)
+        .archiver(&tools.ar)
+        .target("wasm32-wasip1")
+        .host(&env::var("HOST").unwrap())
+        .opt_level_str("z")
+        .debug(false)
+        .no_default_flags(true)
+        .cargo_metadata(false)
+        .warnings(false)
+        .out_dir(out.join("c-obj"));
+    for f in base_cflags(settings) {
+        cc.flag(&f);
+    }
+    for f in include_args(root, mp, build) {
+        cc.flag(&f);
+    }
+    cc.flag("-Oz").flag("-ffunction-sections").flag("-fdata-sections");
+    cc.flag("-mllvm").flag("-enable-emscripten-sjlj");
+    for src in c_sources(root, mp) {
+        cc.file(src);
+    }
+    cc.file(root.join("micropython/sjlj.c"));
+    cc.try_compile("micropython").unwrap_or_else(|e| fail(&format!("compiling MicroPython: {e}")));
+    out.join("c-obj/libmicropython.a")
+}
+
+// ---- 4. shim ----------------------------------------------------------------------
+
+fn build_shim(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, settings: &Settings) -> PathBuf {
+    let target_dir = out.join("shim-target");
+    let (cargo, rustc, build_std) = match &tools.guest {
+        GuestRust::Prebuilt { cargo, rustc } => (cargo, rustc, false),
+        GuestRust::BuildStd { cargo, rustc } => (cargo, rustc, true),
+    };
+    let mut cmd = Command::new(cargo);
+    // Start from a clean environment for the nested cargo: the outer build's
+    // variables (target, flags, jobserver) describe the host build.
+    for (k, _) in env::vars() {
+        if (k.starts_with("CARGO") && k != "CARGO_HOME") || k.starts_with("RUST") || k.starts_with("DEP_")
+            || ["TARGET", "HOST", "OUT_DIR", "OPT_LEVEL", "PROFILE", "DEBUG", "NUM_JOBS"].contains(&k.as_str())
+        {
+            cmd.env_remove(&k);
+        }
+    }
+    let mut clang_args = base_cflags(settings);
+    clang_args.extend(include_args(root, mp, build));
+    cmd.env("RUSTC", rustc)
+        .env("MPNODE_BINDGEN_CLANG_ARGS", clang_args.join("\x1f"))
+        .env("MPNODE_HEAP_SIZE", settings.heap_size.to_string())
+        .arg("build")
+        .arg("--release")
+        .arg("--target")
+        .arg("wasm32-wasip1")
+        .arg("--manifest-path")
+        .arg(root.join("shim/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target_dir);
+    if build_std {
+        cmd.env("RUSTC_BOOTSTRAP", "1").arg("-Zbuild-std=core,panic_abort");
+        if let Some(dir) = rustc.parent() {
+            let path = env::var_os("PATH").unwrap_or_default();
+            let mut paths = vec![dir.to_path_buf()];
+            paths.extend(env::split_paths(&path));
+            cmd.env("PATH", env::join_paths(paths).unwrap());
+        }
+    }
+    run(&mut cmd, "building the shim (shim/) for wasm32-wasip1");
+    target_dir.join("wasm32-wasip1/release/libmpnode_shim.a")
+}
+
+// ---- 5. link and optimise -------------------------------------------------------
+
+/// What the module exports: Flow-Like's node contract, what Flow-Like's
+/// invoke_vii reads, and what `mpnode build` patches.
+const EXPORTS: &[&str] = &[
+    "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
+    "mpnode_last_error", "setThrew", "emscripten_stack_get_current", "_emscripten_stack_restore",
+    "mpnode_config", "__heap_base",
+];
+
+fn link(out: &Path, libs: &[PathBuf], tools: &Tools, settings: &Settings) -> PathBuf {
+    let linked = out.join("mpnode-runtime.linked.wasm");
+    let mut cmd = Command::new(&tools.wasm_ld);
+    cmd.args(["--no-entry", "--stack-first", "--export-table", "--gc-sections", "--strip-debug"])
+        .arg(format!("-zstack-size={}", settings.stack_size))
+        .arg("-o")
+        .arg(&linked);
+    for e in EXPORTS {
+        cmd.arg(format!("--export={e}"));
+    }
+    cmd.arg("--whole-archive").arg(&libs[0]).arg("--no-whole-archive");
+    cmd.args(&libs[1..]);
+    cmd.arg("-L/usr/lib/wasm32-wasi").arg("-lc").arg("-lm").arg(&tools.builtins);
+    run(&mut cmd, "linking the runtime module (wasm-ld)");
+    linked
+}
+
+fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
+    // binaryen must be told the features clang-22 emits by default.
+    let features = [
+        "--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
+        "--enable-reference-types", "--enable-multivalue",
+    ];
+    let mut cmd = Command::new(&tools.wasm_opt[0]);
+    cmd.args(&tools.wasm_opt[1..])
+        .args(features)
+        .arg(linked)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .arg("-o")
+        .arg(dest);
+    run(&mut cmd, "binaryen wasm-opt -Oz");
+}

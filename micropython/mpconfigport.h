@@ -1,0 +1,163 @@
+// mpnode port of MicroPython v1.9.4: one wasm32 reactor module that runs a
+// Flow-Like node. Everything not set here keeps upstream's default
+// (py/mpconfig.h). Sizes are settings: build.rs passes them with -D.
+#include <stdint.h>
+#include <alloca.h>
+
+// --- sizes (overridable with -D from build.rs / MPNODE_* env) ----------------
+#ifndef MPNODE_STACK_SIZE
+#define MPNODE_STACK_SIZE (64 * 1024)       // wasm shadow stack, bytes
+#endif
+#ifndef MPNODE_STACK_MARGIN
+#define MPNODE_STACK_MARGIN (8 * 1024)      // head room kept for C below the check
+#endif
+
+// --- exceptions: setjmp-based nlr, lowered by clang's Emscripten SjLj pass ---
+#define MICROPY_NLR_SETJMP          (1)
+#define MICROPY_OPT_COMPUTED_GOTO   (0)     // wasm has no computed goto
+#define MICROPY_STACK_CHECK         (1)
+
+// --- compiler and language ---------------------------------------------------
+#define MICROPY_ENABLE_COMPILER     (1)
+#define MICROPY_PERSISTENT_CODE_LOAD (1)    // run .mpy from mpy-cross
+#define MICROPY_COMP_CONST_FOLDING  (1)
+#define MICROPY_COMP_MODULE_CONST   (1)
+#define MICROPY_COMP_RETURN_IF_EXPR (1)
+#define MICROPY_ENABLE_SOURCE_LINE  (1)
+#define MICROPY_ENABLE_DOC_STRING   (0)
+#define MICROPY_ERROR_REPORTING     (MICROPY_ERROR_REPORTING_NORMAL)
+#define MICROPY_LONGINT_IMPL        (MICROPY_LONGINT_IMPL_MPZ)
+#define MICROPY_FLOAT_IMPL          (MICROPY_FLOAT_IMPL_DOUBLE)
+#define MICROPY_PY_BUILTINS_COMPLEX (0)
+#define MICROPY_PY_BUILTINS_STR_UNICODE (1)
+#define MICROPY_PY_BUILTINS_STR_CENTER (1)
+#define MICROPY_PY_BUILTINS_STR_PARTITION (1)
+#define MICROPY_PY_BUILTINS_STR_SPLITLINES (1)
+#define MICROPY_PY_BUILTINS_FROZENSET (1)
+#define MICROPY_PY_BUILTINS_SLICE_ATTRS (1)
+#define MICROPY_PY_BUILTINS_ROUND_INT (1)
+#define MICROPY_PY_ALL_SPECIAL_METHODS (1)
+#define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)
+#define MICROPY_PY_BUILTINS_INPUT   (0)
+#define MICROPY_PY_BUILTINS_HELP    (0)
+#define MICROPY_PY___FILE__         (1)
+#define MICROPY_CPYTHON_COMPAT      (1)
+#define MICROPY_PY_ASYNC_AWAIT      (0)
+#define MICROPY_OPT_CACHE_MAP_LOOKUP_IN_BYTECODE (0)
+
+// --- memory ------------------------------------------------------------------
+#define MICROPY_ENABLE_GC           (1)
+#define MICROPY_GC_ALLOC_THRESHOLD  (1)     // asks for a collection early (see below)
+#define MICROPY_ENABLE_FINALISER    (0)
+#define MICROPY_MEM_STATS           (0)
+#define MICROPY_ALLOC_PATH_MAX      (256)
+#define MICROPY_ALLOC_PARSE_CHUNK_INIT (32)
+#define MICROPY_QSTR_BYTES_IN_HASH  (1)
+#define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (0)
+
+// --- no REPL, no file system, no threads, no native code ---------------------
+#define MICROPY_HELPER_REPL         (0)
+#define MICROPY_REPL_EVENT_DRIVEN   (0)
+#define MICROPY_HELPER_LEXER_UNIX   (0)
+#define MICROPY_READER_POSIX        (0)
+#define MICROPY_READER_VFS          (0)
+#define MICROPY_DEBUG_PRINTERS      (0)
+#define MICROPY_KBD_EXCEPTION       (0)
+#define MICROPY_EMIT_X64            (0)
+#define MICROPY_EMIT_X86            (0)
+#define MICROPY_EMIT_THUMB          (0)
+#define MICROPY_EMIT_INLINE_THUMB   (0)
+#define MICROPY_EMIT_ARM            (0)
+#define MICROPY_PY_THREAD           (0)
+#define MICROPY_USE_INTERNAL_PRINTF (1)
+
+// --- modules -----------------------------------------------------------------
+#define MICROPY_PY_SYS              (1)
+#define MICROPY_PY_SYS_MAXSIZE      (1)
+#define MICROPY_PY_SYS_EXIT         (0)
+#define MICROPY_PY_SYS_STDFILES     (0)
+#define MICROPY_PY_GC               (1)
+#define MICROPY_PY_IO               (1)     // ujson needs the stream protocol
+#define MICROPY_PY_IO_FILEIO        (0)
+#define MICROPY_PY_MATH             (1)
+#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (1)
+#define MICROPY_PY_CMATH            (0)
+#define MICROPY_PY_ARRAY            (1)
+#define MICROPY_PY_ATTRTUPLE        (1)
+#define MICROPY_PY_COLLECTIONS      (1)
+#define MICROPY_PY_COLLECTIONS_ORDEREDDICT (1)
+#define MICROPY_PY_COLLECTIONS_DEQUE (1)
+#define MICROPY_PY_STRUCT           (1)
+#define MICROPY_PY_UJSON            (1)
+// ure needs lib/re1.5, a git submodule upstream that the crates.io crate
+// does not ship; `re` is provided separately (see README).
+#define MICROPY_PY_URE              (0)
+#define MICROPY_PY_UBINASCII        (1)
+#define MICROPY_PY_URANDOM          (1)
+#define MICROPY_PY_URANDOM_EXTRA_FUNCS (1)
+#define MICROPY_PY_UTIME_MP_HAL     (1)
+#define MICROPY_PY_UERRNO           (0)
+#define MICROPY_PY_MICROPYTHON_MEM_INFO (0)
+
+// `import json` finds ujson, `import time` finds utime, and so on.
+#define MICROPY_MODULE_WEAK_LINKS   (1)
+extern const struct _mp_obj_module_t mp_module_utime;
+#define MICROPY_PORT_BUILTIN_MODULES \
+    { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) },
+#define MICROPY_PORT_BUILTIN_MODULE_WEAK_LINKS \
+    { MP_ROM_QSTR(MP_QSTR_json), MP_ROM_PTR(&mp_module_ujson) }, \
+    { MP_ROM_QSTR(MP_QSTR_collections), MP_ROM_PTR(&mp_module_collections) }, \
+    { MP_ROM_QSTR(MP_QSTR_struct), MP_ROM_PTR(&mp_module_ustruct) }, \
+    { MP_ROM_QSTR(MP_QSTR_binascii), MP_ROM_PTR(&mp_module_ubinascii) }, \
+    { MP_ROM_QSTR(MP_QSTR_time), MP_ROM_PTR(&mp_module_utime) }, \
+    { MP_ROM_QSTR(MP_QSTR_random), MP_ROM_PTR(&mp_module_urandom) }, \
+    { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) },
+
+// GC roots owned by the shim: the node's module, the buffers handed to the
+// host, the last error. Scanned with the rest of MP_STATE_VM.
+#define MICROPY_PORT_ROOT_POINTERS \
+    void *mpnode_roots[8];
+
+// --- machine -----------------------------------------------------------------
+#define MICROPY_MAKE_POINTER_CALLABLE(p) ((void*)((mp_uint_t)(p) | 1))
+#define UINT_FMT "%u"
+#define INT_FMT "%d"
+typedef int mp_int_t;           // must be pointer size
+typedef unsigned mp_uint_t;     // must be pointer size
+typedef long mp_off_t;
+#define MP_SSIZE_MAX (0x7fffffff)
+#define MP_PLAT_PRINT_STRN(str, len) mp_hal_stdout_tx_strn_cooked(str, len)
+#define MICROPY_HW_BOARD_NAME "flow-like"
+#define MICROPY_HW_MCU_NAME "wasm32"
+#define MICROPY_PY_SYS_PLATFORM "mpnode"
+#define MP_STATE_PORT MP_STATE_VM
+
+// GC safe points (micropython/patches/0004): allocation only asks for a
+// collection; the VM collects at its loop hook in a frame whose whole C call
+// chain keeps its pointers in linear memory ("clean").
+#include <stdbool.h>
+extern bool mpn_gc_direct_call;     // the VM is calling a bytecode function directly
+extern bool mpn_gc_clean;           // the running frame chain is clean
+extern bool mpn_gc_wanted;          // an allocation asked for a collection
+void mpn_gc_safe_point(void);
+#define MPNODE_VM_DIRECT_CALL(fun) (mpn_gc_direct_call = MP_OBJ_IS_TYPE((fun), &mp_type_fun_bc))
+// On entry to mp_execute_bytecode: is this frame clean? Returns the caller's
+// state, which MPNODE_VM_LEAVE restores.
+static inline bool mpn_vm_enter(bool *clean) {
+    bool parent = mpn_gc_clean;
+    *clean = parent && mpn_gc_direct_call;
+    mpn_gc_direct_call = false;
+    mpn_gc_clean = *clean;
+    return parent;
+}
+#define MPNODE_VM_ENTER(frame) mpn_vm_enter(&(frame)->gc_clean)
+#define MPNODE_VM_LEAVE(parent_clean) (mpn_gc_clean = (parent_clean))
+#define MICROPY_VM_HOOK_LOOP \
+    if (mpn_gc_wanted && frame->gc_clean) { \
+        mpn_gc_safe_point(); \
+    }
+
+// The one protected-call primitive (micropython/patches/0001): every nlr
+// site of upstream that we compile goes through it.
+typedef void (*mp_protected_body_t)(void *a, void *b);
+void *nlr_protect(mp_protected_body_t body, void *a, void *b);

@@ -1,0 +1,329 @@
+// The mpnode port's glue: what MicroPython v1.9.4 asks of a port (HAL, GC
+// root scan, nlr, missing file system), the `utime` module backed by the
+// Flow-Like host, and the few helpers the Rust shim (shim/) needs because
+// upstream exposes them only as C macros. The node contract itself (exports,
+// JSON, envelopes) lives in the shim.
+#include <setjmp.h>
+#include <string.h>
+
+#include "py/builtin.h"
+#include "py/compile.h"
+#include "py/gc.h"
+#include "py/lexer.h"
+#include "py/mperrno.h"
+#include "py/mphal.h"
+#include "py/nlr.h"
+#include "py/objint.h"
+#include "py/objstr.h"
+#include "py/persistentcode.h"
+#include "py/reader.h"
+#include "py/runtime.h"
+#include "py/stackctrl.h"
+#include "extmod/utime_mphal.h"
+#include "mpnode_port.h"
+
+// ---- host imports ------------------------------------------------------------
+
+#define HOST_IMPORT(mod, name) __attribute__((import_module(mod), import_name(name)))
+HOST_IMPORT("flowlike_log", "info") void host_log_info(const char *ptr, size_t len);
+HOST_IMPORT("flowlike_meta", "time_now") int64_t host_time_now(void);
+HOST_IMPORT("flowlike_meta", "random") int64_t host_random(void);
+
+// Top of the wasm shadow stack, placed by wasm-ld. Every call from the host
+// starts here, so it bounds the region the GC scans.
+extern char __stack_high;
+
+// ---- the one protected-call primitive ----------------------------------------
+
+// Runs body(a, b). Returns NULL if it returned, or the exception object if it
+// raised. This is the only function in the module that calls setjmp, and its
+// only call is body(a, b), so the only call the SjLj lowering turns into a
+// host import is env.invoke_vii. (nlr_push/nlr_pop are spelled out here
+// because as calls they would become invokes too.)
+void *nlr_protect(mp_protected_body_t body, void *a, void *b) {
+    nlr_buf_t nlr;
+    nlr.prev = MP_STATE_THREAD(nlr_top);
+    MP_STATE_THREAD(nlr_top) = &nlr;
+    if (setjmp(nlr.jmpbuf) == 0) {
+        body(a, b);
+        MP_STATE_THREAD(nlr_top) = nlr.prev;
+        return NULL;
+    }
+    return nlr.ret_val; // nlr_jump has already unlinked nlr
+}
+
+void nlr_jump_fail(void *val) {
+    (void)val;
+    __builtin_trap(); // an exception escaped every handler: a bug in the shim
+}
+
+void NORETURN __fatal_error(const char *msg) {
+    (void)msg;
+    __builtin_trap();
+}
+
+#ifndef NDEBUG
+void MP_WEAK __assert_func(const char *file, int line, const char *func, const char *expr) {
+    (void)file; (void)line; (void)func; (void)expr;
+    __builtin_trap();
+}
+#endif
+
+// ---- GC ------------------------------------------------------------------------
+
+// Pointers that clang keeps only in wasm locals are invisible to a scan of
+// memory, so a collection is safe only where no C frame holds such a
+// pointer: at the VM's safe points (patches/0004) and where the shim has
+// rooted what it holds. Everywhere else gc_collect() only asks.
+bool mpn_gc_direct_call;
+bool mpn_gc_clean;
+bool mpn_gc_wanted;
+static bool gc_at_safe_point;
+
+void gc_collect(void) {
+    if (!gc_at_safe_point) {
+        mpn_gc_wanted = true;
+        return;
+    }
+    volatile uintptr_t here = 0;
+    gc_collect_start();
+    uintptr_t sp = (uintptr_t)&here;
+    gc_collect_root((void **)sp, ((uintptr_t)&__stack_high - sp) / sizeof(uintptr_t));
+    gc_collect_end();
+}
+
+// Collects now. Callers guarantee that every live object is reachable from
+// memory. Afterwards the next request comes when half of what is free now
+// has been allocated, so a safe point is reached well before the heap runs
+// out.
+void mpn_gc_safe_point(void) {
+    gc_at_safe_point = true;
+    gc_collect();
+    gc_at_safe_point = false;
+    mpn_gc_wanted = false;
+    gc_info_t info;
+    gc_info(&info);
+    MP_STATE_MEM(gc_alloc_threshold) = info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
+}
+
+// ---- no file system ------------------------------------------------------------
+
+mp_lexer_t *mp_lexer_new_from_file(const char *filename) {
+    (void)filename;
+    mp_raise_OSError(MP_ENOENT);
+}
+
+void mp_reader_new_file(mp_reader_t *reader, const char *filename) {
+    (void)reader; (void)filename;
+    mp_raise_OSError(MP_ENOENT);
+}
+
+mp_import_stat_t mp_import_stat(const char *path) {
+    (void)path;
+    return MP_IMPORT_STAT_NO_EXIST;
+}
+
+mp_obj_t mp_builtin_open(size_t n_args, const mp_obj_t *args, mp_map_t *kwargs) {
+    (void)n_args; (void)args; (void)kwargs;
+    mp_raise_msg(&mp_type_OSError, "a node has no file system");
+}
+MP_DEFINE_CONST_FUN_OBJ_KW(mp_builtin_open_obj, 1, mp_builtin_open);
+
+// ---- output: print() goes to flowlike_log.info, a line per call ----------------
+
+static char out_line[256];
+static size_t out_len;
+
+void mpn_stdout_flush(void) {
+    if (out_len > 0) {
+        host_log_info(out_line, out_len);
+        out_len = 0;
+    }
+}
+
+void mp_hal_stdout_tx_strn(const char *str, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        char c = str[i];
+        if (c == '\n') {
+            if (out_len == 0) {
+                host_log_info(out_line, 0);
+            }
+            mpn_stdout_flush();
+            continue;
+        }
+        if (out_len == sizeof(out_line)) {
+            mpn_stdout_flush();
+        }
+        out_line[out_len++] = c;
+    }
+}
+
+void mp_hal_stdout_tx_strn_cooked(const char *str, size_t len) {
+    mp_hal_stdout_tx_strn(str, len);
+}
+
+void mp_hal_stdout_tx_str(const char *str) {
+    mp_hal_stdout_tx_strn(str, strlen(str));
+}
+
+int mp_hal_stdin_rx_chr(void) {
+    return -1;
+}
+
+// ---- time: the host's clock (Flow-Like's WASI clock is a stub) -----------------
+
+mp_uint_t mp_hal_ticks_ms(void) {
+    return (mp_uint_t)host_time_now();
+}
+
+mp_uint_t mp_hal_ticks_us(void) {
+    return (mp_uint_t)(host_time_now() * 1000);
+}
+
+mp_uint_t mp_hal_ticks_cpu(void) {
+    return mp_hal_ticks_us();
+}
+
+// A node has nothing to wait for; sleeping spins on the host clock, so it
+// costs fuel and is stopped by the host's deadline like any other loop.
+void mp_hal_delay_ms(mp_uint_t ms) {
+    int64_t until = host_time_now() + ms;
+    while (host_time_now() < until) {
+    }
+}
+
+void mp_hal_delay_us(mp_uint_t us) {
+    mp_hal_delay_ms((us + 999) / 1000);
+}
+
+STATIC mp_obj_t utime_time(void) {
+    return mp_obj_new_float((mp_float_t)host_time_now() / 1000);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_0(utime_time_obj, utime_time);
+
+STATIC mp_obj_t utime_time_ns(void) {
+    return mp_obj_new_int_from_ll((long long)host_time_now() * 1000000);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_0(utime_time_ns_obj, utime_time_ns);
+
+STATIC const mp_rom_map_elem_t utime_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_utime) },
+    { MP_ROM_QSTR(MP_QSTR_time), MP_ROM_PTR(&utime_time_obj) },
+    { MP_ROM_QSTR(MP_QSTR_time_ns), MP_ROM_PTR(&utime_time_ns_obj) },
+    { MP_ROM_QSTR(MP_QSTR_sleep), MP_ROM_PTR(&mp_utime_sleep_obj) },
+    { MP_ROM_QSTR(MP_QSTR_sleep_ms), MP_ROM_PTR(&mp_utime_sleep_ms_obj) },
+    { MP_ROM_QSTR(MP_QSTR_sleep_us), MP_ROM_PTR(&mp_utime_sleep_us_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ticks_ms), MP_ROM_PTR(&mp_utime_ticks_ms_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ticks_us), MP_ROM_PTR(&mp_utime_ticks_us_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ticks_diff), MP_ROM_PTR(&mp_utime_ticks_diff_obj) },
+    { MP_ROM_QSTR(MP_QSTR_ticks_add), MP_ROM_PTR(&mp_utime_ticks_add_obj) },
+};
+STATIC MP_DEFINE_CONST_DICT(utime_globals, utime_globals_table);
+
+const mp_obj_module_t mp_module_utime = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&utime_globals,
+};
+
+// ---- interpreter life cycle ----------------------------------------------------
+
+void mpn_init(void *heap_start, void *heap_end) {
+    mp_stack_set_top(&__stack_high);
+    mp_stack_set_limit(MPNODE_STACK_SIZE - MPNODE_STACK_MARGIN);
+    gc_init(heap_start, heap_end);
+    mp_init();
+    mpn_gc_safe_point(); // sets the first collection threshold
+    mp_obj_list_init(MP_OBJ_TO_PTR(mp_sys_path), 0);
+    mp_obj_list_init(MP_OBJ_TO_PTR(mp_sys_argv), 0);
+    for (size_t i = 0; i < MP_ARRAY_SIZE(MP_STATE_VM(mpnode_roots)); i++) {
+        MP_STATE_VM(mpnode_roots)[i] = NULL;
+    }
+}
+
+void **mpn_roots(void) {
+    return MP_STATE_VM(mpnode_roots);
+}
+
+uint64_t mpn_host_random(void) {
+    return (uint64_t)host_random();
+}
+
+// ---- helpers for the shim (upstream has these as macros) -----------------------
+
+mp_obj_t mpn_const_none(void) { return mp_const_none; }
+mp_obj_t mpn_const_true(void) { return mp_const_true; }
+mp_obj_t mpn_const_false(void) { return mp_const_false; }
+
+mpn_kind_t mpn_kind(mp_obj_t o) {
+    if (MP_OBJ_IS_SMALL_INT(o)) {
+        return MPN_INT;
+    }
+    if (MP_OBJ_IS_QSTR(o)) {
+        return MPN_STR;
+    }
+    if (o == mp_const_none) {
+        return MPN_NONE;
+    }
+    if (o == mp_const_true || o == mp_const_false) {
+        return MPN_BOOL;
+    }
+    const mp_obj_type_t *t = mp_obj_get_type(o);
+    if (t == &mp_type_int) return MPN_BIGINT;
+    if (t == &mp_type_float) return MPN_FLOAT;
+    if (t == &mp_type_str) return MPN_STR;
+    if (t == &mp_type_list) return MPN_LIST;
+    if (t == &mp_type_tuple) return MPN_TUPLE;
+    if (t == &mp_type_dict || t == &mp_type_ordereddict) return MPN_DICT;
+    if (t == &mp_type_bytes) return MPN_BYTES;
+    return MPN_OTHER;
+}
+
+bool mpn_is_fun_bc(mp_obj_t o) {
+    return MP_OBJ_IS_TYPE(o, &mp_type_fun_bc);
+}
+
+mp_int_t mpn_small_int_value(mp_obj_t o) {
+    return MP_OBJ_SMALL_INT_VALUE(o);
+}
+
+bool mpn_is_exception(mp_obj_t o) {
+    return mp_obj_is_exception_instance(o);
+}
+
+const char *mpn_type_name(mp_obj_t o) {
+    return mp_obj_get_type_str(o);
+}
+
+bool mpn_is_instance_of(mp_obj_t o, const mp_obj_type_t *type) {
+    return mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(o)), MP_OBJ_FROM_PTR(type));
+}
+
+qstr mpn_qstr(const char *str, size_t len) {
+    return qstr_from_strn(str, len);
+}
+
+// Compiles and runs `len` bytes of Python source as the module `module`
+// (its __name__ and __file__ set as CPython would). Raises on error; call it
+// inside nlr_protect.
+void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *file, size_t file_len) {
+    mp_obj_dict_t *globals = mp_obj_module_get_globals(module);
+    qstr file_q = qstr_from_strn(file, file_len);
+    mp_obj_dict_store(MP_OBJ_FROM_PTR(globals), MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(file_q));
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(file_q, src, len, 0);
+    mp_parse_compile_execute(lex, MP_PARSE_FILE_INPUT, globals, globals);
+}
+
+// Writes the exception's traceback and message, as CPython prints them, to
+// `vstr` (which the caller owns). Raises only on out-of-memory.
+void mpn_format_exception(mp_obj_t exc, vstr_t *vstr) {
+    mp_print_t print;
+    vstr_init_print(vstr, 64, &print);
+    mp_obj_print_exception(&print, exc);
+}
+
+// Writes repr(o) to `vstr`; used for big ints and floats in JSON.
+void mpn_repr(mp_obj_t o, vstr_t *vstr) {
+    mp_print_t print;
+    vstr_init_print(vstr, 16, &print);
+    mp_obj_print_helper(&print, o, PRINT_REPR);
+}

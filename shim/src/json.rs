@@ -1,0 +1,464 @@
+//! JSON text <-> Python objects, directly: the parser builds MicroPython
+//! objects as it reads, the writer walks objects into a heap buffer. Both
+//! must run inside `mp::protect` (allocation may raise MemoryError); neither
+//! raises on bad data: they return a `JsonError` that says where and why.
+
+use crate::mp::{self, sys, Buf, Obj};
+use core::fmt::Write;
+use heapless::String;
+
+/// Deepest nesting accepted in either direction (input envelopes, results).
+pub const MAX_DEPTH: usize = 200;
+
+/// Why a conversion failed, as a message for the node's `error`.
+pub type JsonError = String<240>;
+
+fn err(args: core::fmt::Arguments) -> JsonError {
+    let mut s = JsonError::new();
+    let _ = s.write_fmt(args);
+    s
+}
+
+// ---- JSON -> Python ------------------------------------------------------------
+
+/// Parses one JSON document into a Python value (dict, list, str, int incl.
+/// big ints, float, bool, None).
+pub fn parse(text: &[u8]) -> Result<Obj, JsonError> {
+    if core::str::from_utf8(text).is_err() {
+        return Err(err(format_args!("input is not valid UTF-8")));
+    }
+    let mut p = Parser { s: text, i: 0 };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(p.fail("unexpected data after the JSON value"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn fail(&self, what: &str) -> JsonError {
+        err(format_args!("invalid JSON at byte {}: {}", self.i, what))
+    }
+
+    fn ws(&mut self) {
+        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn lit(&mut self, word: &[u8], v: Obj) -> Result<Obj, JsonError> {
+        if self.s[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.fail("unknown literal"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Obj, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(err(format_args!("JSON nested deeper than {MAX_DEPTH} levels")));
+        }
+        match self.peek() {
+            None => Err(self.fail("unexpected end of input")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string(),
+            Some(b't') => self.lit(b"true", mp::bool_obj(true)),
+            Some(b'f') => self.lit(b"false", mp::bool_obj(false)),
+            Some(b'n') => self.lit(b"null", mp::none()),
+            Some(c) if c == b'-' || c.is_ascii_digit() => self.number(),
+            Some(_) => Err(self.fail("expected a JSON value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Obj, JsonError> {
+        self.i += 1;
+        let d = unsafe { sys::mp_obj_new_dict(0) };
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(d);
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.fail("expected a string key"));
+            }
+            let k = self.string()?;
+            self.ws();
+            if self.peek() != Some(b':') {
+                return Err(self.fail("expected ':'"));
+            }
+            self.i += 1;
+            self.ws();
+            let v = self.value(depth + 1)?;
+            unsafe { sys::mp_obj_dict_store(d, k, v) };
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(d);
+                }
+                _ => return Err(self.fail("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Obj, JsonError> {
+        self.i += 1;
+        let l = unsafe { sys::mp_obj_new_list(0, core::ptr::null_mut()) };
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(l);
+        }
+        loop {
+            self.ws();
+            let v = self.value(depth + 1)?;
+            unsafe { sys::mp_obj_list_append(l, v) };
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(l);
+                }
+                _ => return Err(self.fail("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        if self.i + 4 > self.s.len() {
+            return Err(self.fail("truncated \\u escape"));
+        }
+        let mut v = 0u32;
+        for k in 0..4 {
+            let d = (self.s[self.i + k] as char).to_digit(16).ok_or_else(|| self.fail("bad \\u escape"))?;
+            v = v * 16 + d;
+        }
+        self.i += 4;
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<Obj, JsonError> {
+        self.i += 1;
+        let start = self.i;
+        // Fast path: no escapes, the bytes are the string.
+        while let Some(c) = self.peek() {
+            match c {
+                b'"' => {
+                    let o = mp::new_str(&self.s[start..self.i]);
+                    self.i += 1;
+                    return Ok(o);
+                }
+                b'\\' => break,
+                0..=0x1f => return Err(self.fail("control character in string")),
+                _ => self.i += 1,
+            }
+        }
+        let mut buf = Buf::new(self.i - start + 16);
+        buf.push(&self.s[start..self.i]);
+        loop {
+            let Some(c) = self.peek() else { return Err(self.fail("unterminated string")) };
+            self.i += 1;
+            match c {
+                b'"' => {
+                    return Ok(unsafe { sys::mp_obj_new_str_from_vstr(&sys::mp_type_str, &mut buf.v) });
+                }
+                b'\\' => {
+                    let Some(e) = self.peek() else { return Err(self.fail("unterminated string")) };
+                    self.i += 1;
+                    let b = match e {
+                        b'"' => b'"',
+                        b'\\' => b'\\',
+                        b'/' => b'/',
+                        b'b' => 8,
+                        b'f' => 12,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'u' => {
+                            let mut cp = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&cp) && self.s[self.i..].starts_with(b"\\u") {
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.fail("bad surrogate pair"));
+                                }
+                                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                            }
+                            let ch = char::from_u32(cp).ok_or_else(|| self.fail("lone surrogate in \\u escape"))?;
+                            let mut tmp = [0u8; 4];
+                            buf.push(ch.encode_utf8(&mut tmp).as_bytes());
+                            continue;
+                        }
+                        _ => return Err(self.fail("bad escape")),
+                    };
+                    buf.push_byte(b);
+                }
+                0..=0x1f => return Err(self.fail("control character in string")),
+                _ => buf.push_byte(c),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Obj, JsonError> {
+        let start = self.i;
+        let neg = self.peek() == Some(b'-');
+        if neg {
+            self.i += 1;
+        }
+        let digits = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        if self.i == digits || (self.s[digits] == b'0' && self.i - digits > 1) {
+            return Err(self.fail("bad number"));
+        }
+        let mut float = false;
+        if self.peek() == Some(b'.') {
+            float = true;
+            self.i += 1;
+            let f = self.i;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.i += 1;
+            }
+            if self.i == f {
+                return Err(self.fail("bad number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            float = true;
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            let e = self.i;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.i += 1;
+            }
+            if self.i == e {
+                return Err(self.fail("bad number"));
+            }
+        }
+        let text = &self.s[start..self.i];
+        unsafe {
+            if float {
+                Ok(sys::mp_parse_num_decimal(text.as_ptr() as *const _, text.len(), false, false, core::ptr::null_mut()))
+            } else if self.i - digits <= 18 {
+                let mut v: i64 = 0;
+                for &c in &self.s[digits..self.i] {
+                    v = v * 10 + (c - b'0') as i64;
+                }
+                Ok(sys::mp_obj_new_int_from_ll(if neg { -v } else { v }))
+            } else {
+                let mut p = self.s[digits..].as_ptr() as *const core::ffi::c_char;
+                Ok(sys::mp_obj_new_int_from_str_len(&mut p, self.i - digits, neg, 10))
+            }
+        }
+    }
+}
+
+// ---- Python -> JSON ----------------------------------------------------------------
+
+/// Writes `o` as JSON to `out`. Errors name the offending value's path
+/// (`where_`) and type.
+pub fn write(out: &mut Buf, o: Obj, where_: &str) -> Result<(), JsonError> {
+    let mut path = Path { parts: heapless::Vec::new(), overflow: false };
+    write_value(out, o, &mut path, 0).map_err(|why| err(format_args!("{where_}{path}: {why}")))
+}
+
+/// Where in the value a conversion failed, e.g. `["items"][3]`.
+struct Path<'a> {
+    parts: heapless::Vec<Part<'a>, 12>,
+    overflow: bool,
+}
+
+enum Part<'a> {
+    Key(&'a [u8]),
+    Index(usize),
+}
+
+impl core::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for p in &self.parts {
+            match p {
+                Part::Key(k) => write!(f, "[{:?}]", core::str::from_utf8(k).unwrap_or("?"))?,
+                Part::Index(i) => write!(f, "[{i}]")?,
+            }
+        }
+        if self.overflow {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Path<'a> {
+    fn push(&mut self, p: Part<'a>) {
+        if self.parts.push(p).is_err() {
+            self.overflow = true;
+        }
+    }
+    fn pop(&mut self) {
+        if !self.overflow {
+            self.parts.pop();
+        }
+    }
+}
+
+fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> Result<(), JsonError> {
+    use sys::*;
+    if depth > MAX_DEPTH {
+        return Err(err(format_args!("nested deeper than {MAX_DEPTH} levels (a value that contains itself?)")));
+    }
+    match mp::kind(o) {
+        mpn_kind_t_MPN_NONE => out.push(b"null"),
+        mpn_kind_t_MPN_BOOL => out.push(if o == mp::bool_obj(true) { b"true" } else { b"false" }),
+        mpn_kind_t_MPN_INT => {
+            let mut s: String<16> = String::new();
+            let _ = write!(s, "{}", unsafe { mpn_small_int_value(o) });
+            out.push(s.as_bytes());
+        }
+        mpn_kind_t_MPN_BIGINT => unsafe { mpn_repr(o, &mut out.v) },
+        mpn_kind_t_MPN_FLOAT => {
+            let f = unsafe { mp_obj_get_float(o) };
+            if !f.is_finite() {
+                return Err(err(format_args!("float {} cannot be represented in JSON", if f.is_nan() { "nan" } else { "inf" })));
+            }
+            unsafe { mpn_repr(o, &mut out.v) }
+        }
+        mpn_kind_t_MPN_STR => write_str(out, unsafe { mp::str_bytes(o) }),
+        mpn_kind_t_MPN_LIST | mpn_kind_t_MPN_TUPLE => {
+            let mut len = 0usize;
+            let mut items: *mut Obj = core::ptr::null_mut();
+            unsafe { mp_obj_get_array(o, &mut len, &mut items) };
+            out.push_byte(b'[');
+            for i in 0..len {
+                if i > 0 {
+                    out.push_byte(b',');
+                }
+                path.push(Part::Index(i));
+                // Re-read the item pointer each time: the list is not ours.
+                let item = unsafe { *items.add(i) };
+                write_value(out, item, path, depth + 1)?;
+                path.pop();
+            }
+            out.push_byte(b']');
+        }
+        mpn_kind_t_MPN_DICT => {
+            let map = unsafe { &*mp_obj_dict_get_map(o) };
+            out.push_byte(b'{');
+            let mut first = true;
+            for i in 0..map.alloc {
+                let elem = unsafe { &*map.table.add(i) };
+                // Empty slots are NULL, deleted ones MP_OBJ_SENTINEL (4).
+                if elem.key.is_null() || elem.key as usize == 4 {
+                    continue;
+                }
+                if !first {
+                    out.push_byte(b',');
+                }
+                first = false;
+                write_key(out, elem.key)?;
+                out.push_byte(b':');
+                let key: &'a [u8] = if mp::kind(elem.key) == mpn_kind_t_MPN_STR { unsafe { mp::str_bytes(elem.key) } } else { b"?" };
+                path.push(Part::Key(key));
+                write_value(out, elem.value, path, depth + 1)?;
+                path.pop();
+            }
+            out.push_byte(b'}');
+        }
+        mpn_kind_t_MPN_BYTES => {
+            // Flow-Like carries bytes as base64 strings.
+            let data = unsafe { mp::str_bytes(o) };
+            out.push_byte(b'"');
+            base64(out, data);
+            out.push_byte(b'"');
+        }
+        _ => {
+            let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(o)) };
+            return Err(err(format_args!(
+                "a value of type '{}' cannot be converted to JSON",
+                name.to_str().unwrap_or("?")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Dict keys: strings as they are; int, float, bool and None keys become
+/// strings as in CPython's json.dumps; anything else is an error.
+fn write_key(out: &mut Buf, k: Obj) -> Result<(), JsonError> {
+    use sys::*;
+    match mp::kind(k) {
+        mpn_kind_t_MPN_STR => write_str(out, unsafe { mp::str_bytes(k) }),
+        mpn_kind_t_MPN_INT | mpn_kind_t_MPN_BIGINT | mpn_kind_t_MPN_FLOAT | mpn_kind_t_MPN_BOOL | mpn_kind_t_MPN_NONE => {
+            out.push_byte(b'"');
+            let mut tmp = Path { parts: heapless::Vec::new(), overflow: false };
+            write_value(out, k, &mut tmp, 0)?;
+            out.push_byte(b'"');
+        }
+        _ => {
+            let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(k)) };
+            return Err(err(format_args!("dict key of type '{}' cannot be a JSON key", name.to_str().unwrap_or("?"))));
+        }
+    }
+    Ok(())
+}
+
+/// Writes a JSON string literal; the input is UTF-8 (MicroPython's str).
+pub fn write_str(out: &mut Buf, s: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_byte(b'"');
+    let mut run = 0;
+    for (i, &c) in s.iter().enumerate() {
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1f => b"",
+            _ => continue,
+        };
+        out.push(&s[run..i]);
+        run = i + 1;
+        if esc.is_empty() {
+            out.push(&[b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]]);
+        } else {
+            out.push(esc);
+        }
+    }
+    out.push(&s[run..]);
+    out.push_byte(b'"');
+}
+
+fn base64(out: &mut Buf, data: &[u8]) {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        let quad = [
+            T[(n >> 18) as usize & 63],
+            T[(n >> 12) as usize & 63],
+            if chunk.len() > 1 { T[(n >> 6) as usize & 63] } else { b'=' },
+            if chunk.len() > 2 { T[n as usize & 63] } else { b'=' },
+        ];
+        out.push(&quad);
+    }
+}

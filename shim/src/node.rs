@@ -1,0 +1,435 @@
+//! Flow-Like's core-module node contract (`shared/flow-like-abi.md`):
+//! `_initialize`, `get_node`, `get_nodes`, `run`, `alloc`, `dealloc`,
+//! `get_abi_version`, plus `mpnode_last_error` for our host.
+
+use crate::config;
+use crate::json::{self, JsonError};
+use crate::mp::{self, sys, Buf, Exception, Obj, Root};
+use core::ffi::c_void;
+
+/// The ABI version we speak (Flow-Like's host is at 1 and does not check).
+const ABI_VERSION: i32 = 1;
+
+/// Interned names, looked up once: MicroPython v1.9.4 finds a qstr by a
+/// linear scan, so a per-run lookup would dominate a small node.
+struct Names {
+    get_node: sys::qstr,
+    get_nodes: sys::qstr,
+    run: sys::qstr,
+    inputs: sys::qstr,
+    outputs: sys::qstr,
+    error: sys::qstr,
+    activate_exec: sys::qstr,
+    pending: sys::qstr,
+}
+
+static mut NAMES: Names = Names { get_node: 0, get_nodes: 0, run: 0, inputs: 0, outputs: 0, error: 0, activate_exec: 0, pending: 0 };
+
+fn names() -> &'static Names {
+    // SAFETY: written once in _initialize before any other export runs.
+    unsafe { &*core::ptr::addr_of!(NAMES) }
+}
+
+fn qobj(q: sys::qstr) -> Obj {
+    ((q as usize) << 2 | 2) as Obj // MP_OBJ_NEW_QSTR
+}
+
+fn lookup(d: Obj, q: sys::qstr) -> Option<Obj> {
+    unsafe {
+        let map = sys::mp_obj_dict_get_map(d);
+        let e = sys::mp_map_lookup(map, qobj(q), sys::_mp_map_lookup_kind_t_MP_MAP_LOOKUP);
+        if e.is_null() { None } else { Some((*e).value) }
+    }
+}
+
+extern "C" {
+    static __heap_base: u8;
+}
+
+fn pack(ptr: *const u8, len: usize) -> i64 {
+    ((ptr as u32 as i64) << 32) | (len as u32 as i64)
+}
+
+/// Hands a finished buffer to the host: keep it alive until the next call.
+fn hand_out(buf: &Buf, slot: Root) -> i64 {
+    mp::set_root(slot, buf.v.buf as *mut c_void);
+    pack(buf.v.buf as *const u8, buf.v.len)
+}
+
+/// The last resort when even the heap is exhausted: a fixed message.
+fn static_result(msg: &'static [u8]) -> i64 {
+    pack(msg.as_ptr(), msg.len())
+}
+
+/// Formats an exception the way CPython prints it (traceback, then
+/// `Type: message`), into `out`.
+fn format_exception(out: &mut Buf, e: Exception) {
+    let mut v = mp::empty_vstr();
+    let vp = &mut v as *mut sys::vstr_t;
+    let formatted = mp::protect(|| unsafe { sys::mpn_format_exception(e.0, vp) });
+    let text: &[u8] = if v.buf.is_null() { b"" } else { unsafe { core::slice::from_raw_parts(v.buf as *const u8, v.len) } };
+    let text = if formatted.is_ok() { text } else { b"an exception that could not be formatted (out of memory?)" };
+    let trimmed = text.strip_suffix(b"\n").unwrap_or(text);
+    json::write_str(out, trimmed);
+}
+
+// ---- _initialize -------------------------------------------------------------------
+
+/// Runs once after instantiation: sets up the heap and the interpreter and
+/// imports the node's code. A failing import is remembered and reported by
+/// every later call.
+#[no_mangle]
+pub extern "C" fn _initialize() {
+    let cfg = config::read();
+    // SAFETY: taking the address of a linker symbol.
+    let base = unsafe { core::ptr::addr_of!(__heap_base) } as usize;
+    let start = (base.max((cfg.payload_ptr + cfg.payload_len) as usize) + 15) & !15;
+    let end = start + cfg.heap_size as usize;
+    let have = core::arch::wasm32::memory_size(0) * 65536;
+    if end > have {
+        let pages = (end - have).div_ceil(65536);
+        if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+            core::arch::wasm32::unreachable(); // the host refused the heap
+        }
+    }
+    unsafe {
+        sys::mpn_init(start as *mut c_void, end as *mut c_void);
+        NAMES = Names {
+            get_node: mp::qstr(b"get_node"),
+            get_nodes: mp::qstr(b"get_nodes"),
+            run: mp::qstr(b"run"),
+            inputs: mp::qstr(b"inputs"),
+            outputs: mp::qstr(b"outputs"),
+            error: mp::qstr(b"error"),
+            activate_exec: mp::qstr(b"activate_exec"),
+            pending: mp::qstr(b"pending"),
+        };
+    }
+    seed_random();
+    if cfg.payload_kind == config::PAYLOAD_SOURCE {
+        // SAFETY: the packer wrote name and source where the config says.
+        let (name, src) = unsafe {
+            (
+                core::slice::from_raw_parts(cfg.name_ptr as *const u8, cfg.name_len as usize),
+                core::slice::from_raw_parts(cfg.payload_ptr as *const u8, cfg.payload_len as usize),
+            )
+        };
+        let r = mp::protect(|| unsafe {
+            let module = sys::mp_obj_new_module(mp::qstr(b"node"));
+            mp::set_root(Root::Module, module as *mut c_void);
+            sys::mpn_exec_source(module, src.as_ptr() as *const _, src.len(), name.as_ptr() as *const _, name.len());
+        });
+        if let Err(e) = r {
+            mp::set_root(Root::InitError, e.0 as *mut c_void);
+        }
+    }
+    unsafe { sys::mpn_stdout_flush() };
+}
+
+fn seed_random() {
+    let seed = unsafe { sys::mpn_host_random() } as u32 as i64;
+    let _ = mp::protect(|| unsafe {
+        let module = sys::mp_import_name(mp::qstr(b"urandom"), mp::none(), sys::mp_obj_new_int(0));
+        let f = sys::mp_load_attr(module, mp::qstr(b"seed"));
+        sys::mp_call_function_1(f, sys::mp_obj_new_int_from_ll(seed));
+    });
+}
+
+/// The node module's attribute `name`, or None.
+fn node_attr(name: sys::qstr) -> Option<Obj> {
+    let module = mp::root(Root::Module) as Obj;
+    if module.is_null() {
+        return None;
+    }
+    let globals = unsafe { sys::mp_obj_module_get_globals(module) } as Obj;
+    lookup(globals, name)
+}
+
+// ---- definitions ---------------------------------------------------------------------
+
+/// Records a message for `mpnode_last_error` and returns -1.
+fn definition_error(f: impl FnOnce(&mut Buf)) -> i64 {
+    let mut out: Option<Buf> = None;
+    let slot = &mut out;
+    let r = mp::protect(|| {
+        let mut b = Buf::new(128);
+        f(&mut b);
+        *slot = Some(b);
+    });
+    if let (Ok(()), Some(b)) = (r, out.as_ref()) {
+        hand_out(b, Root::LastError);
+        // SAFETY: single-threaded guest.
+        unsafe { LAST_ERROR_LEN = b.v.len };
+    }
+    -1
+}
+
+/// Length of the message in `Root::LastError`.
+static mut LAST_ERROR_LEN: usize = 0;
+
+fn init_error() -> Option<Exception> {
+    let e = mp::root(Root::InitError);
+    if e.is_null() { None } else { Some(Exception(e as Obj)) }
+}
+
+/// Calls the node's definition function and writes its JSON: `many` asks for
+/// a list (get_nodes), otherwise one object.
+fn definitions(many: bool) -> i64 {
+    if let Some(e) = init_error() {
+        return definition_error(|b| format_exception(b, e));
+    }
+    let n = names();
+    let (f, list) = match (node_attr(n.get_nodes), node_attr(n.get_node)) {
+        (Some(f), _) => (f, true),
+        (None, Some(f)) => (f, false),
+        (None, None) => {
+            return definition_error(|b| json::write_str(b, b"node.py defines neither get_node() nor get_nodes()"));
+        }
+    };
+    let mut out = Buf::empty();
+    let mut bad: Option<JsonError> = None;
+    let (outp, badp) = (&mut out, &mut bad);
+    let r = mp::protect(|| unsafe {
+        let defs = mp::call_clean(f, None);
+        *outp = Buf::new(256);
+        let value = if list && !many {
+            // get_node from get_nodes(): the first definition.
+            let mut len = 0usize;
+            let mut items: *mut Obj = core::ptr::null_mut();
+            if mp::kind(defs) != sys::mpn_kind_t_MPN_LIST && mp::kind(defs) != sys::mpn_kind_t_MPN_TUPLE {
+                *badp = Some(json::JsonError::try_from("get_nodes() must return a list of node definitions").unwrap_or_default());
+                return;
+            }
+            sys::mp_obj_get_array(defs, &mut len, &mut items);
+            if len == 0 {
+                *badp = Some(json::JsonError::try_from("get_nodes() returned an empty list").unwrap_or_default());
+                return;
+            }
+            *items
+        } else {
+            defs
+        };
+        if many && !list {
+            outp.push_byte(b'[');
+        }
+        if let Err(e) = json::write(outp, value, if list { "get_nodes()" } else { "get_node()" }) {
+            *badp = Some(e);
+            return;
+        }
+        if many && !list {
+            outp.push_byte(b']');
+        }
+    });
+    unsafe { sys::mpn_stdout_flush() };
+    match (r, bad) {
+        (Err(e), _) => definition_error(|b| format_exception(b, e)),
+        (Ok(()), Some(msg)) => definition_error(|b| json::write_str(b, msg.as_bytes())),
+        (Ok(()), None) => hand_out(&out, Root::Output),
+    }
+}
+
+/// Flow-Like export: the node's definition as JSON (packed ptr/len), or -1
+/// (then `mpnode_last_error` says why).
+#[no_mangle]
+pub extern "C" fn get_node() -> i64 {
+    definitions(false)
+}
+
+/// Flow-Like export: all definitions of the package as a JSON array.
+#[no_mangle]
+pub extern "C" fn get_nodes() -> i64 {
+    definitions(true)
+}
+
+/// The message of the last failed `get_node`/`get_nodes`, as a JSON string
+/// literal (packed ptr/len), or 0 if there is none.
+#[no_mangle]
+pub extern "C" fn mpnode_last_error() -> i64 {
+    let p = mp::root(Root::LastError);
+    if p.is_null() {
+        return 0;
+    }
+    // SAFETY: single-threaded guest.
+    pack(p as *const u8, unsafe { LAST_ERROR_LEN })
+}
+
+/// Flow-Like export: the ABI version.
+#[no_mangle]
+pub extern "C" fn get_abi_version() -> i32 {
+    ABI_VERSION
+}
+
+// ---- memory for the host -------------------------------------------------------------
+
+/// Flow-Like export: memory for the input of the next `run`, on the
+/// MicroPython heap. 0 if it does not fit.
+#[no_mangle]
+pub extern "C" fn alloc(len: i32) -> i32 {
+    if len < 0 {
+        return 0;
+    }
+    let mut p: *mut c_void = core::ptr::null_mut();
+    let pp = &mut p;
+    let r = mp::protect(|| unsafe { *pp = sys::gc_alloc(len.max(1) as usize, false) });
+    if r.is_err() || p.is_null() {
+        return 0;
+    }
+    mp::set_root(Root::Input, p);
+    p as i32
+}
+
+/// Flow-Like export: frees what `alloc` returned.
+#[no_mangle]
+pub extern "C" fn dealloc(ptr: i32, _len: i32) {
+    if ptr != 0 && mp::root(Root::Input) as i32 == ptr {
+        mp::set_root(Root::Input, core::ptr::null_mut());
+        unsafe { sys::gc_free(ptr as *mut c_void) };
+    }
+}
+
+// ---- run -----------------------------------------------------------------------------------
+
+/// How a run went wrong before or after the node's own code.
+enum Failure {
+    Exception(Exception),
+    Message(JsonError),
+}
+
+/// Flow-Like export: runs the node on the JSON envelope at (ptr, len) and
+/// returns the result envelope `{"outputs", "error", "activate_exec",
+/// "pending"}` as packed ptr/len.
+#[no_mangle]
+pub extern "C" fn run(ptr: i32, len: i32) -> i64 {
+    // SAFETY: the host wrote `len` bytes at `ptr` (normally from `alloc`).
+    let input = unsafe { core::slice::from_raw_parts(ptr as usize as *const u8, len.max(0) as usize) };
+    let mut out = Buf::empty();
+    let mut failure: Option<Failure> = None;
+    let (outp, failp) = (&mut out, &mut failure);
+    let r = mp::protect(|| {
+        if let Err(f) = run_node(input, outp) {
+            *failp = Some(f);
+        }
+    });
+    unsafe { sys::mpn_stdout_flush() };
+    if let Err(e) = r {
+        failure = Some(Failure::Exception(e));
+    }
+    match failure {
+        None => hand_out(&out, Root::Output),
+        Some(f) => error_result(f),
+    }
+}
+
+/// Parses the envelope, calls the node, writes the result into `out`.
+/// Python exceptions propagate (we are inside `protect`).
+fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
+    if let Some(e) = init_error() {
+        return Err(Failure::Exception(e));
+    }
+    mp::collect_if_wanted();
+    let n = names();
+    let Some(run_fn) = node_attr(n.run) else {
+        return Err(msg(format_args!("node.py defines no run(context) function")));
+    };
+    let envelope = json::parse(input).map_err(|e| msg(format_args!("invalid input envelope: {e}")))?;
+    if mp::kind(envelope) != sys::mpn_kind_t_MPN_DICT {
+        return Err(msg(format_args!("invalid input envelope: expected a JSON object")));
+    }
+    match lookup(envelope, n.inputs) {
+        None => unsafe { sys::mp_obj_dict_store(envelope, qobj(n.inputs), sys::mp_obj_new_dict(0)) },
+        Some(i) if mp::kind(i) == sys::mpn_kind_t_MPN_DICT => envelope,
+        Some(_) => return Err(msg(format_args!("invalid input envelope: \"inputs\" must be an object"))),
+    };
+    mp::set_root(Root::Envelope, envelope as *mut c_void);
+    let result = unsafe { mp::call_clean(run_fn, Some(envelope)) };
+    mp::set_root(Root::Envelope, result as *mut c_void);
+    mp::collect_if_wanted();
+    let r = write_result(out, result).map_err(Failure::Message);
+    mp::set_root(Root::Envelope, core::ptr::null_mut());
+    r
+}
+
+fn msg(args: core::fmt::Arguments) -> Failure {
+    let mut s = JsonError::new();
+    let _ = core::fmt::Write::write_fmt(&mut s, args);
+    Failure::Message(s)
+}
+
+/// Checks the node's return value and writes the result envelope.
+fn write_result(out: &mut Buf, result: Obj) -> Result<(), JsonError> {
+    let n = names();
+    let shape_err = |what: &str| -> JsonError {
+        let mut s = JsonError::new();
+        let _ = core::fmt::Write::write_fmt(&mut s, format_args!("run() returned {what}; expected a dict like {{\"outputs\": {{...}}, \"error\": None}}"));
+        s
+    };
+    if mp::kind(result) != sys::mpn_kind_t_MPN_DICT {
+        let name = unsafe { core::ffi::CStr::from_ptr(sys::mpn_type_name(result)) };
+        let mut what: heapless::String<64> = heapless::String::new();
+        let _ = core::fmt::Write::write_fmt(&mut what, format_args!("a value of type '{}'", name.to_str().unwrap_or("?")));
+        return Err(shape_err(&what));
+    }
+    let outputs = lookup(result, n.outputs);
+    let error = lookup(result, n.error).filter(|e| mp::kind(*e) != sys::mpn_kind_t_MPN_NONE);
+    let exec = lookup(result, n.activate_exec).filter(|e| mp::kind(*e) != sys::mpn_kind_t_MPN_NONE);
+    let pending = lookup(result, n.pending);
+    if let Some(o) = outputs {
+        if mp::kind(o) != sys::mpn_kind_t_MPN_DICT && mp::kind(o) != sys::mpn_kind_t_MPN_NONE {
+            return Err(shape_err("\"outputs\" that is not a dict"));
+        }
+    }
+    if let Some(e) = error {
+        if mp::kind(e) != sys::mpn_kind_t_MPN_STR {
+            return Err(shape_err("an \"error\" that is neither None nor a str"));
+        }
+    }
+    if let Some(x) = exec {
+        if mp::kind(x) != sys::mpn_kind_t_MPN_LIST && mp::kind(x) != sys::mpn_kind_t_MPN_TUPLE {
+            return Err(shape_err("an \"activate_exec\" that is not a list of pin names"));
+        }
+    }
+    *out = Buf::new(128);
+    out.push(b"{\"outputs\":");
+    match outputs.filter(|o| mp::kind(*o) == sys::mpn_kind_t_MPN_DICT) {
+        Some(o) => json::write(out, o, "outputs")?,
+        None => out.push(b"{}"),
+    }
+    out.push(b",\"error\":");
+    match error {
+        Some(e) => json::write(out, e, "error")?,
+        None => out.push(b"null"),
+    }
+    out.push(b",\"activate_exec\":");
+    match exec {
+        Some(x) => json::write(out, x, "activate_exec")?,
+        // The official SDKs activate exec_out on success; so do we.
+        None if error.is_none() => out.push(b"[\"exec_out\"]"),
+        None => out.push(b"[]"),
+    }
+    out.push(b",\"pending\":");
+    match pending {
+        Some(p) => json::write(out, p, "pending")?,
+        None => out.push(b"null"),
+    }
+    out.push_byte(b'}');
+    Ok(())
+}
+
+/// The result envelope for a failed run.
+fn error_result(f: Failure) -> i64 {
+    let mut out = Buf::empty();
+    let outp = &mut out;
+    let r = mp::protect(|| {
+        *outp = Buf::new(256);
+        outp.push(b"{\"outputs\":{},\"error\":");
+        match &f {
+            Failure::Exception(e) => format_exception(outp, *e),
+            Failure::Message(m) => json::write_str(outp, m.as_bytes()),
+        }
+        outp.push(b",\"activate_exec\":[],\"pending\":null}");
+    });
+    match r {
+        Ok(()) => hand_out(&out, Root::Output),
+        Err(_) => static_result(b"{\"outputs\":{},\"error\":\"MemoryError: the node's heap is exhausted (raise the heap size)\",\"activate_exec\":[],\"pending\":null}"),
+    }
+}
