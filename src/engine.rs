@@ -24,6 +24,11 @@ pub struct Engine {
     linker: Arc<Linker<HostState>>,
 }
 
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Engine>();
+};
+
 impl Engine {
     /// An engine with mpnode's configuration: fuel metering on, lazy
     /// translation (wasmi's default), a few cached execution stacks.

@@ -313,13 +313,13 @@ impl Sjlj {
         let func = |name: &str| get(name).and_then(Extern::into_func);
         Ok(Sjlj {
             stack_get_current: func("emscripten_stack_get_current")
-                .and_then(|f| f.typed(&ctx).ok())
+                .and_then(|f| f.typed(ctx).ok())
                 .ok_or("emscripten_stack_get_current")?,
             stack_restore: func("_emscripten_stack_restore")
-                .and_then(|f| f.typed(&ctx).ok())
+                .and_then(|f| f.typed(ctx).ok())
                 .ok_or("_emscripten_stack_restore")?,
             set_threw: func("setThrew")
-                .and_then(|f| f.typed(&ctx).ok())
+                .and_then(|f| f.typed(ctx).ok())
                 .ok_or("setThrew")?,
             table: get("__indirect_function_table")
                 .and_then(Extern::into_table)
@@ -333,7 +333,7 @@ impl Sjlj {
         ctx: impl AsContext,
     ) -> Result<Sjlj, &'static str> {
         let ctx = ctx.as_context();
-        Sjlj::resolve(&ctx, |name| instance.get_export(&ctx, name))
+        Sjlj::resolve(ctx, |name| instance.get_export(ctx, name))
     }
 }
 

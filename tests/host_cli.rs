@@ -2,7 +2,7 @@
 
 mod host_support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use host_support::*;
@@ -30,7 +30,7 @@ fn scratch(test: &str) -> Scratch {
     Scratch(dir)
 }
 
-fn write(dir: &PathBuf, name: &str, bytes: &[u8]) -> PathBuf {
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path

@@ -222,7 +222,7 @@ fn a_node_error_is_not_a_failure() {
     let text = r#"{"outputs":{},"error":"input was empty"}"#;
     let module = node_module(
         "",
-        &format!("{}", packed(SCRATCH_AT, text.len())),
+        &packed(SCRATCH_AT, text.len()),
         &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)),
     );
     let mut node = Node::load(&Engine::new(), &module).unwrap();
