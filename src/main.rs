@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
 
-use mpnode::inspect::{self, ModuleInfo};
+use mpnode::inspect::{self, ItemKind, ModuleInfo};
 use mpnode::{pack, runtime, Engine, Limits, Node, RunReport};
 
 /// Run, build and inspect Flow-Like nodes written in Python (MicroPython
@@ -358,8 +358,10 @@ fn inspect_text(
         let mark = if import.provided { "ok " } else { "!! " };
         let _ = write!(
             out,
-            "  {mark}{}.{} {} {}",
-            import.module, import.name, import.kind, import.signature
+            "  {mark}{}.{} {}",
+            import.module,
+            import.name,
+            item_type(import.kind, &import.signature)
         );
         if !import.provided {
             let _ = write!(out, "  (not provided by Flow-Like's host)");
@@ -368,7 +370,21 @@ fn inspect_text(
     }
     let _ = writeln!(out, "\nexports ({}):", info.exports.len());
     for export in &info.exports {
-        let _ = writeln!(out, "  {} {} {}", export.name, export.kind, export.signature);
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            export.name,
+            item_type(export.kind, &export.signature)
+        );
     }
     out
+}
+
+/// `func (i32) -> i32` for functions; other kinds' signatures already say
+/// what they are (`memory 2.. pages`).
+fn item_type(kind: ItemKind, signature: &str) -> String {
+    match kind {
+        ItemKind::Func => format!("func {signature}"),
+        _ => signature.to_string(),
+    }
 }
