@@ -1,0 +1,173 @@
+//! The real runtime module (MicroPython + shim, built by build.rs) under the
+//! real wasmi host: the seed node, JSON both ways, exceptions, the GC, the
+//! import list and the size budget.
+
+use std::path::Path;
+use std::process::Command;
+
+use mpnode::pack::{pack, pack_with, PackOptions};
+use mpnode::runtime::RUNTIME_WASM;
+use mpnode::{Engine, Node};
+use serde_json::{json, Value};
+
+fn node_source(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn load(file: &str) -> Node {
+    let wasm = pack(RUNTIME_WASM, &node_source(file), Path::new(file).file_name().unwrap().to_str().unwrap()).unwrap();
+    Node::load(&Engine::new(), &wasm).unwrap()
+}
+
+#[test]
+fn seed_uppercase_node() {
+    let mut node = load("examples/uppercase.py");
+    let def = node.definition().unwrap();
+    assert_eq!(def["name"], "wasm_python_uppercase");
+    assert_eq!(def["pins"].as_array().unwrap().len(), 4);
+    let report = node.run(json!({"input": "hello"})).unwrap();
+    assert_eq!(report.result.error, None);
+    assert_eq!(report.result.outputs["output"], "HELLO");
+    assert_eq!(report.result.activate_exec, vec!["exec_out".to_string()]);
+    // The same Node runs again.
+    let report = node.run(json!({"input": "mpnode"})).unwrap();
+    assert_eq!(report.result.outputs["output"], "MPNODE");
+}
+
+/// Numbers compare by value: MicroPython writes 1e300 as 1e+300.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (xs, ys) = (x.to_string(), y.to_string());
+            xs == ys || (xs.parse::<f64>().ok() == ys.parse::<f64>().ok() && (xs.contains(['.', 'e', 'E']) || ys.contains(['.', 'e', 'E'])))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w))),
+        _ => a == b,
+    }
+}
+
+#[test]
+fn json_values_round_trip_with_their_python_types() {
+    let mut node = load("tests/nodes/echo_types.py");
+    let inputs: Value = serde_json::from_str(
+        r#"{"null": null, "t": true, "f": false, "zero": 0, "neg": -42, "i64": 9223372036854775807,
+            "i64min": -9223372036854775808, "big": 123456789012345678901234567890123,
+            "nbig": -98765432109876543210987654321, "pi": 3.141592653589793, "tenth": 0.1, "huge": 1e300,
+            "tiny": 2.5e-300, "negf": -0.5, "s": "plain", "esc": "quote \" backslash \\ tab \t nl \n ctl \u0001",
+            "uni": "héllo wörld ✓ \u00e9 😀 \ud83d\ude00", "empty_s": "", "list": [1, "a", null, [true]],
+            "empty_l": [], "dict": {"a": {"b": {"c": [1, 2, {"d": null}]}}}, "empty_d": {}}"#,
+    )
+    .unwrap();
+    let report = node.run(inputs.clone()).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    let out = &report.result.outputs;
+    assert!(same(&out["echo"], &inputs), "echo differs:\n{}\nvs\n{}", out["echo"], inputs);
+    let types = json!({"null": "NoneType", "t": "bool", "f": "bool", "zero": "int", "neg": "int", "i64": "int",
+        "i64min": "int", "big": "int", "nbig": "int", "pi": "float", "tenth": "float", "huge": "float",
+        "tiny": "float", "negf": "float", "s": "str", "esc": "str", "uni": "str", "empty_s": "str",
+        "list": "list", "empty_l": "list", "dict": "dict", "empty_d": "dict"});
+    assert_eq!(out["types"], types);
+    // Python-only values and how they reach JSON.
+    assert_eq!(out["tuple"], json!([1, "two", null]));
+    assert_eq!(out["bytes"], json!("AAFoaQ=="));
+    assert_eq!(out["int_keys"], json!({"1": "one", "2.5": "x", "false": "f", "null": "n"}));
+    assert_eq!(out["big"].to_string(), "1267650600228229401496703205376");
+    assert_eq!(out["neg_big"].to_string(), "-717897987691852588770249");
+    assert_eq!(out["float"].to_string().parse::<f64>().unwrap(), 0.1 + 0.2);
+    assert_eq!(out["nested"], json!([[[]], {"a": {"b": [1, [2, [3]]]}}]));
+}
+
+#[test]
+fn exception_reports_type_message_and_node_py_lines() {
+    let mut node = load("tests/nodes/raises.py");
+    let report = node.run(json!({"n": -3})).unwrap();
+    let err = report.result.error.clone().expect("the node raised, so error must be set");
+    assert!(err.starts_with("Traceback (most recent call last):"), "{err}");
+    assert!(err.contains("File \"raises.py\", line 15, in run"), "{err}");
+    assert!(err.contains("File \"raises.py\", line 10, in check"), "{err}");
+    assert!(err.ends_with("ValueError: negative input: -3"), "{err}");
+    assert!(report.result.outputs.is_empty());
+    assert!(report.result.activate_exec.is_empty());
+    // Nothing is lost: the next run works.
+    let report = node.run(json!({"n": 21})).unwrap();
+    assert_eq!(report.result.error, None);
+    assert_eq!(report.result.outputs["doubled"], 42);
+}
+
+#[test]
+fn print_goes_to_the_info_log_line_by_line() {
+    let src = "def get_node():\n    return {}\ndef run(c):\n    print('a', 1)\n    print('b\\nc', end='')\n    return {'outputs': {}, 'error': None}\n";
+    let wasm = pack(RUNTIME_WASM, src, "node.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let report = node.run(json!({})).unwrap();
+    let lines: Vec<&str> = report.logs.iter().map(|l| l.message.as_str()).collect();
+    assert_eq!(lines, ["a 1", "b", "c"]);
+    assert!(report.logs.iter().all(|l| l.level == mpnode::LogLevel::Info));
+}
+
+/// Runs the node's `run` under CPython 3 on the same inputs.
+fn cpython_outputs(file: &str, inputs: &Value) -> Value {
+    let driver = "import json, sys\nsrc = open(sys.argv[1]).read()\nns = {}\nexec(compile(src, sys.argv[1], 'exec'), ns)\n\
+                  r = ns['run']({'inputs': json.loads(sys.argv[2])})\nprint(json.dumps(r['outputs']))\n";
+    let out = Command::new("python3")
+        .args(["-c", driver])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .arg(inputs.to_string())
+        .output()
+        .expect("python3 is needed to compute the expected results (apt-get install python3)");
+    assert!(out.status.success(), "CPython failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn gc_torture_on_a_small_heap_matches_cpython() {
+    // 64 KiB of heap. Each round allocates a 16-element list, a dict, a
+    // list of strings, a joined string and big ints: several hundred bytes,
+    // so 3000 rounds allocate well over 10x the heap while `keep` and
+    // `ring` stay live across every collection.
+    let heap = 64 * 1024;
+    let wasm = pack_with(RUNTIME_WASM, &node_source("tests/nodes/gc_torture.py"), "gc_torture.py", &PackOptions { heap_size: Some(heap) }).unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let inputs = json!({"rounds": 3000});
+    let report = node.run(inputs.clone()).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    let expected = cpython_outputs("tests/nodes/gc_torture.py", &inputs);
+    assert!(same(&Value::Object(report.result.outputs.clone()), &expected), "mpnode {:?}\nCPython {expected}", report.result.outputs);
+    // The same node again: state left by collections is sound.
+    let again = node.run(inputs).unwrap();
+    assert_eq!(again.result.outputs, report.result.outputs);
+}
+
+#[test]
+fn imports_only_what_flow_likes_host_provides() {
+    let info = mpnode::inspect::inspect(RUNTIME_WASM).unwrap();
+    let mut imports: Vec<String> = info.imports.iter().map(|i| format!("{}.{}", i.module, i.name)).collect();
+    imports.sort();
+    assert_eq!(
+        imports,
+        ["env._emscripten_throw_longjmp", "env.invoke_vii", "flowlike_log.info", "flowlike_meta.random", "flowlike_meta.time_now"]
+    );
+    let exports: Vec<&str> = info.exports.iter().map(|e| e.name.as_str()).collect();
+    for name in ["memory", "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
+        "__indirect_function_table", "emscripten_stack_get_current", "_emscripten_stack_restore", "setThrew"] {
+        assert!(exports.contains(&name), "missing export {name}: {exports:?}");
+    }
+}
+
+#[test]
+fn runtime_module_fits_the_size_budget() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("size-budget.txt")).unwrap();
+    let budget: usize = text.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap().trim().parse().unwrap();
+    let size = RUNTIME_WASM.len();
+    println!("runtime module: {size} bytes, budget {budget} bytes");
+    assert!(size > 100_000, "the runtime module looks empty ({size} bytes)");
+    assert!(size <= budget, "runtime module is {size} bytes, over the budget of {budget} bytes in size-budget.txt");
+}
+
+#[test]
+fn packing_is_deterministic() {
+    let src = node_source("examples/uppercase.py");
+    assert_eq!(pack(RUNTIME_WASM, &src, "uppercase.py").unwrap(), pack(RUNTIME_WASM, &src, "uppercase.py").unwrap());
+}
