@@ -10,7 +10,9 @@
 //! 2. generate the qstr table (MicroPython's own `makeqstrdata.py`);
 //! 3. compile the C with clang for wasm32 (cc crate);
 //! 4. build the shim with a Rust toolchain that has a wasm32 target;
-//! 5. link with wasm-ld, then shrink with binaryen's `wasm-opt -Oz`.
+//! 5. link with wasm-ld, then shrink with binaryen's `wasm-opt -Oz`;
+//! 6. build upstream's `mpy-cross` for the build machine (path in the
+//!    `MPNODE_MPY_CROSS` compile-time variable).
 //!
 //! Settings (environment): `MPNODE_STACK_SIZE` (bytes, default 65536),
 //! `MPNODE_HEAP_SIZE` (bytes, default 1048576), `MPNODE_RUNTIME_WASM` (use a
@@ -81,6 +83,8 @@ fn main() {
     let shim_lib = build_shim(&root, &out, &mp, &genhdr, &tools, &settings);
     let linked = link(&out, &[shim_lib, c_lib], &tools, &settings);
     optimise(&linked, &dest, &tools);
+    let mpy_cross = build_mpy_cross(&out, &mp_upstream(&root));
+    println!("cargo:rustc-env=MPNODE_MPY_CROSS={}", mpy_cross.display());
     let size = fs::metadata(&dest).unwrap().len();
     println!("cargo:warning=mpnode runtime module: {size} bytes");
 }
@@ -245,11 +249,15 @@ fn find_wasm_opt() -> Vec<String> {
 
 /// Finds the MicroPython tree inside the downloaded crate, copies what we
 /// build to OUT_DIR/micropython and applies our patches there.
-fn prepare_source(root: &Path, out: &Path) -> PathBuf {
-    let upstream = match env::var("MPNODE_MICROPYTHON_DIR") {
+fn mp_upstream(root: &Path) -> PathBuf {
+    match env::var("MPNODE_MICROPYTHON_DIR") {
         Ok(d) => PathBuf::from(d),
         Err(_) => locate_crate(root).join("micropython"),
-    };
+    }
+}
+
+fn prepare_source(root: &Path, out: &Path) -> PathBuf {
+    let upstream = mp_upstream(root);
     if !upstream.join("py/vm.c").exists() {
         fail(&format!("{} does not look like MicroPython's source tree", upstream.display()));
     }
@@ -522,6 +530,27 @@ fn build_shim(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, s
     }
     run(&mut cmd, "building the shim (shim/) for wasm32-wasip1");
     target_dir.join("wasm32-wasip1/release/libmpnode_shim.a")
+}
+
+// ---- mpy-cross ------------------------------------------------------------------
+
+/// Builds upstream's mpy-cross for the build machine, from an unpatched copy
+/// (our patches change how the runtime runs, not the bytecode it reads), with
+/// upstream's own makefile. `mpnode build` will precompile nodes with it.
+fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
+    let dir = out.join("mpy-cross-src");
+    let _ = fs::remove_dir_all(&dir);
+    for sub in ["py", "extmod", "lib/utils", "lib/embed", "drivers/bus", "mpy-cross", "docs"] {
+        copy_dir(&upstream.join(sub), &dir.join(sub));
+    }
+    let make = which(&["make"]).unwrap_or_else(|| fail("make not found (needed for mpy-cross): apt-get install make"));
+    let mut cmd = Command::new(make);
+    cmd.arg("-C").arg(dir.join("mpy-cross")).arg("CWARN=-Wall").env_remove("TARGET").env_remove("CFLAGS");
+    let output = cmd.output().unwrap_or_else(|e| fail(&format!("make mpy-cross: {e}")));
+    if !output.status.success() {
+        fail(&format!("building mpy-cross failed:\n{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)));
+    }
+    dir.join("mpy-cross/mpy-cross")
 }
 
 // ---- 5. link and optimise -------------------------------------------------------

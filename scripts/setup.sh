@@ -38,7 +38,7 @@ pick_llvm() {
 }
 
 llvm=$(pick_llvm || true)
-want=(wasi-libc binaryen libclang-dev python3 gcc libc6-dev)
+want=(wasi-libc binaryen libclang-dev python3 gcc libc6-dev make)
 if [ -n "$llvm" ]; then
     want+=("clang-$llvm" "lld-$llvm" "libclang-rt-$llvm-dev-wasm32")
 else

@@ -173,3 +173,19 @@ fn packing_is_deterministic() {
     let src = node_source("examples/uppercase.py");
     assert_eq!(pack(RUNTIME_WASM, &src, "uppercase.py").unwrap(), pack(RUNTIME_WASM, &src, "uppercase.py").unwrap());
 }
+
+#[test]
+fn mpy_cross_is_built_and_compiles_a_node() {
+    let tool = env!("MPNODE_MPY_CROSS");
+    let dir = std::env::temp_dir().join(format!("mpnode-mpy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let py = dir.join("uppercase.py");
+    std::fs::write(&py, node_source("examples/uppercase.py")).unwrap();
+    let status = Command::new(tool).arg(&py).status().unwrap();
+    assert!(status.success());
+    let mpy = std::fs::read(dir.join("uppercase.mpy")).unwrap();
+    // .mpy header: 'M', format version 3 (v1.9.4), feature flags, small-int bits.
+    assert_eq!(&mpy[..2], b"M\x03");
+    assert!(mpy.windows(b"wasm_python_uppercase".len()).any(|w| w == b"wasm_python_uppercase"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
