@@ -80,7 +80,7 @@
 #define MICROPY_PY_IO               (1)     // ujson needs the stream protocol
 #define MICROPY_PY_IO_FILEIO        (0)
 #define MICROPY_PY_MATH             (1)
-#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (1)
+#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (0) // erf, gamma: 5 KB for little use
 #define MICROPY_PY_CMATH            (0)
 #define MICROPY_PY_ARRAY            (1)
 #define MICROPY_PY_ATTRTUPLE        (1)
@@ -102,8 +102,10 @@
 // `import json` finds ujson, `import time` finds utime, and so on.
 #define MICROPY_MODULE_WEAK_LINKS   (1)
 extern const struct _mp_obj_module_t mp_module_utime;
+extern const struct _mp_obj_module_t mp_module_flowlike;
 #define MICROPY_PORT_BUILTIN_MODULES \
-    { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) },
+    { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) }, \
+    { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) },
 #define MICROPY_PORT_BUILTIN_MODULE_WEAK_LINKS \
     { MP_ROM_QSTR(MP_QSTR_json), MP_ROM_PTR(&mp_module_ujson) }, \
     { MP_ROM_QSTR(MP_QSTR_collections), MP_ROM_PTR(&mp_module_collections) }, \

@@ -106,21 +106,64 @@ void mpn_gc_safe_point(void) {
     MP_STATE_MEM(gc_alloc_threshold) = info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
 }
 
-// ---- no file system ------------------------------------------------------------
+// ---- the node's files: a read-only table packed into the module ---------------
 
-mp_lexer_t *mp_lexer_new_from_file(const char *filename) {
-    (void)filename;
-    mp_raise_OSError(MP_ENOENT);
+// `mpnode build` packs the node's file and the local modules it imports (and
+// the `sdk` module) as a table; `import x` finds x.py there. There is no
+// other file system.
+typedef struct {
+    const char *name;
+    uint32_t name_len;
+    const char *data;
+    uint32_t data_len;
+} mpn_file_t;
+
+static const mpn_file_t *node_files;
+static size_t node_files_count;
+
+void mpn_set_files(const void *table, size_t count) {
+    node_files = table;
+    node_files_count = count;
 }
 
-void mp_reader_new_file(mp_reader_t *reader, const char *filename) {
-    (void)reader; (void)filename;
-    mp_raise_OSError(MP_ENOENT);
+static const mpn_file_t *find_file(const char *path) {
+    size_t len = strlen(path);
+    for (size_t i = 0; i < node_files_count; i++) {
+        if (node_files[i].name_len == len && memcmp(node_files[i].name, path, len) == 0) {
+            return &node_files[i];
+        }
+    }
+    return NULL;
 }
 
 mp_import_stat_t mp_import_stat(const char *path) {
-    (void)path;
+    if (find_file(path) != NULL) {
+        return MP_IMPORT_STAT_FILE;
+    }
+    size_t len = strlen(path);
+    for (size_t i = 0; i < node_files_count; i++) {
+        const mpn_file_t *f = &node_files[i];
+        if (f->name_len > len && memcmp(f->name, path, len) == 0 && f->name[len] == '/') {
+            return MP_IMPORT_STAT_DIR;
+        }
+    }
     return MP_IMPORT_STAT_NO_EXIST;
+}
+
+mp_lexer_t *mp_lexer_new_from_file(const char *filename) {
+    const mpn_file_t *f = find_file(filename);
+    if (f == NULL) {
+        mp_raise_OSError(MP_ENOENT);
+    }
+    return mp_lexer_new_from_str_len(qstr_from_str(filename), f->data, f->data_len, 0);
+}
+
+void mp_reader_new_file(mp_reader_t *reader, const char *filename) {
+    const mpn_file_t *f = find_file(filename);
+    if (f == NULL) {
+        mp_raise_OSError(MP_ENOENT);
+    }
+    mp_reader_new_mem(reader, (const byte *)f->data, f->data_len, 0);
 }
 
 mp_obj_t mp_builtin_open(size_t n_args, const mp_obj_t *args, mp_map_t *kwargs) {
@@ -128,6 +171,54 @@ mp_obj_t mp_builtin_open(size_t n_args, const mp_obj_t *args, mp_map_t *kwargs) 
     mp_raise_msg(&mp_type_OSError, "a node has no file system");
 }
 MP_DEFINE_CONST_FUN_OBJ_KW(mp_builtin_open_obj, 1, mp_builtin_open);
+
+// ---- _flowlike: the host's log and stream, for the sdk module -------------------
+
+HOST_IMPORT("flowlike_log", "log_json") void host_log_json(int32_t level, const char *msg, size_t msg_len, const char *data, size_t data_len);
+HOST_IMPORT("flowlike_stream", "emit") void host_stream_emit(const char *ev, size_t ev_len, const char *data, size_t data_len);
+HOST_IMPORT("flowlike_stream", "text") void host_stream_text(const char *text, size_t len);
+
+// _flowlike.log(level, message): level as Flow-Like's (trace 0 .. error 4).
+STATIC mp_obj_t flowlike_log(mp_obj_t level, mp_obj_t msg) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(msg, &len);
+    mpn_stdout_flush();
+    host_log_json(mp_obj_get_int(level), s, len, "null", 4);
+    return mp_const_none;
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_2(flowlike_log_obj, flowlike_log);
+
+// _flowlike.emit(event, data_json)
+STATIC mp_obj_t flowlike_emit(mp_obj_t event, mp_obj_t data) {
+    size_t ev_len, data_len;
+    const char *ev = mp_obj_str_get_data(event, &ev_len);
+    const char *d = mp_obj_str_get_data(data, &data_len);
+    host_stream_emit(ev, ev_len, d, data_len);
+    return mp_const_none;
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_2(flowlike_emit_obj, flowlike_emit);
+
+// _flowlike.text(text)
+STATIC mp_obj_t flowlike_text(mp_obj_t text) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(text, &len);
+    host_stream_text(s, len);
+    return mp_const_none;
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_1(flowlike_text_obj, flowlike_text);
+
+STATIC const mp_rom_map_elem_t flowlike_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__flowlike) },
+    { MP_ROM_QSTR(MP_QSTR_log), MP_ROM_PTR(&flowlike_log_obj) },
+    { MP_ROM_QSTR(MP_QSTR_emit), MP_ROM_PTR(&flowlike_emit_obj) },
+    { MP_ROM_QSTR(MP_QSTR_text), MP_ROM_PTR(&flowlike_text_obj) },
+};
+STATIC MP_DEFINE_CONST_DICT(flowlike_globals, flowlike_globals_table);
+
+const mp_obj_module_t mp_module_flowlike = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&flowlike_globals,
+};
 
 // ---- output: print() goes to flowlike_log.info, a line per call ----------------
 

@@ -23,6 +23,7 @@ typedef enum {
 
 void *nlr_protect(mp_protected_body_t body, void *a, void *b);
 void mpn_init(void *heap_start, void *heap_end);
+void mpn_set_files(const void *table, size_t count);
 void **mpn_roots(void);
 uint64_t mpn_host_random(void);
 void mpn_stdout_flush(void);

@@ -7,6 +7,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=MPNODE_BINDGEN_CLANG_ARGS");
     println!("cargo:rerun-if-env-changed=MPNODE_HEAP_SIZE");
     println!("cargo:rerun-if-changed=wrapper.h");
+    println!("cargo:rerun-if-changed=../micropython/mpnode_port.h");
+    println!("cargo:rerun-if-changed=../micropython/mpconfigport.h");
     let args = env::var("MPNODE_BINDGEN_CLANG_ARGS")
         .expect("MPNODE_BINDGEN_CLANG_ARGS is unset: build the shim through the top-level crate (cargo build in the repository root)");
     let heap = env::var("MPNODE_HEAP_SIZE").unwrap_or_else(|_| "1048576".into());

@@ -3,9 +3,10 @@
 //!
 //! The runtime exports the address of a small config block
 //! (`mpnode_config`, see `shim/src/config.rs`) and `__heap_base`. Packing
-//! appends two active data segments: the node's file name and source at the
-//! old heap base, and a new config block that points at them (a later
-//! segment overwrites an earlier one at instantiation). The memory's minimum
+//! appends two active data segments: a table of files (the node's own file
+//! first, then modules it can import) at the old heap base, and a new config
+//! block that points at it (a later segment overwrites an earlier one at
+//! instantiation). The memory's minimum
 //! grows to cover the payload; the shim places the GC heap after it.
 //! Everything else is copied byte for byte, so packing is deterministic.
 
@@ -20,9 +21,9 @@ const CONFIG_LEN: usize = 32;
 /// `MPNC`, the config block's first word.
 const CONFIG_MAGIC: u32 = 0x434e_504d;
 /// The config block's layout version this packer writes.
-const CONFIG_VERSION: u32 = 1;
-/// Payload kind: Python source, compiled when the module initialises.
-const PAYLOAD_SOURCE: u32 = 1;
+const CONFIG_VERSION: u32 = 2;
+/// Payload kind: a file table; the first file is the node.
+const PAYLOAD_FILES: u32 = 1;
 const PAGE: u64 = 65536;
 
 /// Packing failed.
@@ -66,6 +67,23 @@ pub struct PackOptions {
     pub heap_size: Option<u32>,
 }
 
+/// One file to pack: its name as `import` sees it (`helpers.py`,
+/// `pkg/__init__.py`) and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Name; the node's own file name is what tracebacks show.
+    pub name: String,
+    /// Contents (Python source).
+    pub contents: Vec<u8>,
+}
+
+impl SourceFile {
+    /// A file from a name and its text.
+    pub fn new(name: impl Into<String>, contents: impl Into<Vec<u8>>) -> SourceFile {
+        SourceFile { name: name.into(), contents: contents.into() }
+    }
+}
+
 /// Packs `source` (the contents of `file_name`, which tracebacks will show)
 /// into a copy of `runtime`, with default settings.
 ///
@@ -76,6 +94,15 @@ pub fn pack(runtime: &[u8], source: &str, file_name: &str) -> Result<Vec<u8>, Pa
     pack_with(runtime, source, file_name, &PackOptions::default())
 }
 
+/// Packs one node file with explicit [`PackOptions`].
+///
+/// # Errors
+///
+/// See [`PackError`].
+pub fn pack_with(runtime: &[u8], source: &str, file_name: &str, options: &PackOptions) -> Result<Vec<u8>, PackError> {
+    pack_files(runtime, &[SourceFile::new(file_name, source)], options)
+}
+
 /// What the packer needs to know about the runtime module.
 struct Layout {
     config_addr: u32,
@@ -83,12 +110,15 @@ struct Layout {
     config: [u8; CONFIG_LEN],
 }
 
-/// Packs with explicit [`PackOptions`].
+/// Packs several files: `files[0]` is the node, the others are modules it
+/// can import by name.
 ///
 /// # Errors
 ///
 /// See [`PackError`].
-pub fn pack_with(runtime: &[u8], source: &str, file_name: &str, options: &PackOptions) -> Result<Vec<u8>, PackError> {
+pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
+    let files = with_sdk(files);
+    let files = files.as_slice();
     let layout = read_layout(runtime)?;
     if u32_at(&layout.config, 0) != CONFIG_MAGIC {
         return Err(PackError::NotARuntime("its config block has no MPNC mark".into()));
@@ -97,28 +127,69 @@ pub fn pack_with(runtime: &[u8], source: &str, file_name: &str, options: &PackOp
         return Err(PackError::NotARuntime("it already contains a node".into()));
     }
 
-    // Payload: file name, then source, at the old heap base.
-    let name_ptr = align16(layout.heap_base as u64);
-    let source_ptr = align16(name_ptr + file_name.len() as u64);
-    let end = source_ptr + source.len() as u64;
-    if end > u32::MAX as u64 / 2 {
-        return Err(PackError::TooLarge(source.len()));
+    // Payload at the old heap base: the table, then names and contents.
+    let start = align16(layout.heap_base as u64);
+    let mut blob: Vec<u8> = vec![0u8; files.len() * 16];
+    for (i, f) in files.iter().enumerate() {
+        let place = |bytes: &[u8], blob: &mut Vec<u8>| -> u64 {
+            while blob.len() % 4 != 0 {
+                blob.push(0);
+            }
+            let at = start + blob.len() as u64;
+            blob.extend_from_slice(bytes);
+            at
+        };
+        let name_ptr = place(f.name.as_bytes(), &mut blob);
+        let data_ptr = place(&f.contents, &mut blob);
+        let entry = [name_ptr as u32, f.name.len() as u32, data_ptr as u32, f.contents.len() as u32];
+        for (k, word) in entry.iter().enumerate() {
+            blob[i * 16 + k * 4..i * 16 + k * 4 + 4].copy_from_slice(&word.to_le_bytes());
+        }
     }
-    let mut payload = vec![0u8; (end - name_ptr) as usize];
-    payload[..file_name.len()].copy_from_slice(file_name.as_bytes());
-    payload[(source_ptr - name_ptr) as usize..].copy_from_slice(source.as_bytes());
+    let end = start + blob.len() as u64;
+    if end > u32::MAX as u64 / 2 {
+        return Err(PackError::TooLarge(blob.len()));
+    }
 
     let mut config = layout.config;
     let heap_size = options.heap_size.unwrap_or(u32_at(&config, 8));
-    for (i, word) in [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_SOURCE, source_ptr as u32, source.len() as u32, name_ptr as u32, file_name.len() as u32]
-        .into_iter()
-        .enumerate()
-    {
+    let words = [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_FILES, start as u32, files.len() as u32, end as u32, 0];
+    for (i, word) in words.into_iter().enumerate() {
         config[i * 4..i * 4 + 4].copy_from_slice(&word.to_le_bytes());
     }
 
-    let segments = [(name_ptr as u32, payload.as_slice()), (layout.config_addr, &config[..])];
+    let segments = [(start as u32, blob.as_slice()), (layout.config_addr, &config[..])];
     rewrite(runtime, &segments, end.div_ceil(PAGE))
+}
+
+/// Flow-Like's Python SDK surface (`from sdk import Context, …`), written
+/// for MicroPython; packed with nodes that import it.
+pub const SDK_SOURCE: &str = include_str!("../shim/python/sdk.py");
+
+/// The SDK's other import name, as Flow-Like's templates spell it.
+const SDK_ALIAS_SOURCE: &str = "from sdk import *\nfrom sdk import _mpnode_defs, _mpnode_run\n";
+
+/// Adds `sdk.py` (and its alias `flow_like_wasm_sdk.py`) when a file imports
+/// either name and does not bring its own.
+fn with_sdk(files: &[SourceFile]) -> Vec<SourceFile> {
+    let mut out = files.to_vec();
+    let imports = |module: &str| {
+        files.iter().any(|f| {
+            String::from_utf8_lossy(&f.contents).lines().any(|line| {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                matches!(words.as_slice(), ["import", m, ..] | ["from", m, "import", ..] if m.trim_end_matches(',') == module)
+            })
+        })
+    };
+    let has = |name: &str| files.iter().any(|f| f.name == name);
+    let alias = imports("flow_like_wasm_sdk");
+    if (alias || imports("sdk")) && !has("sdk.py") {
+        out.push(SourceFile::new("sdk.py", SDK_SOURCE));
+    }
+    if alias && !has("flow_like_wasm_sdk.py") {
+        out.push(SourceFile::new("flow_like_wasm_sdk.py", SDK_ALIAS_SOURCE));
+    }
+    out
 }
 
 fn align16(x: u64) -> u64 {

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use mpnode::pack::{pack, pack_with, PackOptions};
+use mpnode::pack::{pack, pack_files, pack_with, PackOptions, SourceFile};
 use mpnode::runtime::RUNTIME_WASM;
 use mpnode::{Engine, Node};
 use serde_json::{json, Value};
@@ -99,6 +99,15 @@ fn exception_reports_type_message_and_node_py_lines() {
 }
 
 #[test]
+fn raising_in_get_node_is_a_load_error_with_the_traceback() {
+    let wasm = pack(RUNTIME_WASM, "def get_node():\n    raise KeyError('pins')\n", "bad.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let err = node.definition().unwrap_err().to_string();
+    assert!(err.contains("File \"bad.py\", line 2, in get_node"), "{err}");
+    assert!(err.contains("KeyError: pins"), "{err}");
+}
+
+#[test]
 fn print_goes_to_the_info_log_line_by_line() {
     let src = "def get_node():\n    return {}\ndef run(c):\n    print('a', 1)\n    print('b\\nc', end='')\n    return {'outputs': {}, 'error': None}\n";
     let wasm = pack(RUNTIME_WASM, src, "node.py").unwrap();
@@ -149,7 +158,16 @@ fn imports_only_what_flow_likes_host_provides() {
     imports.sort();
     assert_eq!(
         imports,
-        ["env._emscripten_throw_longjmp", "env.invoke_vii", "flowlike_log.info", "flowlike_meta.random", "flowlike_meta.time_now"]
+        [
+            "env._emscripten_throw_longjmp",
+            "env.invoke_vii",
+            "flowlike_log.info",
+            "flowlike_log.log_json",
+            "flowlike_meta.random",
+            "flowlike_meta.time_now",
+            "flowlike_stream.emit",
+            "flowlike_stream.text"
+        ]
     );
     let exports: Vec<&str> = info.exports.iter().map(|e| e.name.as_str()).collect();
     for name in ["memory", "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
@@ -188,4 +206,76 @@ fn mpy_cross_is_built_and_compiles_a_node() {
     assert_eq!(&mpy[..2], b"M\x03");
     assert!(mpy.windows(b"wasm_python_uppercase".len()).any(|w| w == b"wasm_python_uppercase"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sdk_style_multi_node_package_dispatches_on_node_name() {
+    let mut node = load("examples/sdk_strings.py");
+    let defs = node.definitions().unwrap();
+    let names: Vec<&str> = defs.iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["py_reverse", "py_word_count"]);
+    assert_eq!(defs[0]["pins"][1]["friendly_name"], "Text");
+    assert_eq!(defs[0]["pins"][1]["data_type"], "String");
+    assert_eq!(defs[0]["scores"]["privacy"], 10);
+    let report = node.run(json!({"text": "abc def"})).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    assert_eq!(report.result.outputs["reversed"], "fed cba");
+    assert_eq!(report.result.activate_exec, vec!["exec_out".to_string()]);
+    node.context_mut().node_name = Some("py_word_count".into());
+    let report = node.run(json!({"text": "one two three"})).unwrap();
+    assert_eq!(report.result.outputs["words"], 3);
+    assert!(report.logs.iter().any(|l| l.message == "counted 3 words"), "{:?}", report.logs);
+}
+
+#[test]
+fn sdk_context_streams_only_when_streaming_and_fails_cleanly() {
+    let src = r#"from flow_like_wasm_sdk import *
+
+def get_definition():
+    return node('s', 'S', 'd', 'c')
+
+def run(ctx):
+    ctx.stream_progress(50, 'half')
+    ctx.stream_text('tick')
+    if ctx.get_bool('fail', False):
+        return ctx.fail('asked to fail')
+    ctx.set_output('n', ctx.require_input('n') + 1)
+    return ctx.success()
+"#;
+    let wasm = pack(RUNTIME_WASM, src, "node.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    assert_eq!(node.definition().unwrap()["name"], "s");
+    let report = node.run(json!({"n": 1})).unwrap();
+    assert_eq!(report.result.outputs["n"], 2);
+    assert!(report.stream.is_empty(), "not streaming, yet: {:?}", report.stream);
+    node.context_mut().stream_state = true;
+    let report = node.run(json!({"n": 1})).unwrap();
+    assert_eq!(report.stream.len(), 2, "{:?}", report.stream);
+    assert_eq!(report.stream[0].event, "progress");
+    assert_eq!(report.stream[0].data, json!({"progress": 50, "message": "half"}));
+    let report = node.run(json!({"fail": true})).unwrap();
+    assert_eq!(report.result.error.as_deref(), Some("asked to fail"));
+    let report = node.run(json!({})).unwrap();
+    assert!(report.result.error.unwrap().ends_with("ValueError: required input 'n' is missing"));
+}
+
+#[test]
+fn local_modules_are_packed_and_importable() {
+    let files = [
+        SourceFile::new("main.py", "import helpers\nfrom pkg.util import twice\ndef get_node():\n    return {}\n\
+def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s']))}, 'error': None}\n"),
+        SourceFile::new("helpers.py", "def shout(s):\n    return s.upper() + '!'\n"),
+        SourceFile::new("pkg/__init__.py", ""),
+        SourceFile::new("pkg/util.py", "def twice(s):\n    return s + s\n"),
+    ];
+    let wasm = pack_files(RUNTIME_WASM, &files, &PackOptions::default()).unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let report = node.run(json!({"s": "hi"})).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    assert_eq!(report.result.outputs["v"], "HI!HI!");
+    // A module that is not packed is a clear ImportError.
+    let wasm = pack(RUNTIME_WASM, "import nothere\n", "node.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let report = node.run(json!({})).unwrap();
+    assert!(report.result.error.unwrap().contains("ImportError: no module named 'nothere'"));
 }

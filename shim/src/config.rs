@@ -4,8 +4,25 @@
 
 /// No node code packed (the bare runtime).
 pub const PAYLOAD_NONE: u32 = 0;
-/// `payload` is Python source text, compiled at `_initialize`.
-pub const PAYLOAD_SOURCE: u32 = 1;
+/// `payload` is a table of files (`FileEntry`), the node's own first; the
+/// first is run as the node's module at `_initialize`, the others are
+/// importable modules.
+pub const PAYLOAD_FILES: u32 = 1;
+
+/// One packed file: name (e.g. `node.py`, `helpers.py`, `pkg/__init__.py`)
+/// and contents (Python source, or `.mpy` bytecode for a `.mpy` name).
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct FileEntry {
+    /// Address of the UTF-8 name.
+    pub name_ptr: u32,
+    /// Length of the name.
+    pub name_len: u32,
+    /// Address of the contents.
+    pub data_ptr: u32,
+    /// Length of the contents.
+    pub data_len: u32,
+}
 
 include!(concat!(env!("OUT_DIR"), "/settings.rs"));
 
@@ -16,20 +33,20 @@ include!(concat!(env!("OUT_DIR"), "/settings.rs"));
 pub struct Config {
     /// `MPNC` (0x434e504d), marks the block.
     pub magic: u32,
-    /// Layout version, 1.
+    /// Layout version, 2.
     pub version: u32,
     /// GC heap size in bytes.
     pub heap_size: u32,
     /// One of the `PAYLOAD_*` kinds.
     pub payload_kind: u32,
-    /// Address of the node's code.
-    pub payload_ptr: u32,
-    /// Length of the node's code.
-    pub payload_len: u32,
-    /// Address of the node's file name (for tracebacks), UTF-8.
-    pub name_ptr: u32,
-    /// Length of the file name.
-    pub name_len: u32,
+    /// Address of the file table.
+    pub files_ptr: u32,
+    /// Number of entries in the file table.
+    pub files_count: u32,
+    /// End of everything the packer placed (the GC heap starts after it).
+    pub payload_end: u32,
+    /// Reserved, 0.
+    pub reserved: u32,
 }
 
 /// The block itself. Exported by address; only read through `read`.
@@ -37,13 +54,13 @@ pub struct Config {
 #[used]
 pub static mut mpnode_config: Config = Config {
     magic: 0x434e_504d,
-    version: 1,
+    version: 2,
     heap_size: DEFAULT_HEAP_SIZE,
     payload_kind: PAYLOAD_NONE,
-    payload_ptr: 0,
-    payload_len: 0,
-    name_ptr: 0,
-    name_len: 0,
+    files_ptr: 0,
+    files_count: 0,
+    payload_end: 0,
+    reserved: 0,
 };
 
 /// Reads the block as the packer left it (a volatile read: nothing may

@@ -63,13 +63,10 @@ pub enum Root {
 ///
 /// # Safety
 /// Must run inside `protect`.
-pub unsafe fn call_clean(f: Obj, arg: Option<Obj>) -> Obj {
+pub unsafe fn call_clean(f: Obj, args: &[Obj]) -> Obj {
     sys::mpn_gc_clean = true;
     sys::mpn_gc_direct_call = sys::mpn_is_fun_bc(f);
-    let r = match arg {
-        Some(a) => sys::mp_call_function_1(f, a),
-        None => sys::mp_call_function_0(f),
-    };
+    let r = sys::mp_call_function_n_kw(f, args.len(), 0, args.as_ptr());
     sys::mpn_gc_clean = false;
     r
 }

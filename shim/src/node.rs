@@ -15,6 +15,8 @@ const ABI_VERSION: i32 = 1;
 struct Names {
     get_node: sys::qstr,
     get_nodes: sys::qstr,
+    get_definition: sys::qstr,
+    get_definitions: sys::qstr,
     run: sys::qstr,
     inputs: sys::qstr,
     outputs: sys::qstr,
@@ -23,7 +25,7 @@ struct Names {
     pending: sys::qstr,
 }
 
-static mut NAMES: Names = Names { get_node: 0, get_nodes: 0, run: 0, inputs: 0, outputs: 0, error: 0, activate_exec: 0, pending: 0 };
+static mut NAMES: Names = Names { get_node: 0, get_nodes: 0, get_definition: 0, get_definitions: 0, run: 0, inputs: 0, outputs: 0, error: 0, activate_exec: 0, pending: 0 };
 
 fn names() -> &'static Names {
     // SAFETY: written once in _initialize before any other export runs.
@@ -61,16 +63,18 @@ fn static_result(msg: &'static [u8]) -> i64 {
     pack(msg.as_ptr(), msg.len())
 }
 
-/// Formats an exception the way CPython prints it (traceback, then
-/// `Type: message`), into `out`.
+/// Appends an exception as CPython prints it (traceback, then
+/// `Type: message`, no final newline) to `out`, as plain text.
 fn format_exception(out: &mut Buf, e: Exception) {
-    let mut v = mp::empty_vstr();
-    let vp = &mut v as *mut sys::vstr_t;
-    let formatted = mp::protect(|| unsafe { sys::mpn_format_exception(e.0, vp) });
-    let text: &[u8] = if v.buf.is_null() { b"" } else { unsafe { core::slice::from_raw_parts(v.buf as *const u8, v.len) } };
-    let text = if formatted.is_ok() { text } else { b"an exception that could not be formatted (out of memory?)" };
-    let trimmed = text.strip_suffix(b"\n").unwrap_or(text);
-    json::write_str(out, trimmed);
+    let start = out.v.len;
+    let vp = &mut out.v as *mut sys::vstr_t;
+    if mp::protect(|| unsafe { sys::mpn_format_exception(e.0, vp) }).is_err() {
+        out.v.len = start;
+        out.push(b"an exception that could not be formatted (out of memory?)");
+    }
+    if out.v.len > start && out.bytes().last() == Some(&b'\n') {
+        out.v.len -= 1;
+    }
 }
 
 // ---- _initialize -------------------------------------------------------------------
@@ -83,7 +87,7 @@ pub extern "C" fn _initialize() {
     let cfg = config::read();
     // SAFETY: taking the address of a linker symbol.
     let base = unsafe { core::ptr::addr_of!(__heap_base) } as usize;
-    let start = (base.max((cfg.payload_ptr + cfg.payload_len) as usize) + 15) & !15;
+    let start = (base.max(cfg.payload_end as usize) + 15) & !15;
     let end = start + cfg.heap_size as usize;
     let have = core::arch::wasm32::memory_size(0) * 65536;
     if end > have {
@@ -97,6 +101,8 @@ pub extern "C" fn _initialize() {
         NAMES = Names {
             get_node: mp::qstr(b"get_node"),
             get_nodes: mp::qstr(b"get_nodes"),
+            get_definition: mp::qstr(b"get_definition"),
+            get_definitions: mp::qstr(b"get_definitions"),
             run: mp::qstr(b"run"),
             inputs: mp::qstr(b"inputs"),
             outputs: mp::qstr(b"outputs"),
@@ -106,18 +112,22 @@ pub extern "C" fn _initialize() {
         };
     }
     seed_random();
-    if cfg.payload_kind == config::PAYLOAD_SOURCE {
-        // SAFETY: the packer wrote name and source where the config says.
-        let (name, src) = unsafe {
-            (
-                core::slice::from_raw_parts(cfg.name_ptr as *const u8, cfg.name_len as usize),
-                core::slice::from_raw_parts(cfg.payload_ptr as *const u8, cfg.payload_len as usize),
-            )
+    if cfg.payload_kind == config::PAYLOAD_FILES && cfg.files_count > 0 {
+        // SAFETY: the packer wrote the table and the files where it says.
+        let main = unsafe {
+            sys::mpn_set_files(cfg.files_ptr as *const c_void, cfg.files_count as usize);
+            *(cfg.files_ptr as *const config::FileEntry)
         };
         let r = mp::protect(|| unsafe {
             let module = sys::mp_obj_new_module(mp::qstr(b"node"));
             mp::set_root(Root::Module, module as *mut c_void);
-            sys::mpn_exec_source(module, src.as_ptr() as *const _, src.len(), name.as_ptr() as *const _, name.len());
+            sys::mpn_exec_source(
+                module,
+                main.data_ptr as *const _,
+                main.data_len as usize,
+                main.name_ptr as *const _,
+                main.name_len as usize,
+            );
         });
         if let Err(e) = r {
             mp::set_root(Root::InitError, e.0 as *mut c_void);
@@ -133,6 +143,24 @@ fn seed_random() {
         let f = sys::mp_load_attr(module, mp::qstr(b"seed"));
         sys::mp_call_function_1(f, sys::mp_obj_new_int_from_ll(seed));
     });
+}
+
+/// A function of the `sdk` module (Flow-Like SDK style nodes), importing it.
+///
+/// # Safety
+/// Must run inside `protect`.
+unsafe fn sdk_fn(name: &[u8]) -> Obj {
+    let module = sys::mp_import_name(mp::qstr(b"sdk"), mp::none(), sys::mp_obj_new_int(0));
+    sys::mp_load_attr(module, mp::qstr(name))
+}
+
+/// Whether the node is written in Flow-Like's SDK style (get_definition(s)
+/// and run(ctx)) rather than the seed's (get_node(s) and run(context)).
+fn sdk_style() -> bool {
+    let n = names();
+    node_attr(n.get_node).is_none()
+        && node_attr(n.get_nodes).is_none()
+        && (node_attr(n.get_definition).is_some() || node_attr(n.get_definitions).is_some())
 }
 
 /// The node module's attribute `name`, or None.
@@ -179,30 +207,34 @@ fn definitions(many: bool) -> i64 {
         return definition_error(|b| format_exception(b, e));
     }
     let n = names();
-    let (f, list) = match (node_attr(n.get_nodes), node_attr(n.get_node)) {
-        (Some(f), _) => (f, true),
-        (None, Some(f)) => (f, false),
-        (None, None) => {
-            return definition_error(|b| json::write_str(b, b"node.py defines neither get_node() nor get_nodes()"));
-        }
+    let sdk = sdk_style();
+    let found = if sdk {
+        node_attr(n.get_definitions).or(node_attr(n.get_definition)).map(|f| (f, true))
+    } else {
+        node_attr(n.get_nodes).map(|f| (f, true)).or(node_attr(n.get_node).map(|f| (f, false)))
+    };
+    let Some((f, list)) = found else {
+        return definition_error(|b| {
+            b.push(b"the node file defines none of get_node(), get_nodes(), get_definition(), get_definitions()")
+        });
     };
     let mut out = Buf::empty();
     let mut bad: Option<JsonError> = None;
     let (outp, badp) = (&mut out, &mut bad);
     let r = mp::protect(|| unsafe {
-        let defs = mp::call_clean(f, None);
+        let defs = if sdk { mp::call_clean(sdk_fn(b"_mpnode_defs"), &[f]) } else { mp::call_clean(f, &[]) };
         *outp = Buf::new(256);
         let value = if list && !many {
             // get_node from get_nodes(): the first definition.
             let mut len = 0usize;
             let mut items: *mut Obj = core::ptr::null_mut();
             if mp::kind(defs) != sys::mpn_kind_t_MPN_LIST && mp::kind(defs) != sys::mpn_kind_t_MPN_TUPLE {
-                *badp = Some(json::JsonError::try_from("get_nodes() must return a list of node definitions").unwrap_or_default());
+                *badp = Some(json::JsonError::try_from("get_nodes()/get_definitions() must return a list of node definitions").unwrap_or_default());
                 return;
             }
             sys::mp_obj_get_array(defs, &mut len, &mut items);
             if len == 0 {
-                *badp = Some(json::JsonError::try_from("get_nodes() returned an empty list").unwrap_or_default());
+                *badp = Some(json::JsonError::try_from("get_nodes()/get_definitions() returned an empty list").unwrap_or_default());
                 return;
             }
             *items
@@ -223,7 +255,7 @@ fn definitions(many: bool) -> i64 {
     unsafe { sys::mpn_stdout_flush() };
     match (r, bad) {
         (Err(e), _) => definition_error(|b| format_exception(b, e)),
-        (Ok(()), Some(msg)) => definition_error(|b| json::write_str(b, msg.as_bytes())),
+        (Ok(()), Some(msg)) => definition_error(|b| b.push(msg.as_bytes())),
         (Ok(()), None) => hand_out(&out, Root::Output),
     }
 }
@@ -241,8 +273,8 @@ pub extern "C" fn get_nodes() -> i64 {
     definitions(true)
 }
 
-/// The message of the last failed `get_node`/`get_nodes`, as a JSON string
-/// literal (packed ptr/len), or 0 if there is none.
+/// The message of the last failed `get_node`/`get_nodes` as UTF-8 text
+/// (packed ptr/len), or 0 if there is none.
 #[no_mangle]
 pub extern "C" fn mpnode_last_error() -> i64 {
     let p = mp::root(Root::LastError);
@@ -341,7 +373,13 @@ fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
         Some(_) => return Err(msg(format_args!("invalid input envelope: \"inputs\" must be an object"))),
     };
     mp::set_root(Root::Envelope, envelope as *mut c_void);
-    let result = unsafe { mp::call_clean(run_fn, Some(envelope)) };
+    let result = unsafe {
+        if sdk_style() {
+            mp::call_clean(sdk_fn(b"_mpnode_run"), &[run_fn, envelope])
+        } else {
+            mp::call_clean(run_fn, &[envelope])
+        }
+    };
     mp::set_root(Root::Envelope, result as *mut c_void);
     mp::collect_if_wanted();
     let r = write_result(out, result).map_err(Failure::Message);
@@ -423,7 +461,11 @@ fn error_result(f: Failure) -> i64 {
         *outp = Buf::new(256);
         outp.push(b"{\"outputs\":{},\"error\":");
         match &f {
-            Failure::Exception(e) => format_exception(outp, *e),
+            Failure::Exception(e) => {
+                let mut text = Buf::new(256);
+                format_exception(&mut text, *e);
+                json::write_str(outp, text.bytes());
+            }
             Failure::Message(m) => json::write_str(outp, m.as_bytes()),
         }
         outp.push(b",\"activate_exec\":[],\"pending\":null}");
