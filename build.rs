@@ -378,6 +378,11 @@ fn generate_headers(root: &Path, out: &Path, mp: &Path, tools: &Tools, settings:
     );
     // Placeholder so sources that include it preprocess; NO_QSTR hides it.
     fs::write(genhdr.join("qstrdefs.generated.h"), "").unwrap();
+    // Case mapping tables for str beyond ASCII (patch 0005).
+    run(
+        Command::new(&tools.python).arg(root.join("micropython/gen_unicase.py")).arg(genhdr.join("unicase.h")),
+        "gen_unicase.py",
+    );
 
     let mut cflags = base_cflags(settings);
     cflags.extend(include_args(root, mp, &build));

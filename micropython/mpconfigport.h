@@ -159,6 +159,11 @@ static inline bool mpn_vm_enter(bool *clean) {
         mpn_gc_safe_point(); \
     }
 
+// str case mapping beyond ASCII (mpnode_port.c, patch 0005); mp_obj_t is
+// void * in this port's object representation.
+void *mpn_str_case(void *self_in, int kind);
+void *mpn_str_iscase(void *self_in, bool upper);
+
 // The one protected-call primitive (micropython/patches/0001): every nlr
 // site of upstream that we compile goes through it.
 typedef void (*mp_protected_body_t)(void *a, void *b);

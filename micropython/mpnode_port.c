@@ -416,3 +416,160 @@ void mpn_repr(mp_obj_t o, vstr_t *vstr) {
     mp_print_t print = { vstr, (mp_print_strn_t)vstr_add_strn };
     mp_obj_print_helper(&print, o, PRINT_REPR);
 }
+
+// ---- str case mapping beyond ASCII ---------------------------------------------
+
+// MicroPython v1.9.4 maps case byte by byte, so only ASCII changes. These
+// follow CPython for Latin-1 Supplement, Latin Extended-A, Greek and
+// Cyrillic, including one-to-many mappings (ß -> SS) and the final sigma
+// rule; other code points keep v1.9.4's behaviour. The tables are generated
+// at build time from Python's Unicode database (gen_unicase.py), and patch
+// 0005 routes str's methods here.
+#include "genhdr/unicase.h"
+
+enum { UC_UPPER = 0, UC_LOWER = 1, UC_TITLE = 2 };
+enum { UCF_UPPER = 1, UCF_LOWER = 2, UCF_CASED = 4, UCF_IGNORABLE = 8 };
+
+static int uc_index(unichar c) {
+    for (size_t i = 0; i < MP_ARRAY_SIZE(mpn_uc_ranges); i++) {
+        if (c >= mpn_uc_ranges[i][0] && c < mpn_uc_ranges[i][1]) {
+            return mpn_uc_ranges[i][2] + (c - mpn_uc_ranges[i][0]);
+        }
+    }
+    return -1;
+}
+
+static int uc_flags(unichar c) {
+    if (c < 0x80) {
+        return (unichar_isupper(c) ? UCF_UPPER | UCF_CASED : 0) | (unichar_islower(c) ? UCF_LOWER | UCF_CASED : 0)
+            | ((c == '\'' || c == '.' || c == ':' || c == '^' || c == '`') ? UCF_IGNORABLE : 0);
+    }
+    int i = uc_index(c);
+    return i < 0 ? 0 : mpn_uc_flags[i];
+}
+
+// Maps c; writes 1 to 3 code points to out and returns how many.
+static size_t uc_map(unichar c, int which, unichar *out) {
+    if (c < 0x80) {
+        out[0] = which == UC_LOWER ? unichar_tolower(c) : unichar_toupper(c);
+        return 1;
+    }
+    int i = uc_index(c);
+    if (i < 0) {
+        out[0] = c;
+        return 1;
+    }
+    const uint8_t *table = which == UC_UPPER ? mpn_uc_upper : which == UC_LOWER ? mpn_uc_lower : mpn_uc_title;
+    int16_t v = mpn_uc_palette[table[i]];
+    if (v >= MPN_UC_SPECIAL) {
+        const uint16_t *s = mpn_uc_specials[v - MPN_UC_SPECIAL];
+        for (size_t k = 0; k < s[0]; k++) {
+            out[k] = s[k + 1];
+        }
+        return s[0];
+    }
+    out[0] = c + v;
+    return 1;
+}
+
+static void vstr_add_unichar(vstr_t *vstr, unichar c) {
+    vstr_add_char(vstr, c);
+}
+
+static const byte *utf8_prev_char(const byte *p) {
+    do {
+        p--;
+    } while ((*p & 0xc0) == 0x80);
+    return p;
+}
+
+// The final sigma rule: capital sigma lowers to final sigma when a cased
+// letter precedes it and none follows (case-ignorable characters skipped).
+static bool uc_final_sigma(const byte *start, const byte *at, const byte *end) {
+    const byte *p = at;
+    bool before = false;
+    while (p > start) {
+        p = utf8_prev_char(p);
+        int f = uc_flags(utf8_get_char(p));
+        if (!(f & UCF_IGNORABLE)) {
+            before = f & UCF_CASED;
+            break;
+        }
+    }
+    if (!before) {
+        return false;
+    }
+    p = utf8_next_char(at);
+    while (p < end) {
+        int f = uc_flags(utf8_get_char(p));
+        if (!(f & UCF_IGNORABLE)) {
+            return !(f & UCF_CASED);
+        }
+        p = utf8_next_char(p);
+    }
+    return true;
+}
+
+static void uc_add(vstr_t *vstr, const byte *start, const byte *at, const byte *end, unichar c, int which) {
+    if (which == UC_LOWER && c == 0x3a3 && uc_final_sigma(start, at, end)) {
+        vstr_add_unichar(vstr, 0x3c2);
+        return;
+    }
+    unichar out[3];
+    size_t n = uc_map(c, which, out);
+    for (size_t k = 0; k < n; k++) {
+        vstr_add_unichar(vstr, out[k]);
+    }
+}
+
+// kind: 'u' upper, 'l' lower, 'c' capitalize, 't' title, 's' swapcase.
+mp_obj_t mpn_str_case(mp_obj_t self_in, int kind) {
+    size_t len;
+    const byte *s = (const byte *)mp_obj_str_get_data(self_in, &len);
+    const byte *end = s + len;
+    vstr_t vstr;
+    vstr_init(&vstr, len + 4);
+    bool previous_cased = false;
+    for (const byte *p = s; p < end; p = utf8_next_char(p)) {
+        unichar c = utf8_get_char(p);
+        int which;
+        switch (kind) {
+            case 'u': which = UC_UPPER; break;
+            case 'l': which = UC_LOWER; break;
+            case 'c': which = p == s ? UC_TITLE : UC_LOWER; break;
+            case 't': which = previous_cased ? UC_LOWER : UC_TITLE; break;
+            default: {
+                int f = uc_flags(c);
+                if (f & UCF_UPPER) {
+                    which = UC_LOWER;
+                } else if (f & UCF_LOWER) {
+                    which = UC_UPPER;
+                } else {
+                    vstr_add_unichar(&vstr, c);
+                    continue;
+                }
+            }
+        }
+        previous_cased = uc_flags(c) & UCF_CASED;
+        uc_add(&vstr, s, p, end, c, which);
+    }
+    return mp_obj_new_str_from_vstr(&mp_type_str, &vstr);
+}
+
+// str.isupper() (upper != 0) / str.islower(): no cased character of the
+// other case, and at least one of this case.
+mp_obj_t mpn_str_iscase(mp_obj_t self_in, bool upper) {
+    size_t len;
+    const byte *s = (const byte *)mp_obj_str_get_data(self_in, &len);
+    bool cased = false;
+    for (const byte *p = s; p < s + len; p = utf8_next_char(p)) {
+        int f = uc_flags(utf8_get_char(p));
+        if (f & (upper ? UCF_LOWER : UCF_UPPER)) {
+            return mp_const_false;
+        }
+        if (f & (upper ? UCF_UPPER : UCF_LOWER)) {
+            cased = true;
+        }
+    }
+    return mp_obj_new_bool(cased);
+}

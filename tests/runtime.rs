@@ -279,3 +279,26 @@ def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s']))
     let report = node.run(json!({})).unwrap();
     assert!(report.result.error.unwrap().contains("ImportError: no module named 'nothere'"));
 }
+
+#[test]
+fn str_case_methods_match_cpython_for_latin_greek_cyrillic() {
+    // Every code point of Latin-1 Supplement, Latin Extended-A, Greek and
+    // Coptic and Cyrillic, alone, plus words for context rules (final sigma,
+    // one-to-many mappings, title case after apostrophes and digits).
+    let mut strings: Vec<String> = (0x80u32..0x180).chain(0x370..0x500).filter_map(char::from_u32).map(String::from).collect();
+    for w in ["ΟΔΟΣ ΣΑΣ Σ ΑΣ.", "straße STRASSE", "héllo wörld", "ŉ ΐ ΰ İ", "они́ Прив", "o'neil 3rd x-ray",
+        "Ĳssel ŀl", "ABC déf", "µ ſ ı ÿ", ""] {
+        strings.push(w.to_string());
+    }
+    let inputs = json!({"strings": strings});
+    let mut node = load("tests/nodes/case_map.py");
+    let report = node.run(inputs.clone()).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    let expected = cpython_outputs("tests/nodes/case_map.py", &inputs);
+    for (method, want) in expected.as_object().unwrap() {
+        let got = &report.result.outputs[method];
+        for (i, (g, w)) in got.as_array().unwrap().iter().zip(want.as_array().unwrap()).enumerate() {
+            assert_eq!(g, w, "{:?}.{method}() differs from CPython", strings[i]);
+        }
+    }
+}
