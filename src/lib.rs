@@ -50,6 +50,7 @@ pub mod inspect;
 pub mod limits;
 pub mod node;
 pub mod pack;
+pub mod pysyntax;
 pub mod report;
 pub mod runtime;
 
