@@ -115,10 +115,11 @@ extern const struct _mp_obj_module_t mp_module_flowlike;
     { MP_ROM_QSTR(MP_QSTR_random), MP_ROM_PTR(&mp_module_urandom) }, \
     { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) },
 
-// GC roots owned by the shim: the node's module, the buffers handed to the
-// host, the last error. Scanned with the rest of MP_STATE_VM.
+// GC roots: slots 0-7 belong to the shim (the node's module, the buffers
+// handed to the host, the last error), slot 8 to print()'s line buffer.
+// Scanned with the rest of MP_STATE_VM.
 #define MICROPY_PORT_ROOT_POINTERS \
-    void *mpnode_roots[8];
+    void *mpnode_roots[9];
 
 // --- machine -----------------------------------------------------------------
 #define MICROPY_MAKE_POINTER_CALLABLE(p) ((void*)((mp_uint_t)(p) | 1))

@@ -220,16 +220,60 @@ const mp_obj_module_t mp_module_flowlike = {
     .globals = (mp_obj_dict_t *)&flowlike_globals,
 };
 
-// ---- output: print() goes to flowlike_log.info, a line per call ----------------
+// ---- output: print() goes to flowlike_log.info, a line per entry ----------------
 
-static char out_line[256];
+// The line being printed grows in a heap buffer (GC root slot 8), so a long
+// line stays one log entry. Past OUT_MAX bytes, or when the heap cannot grow
+// it, the line is sent in pieces cut at a UTF-8 character boundary.
+#define OUT_ROOT 8
+#define OUT_MAX (64 * 1024)
 static size_t out_len;
+static size_t out_alloc;
+
+static char *out_buf(void) {
+    return MP_STATE_VM(mpnode_roots)[OUT_ROOT];
+}
+
+// Sends the first n bytes of the line and keeps the rest.
+static void out_send(size_t n) {
+    char *buf = out_buf();
+    host_log_info(buf, n);
+    memmove(buf, buf + n, out_len - n);
+    out_len -= n;
+}
 
 void mpn_stdout_flush(void) {
     if (out_len > 0) {
-        host_log_info(out_line, out_len);
-        out_len = 0;
+        out_send(out_len);
     }
+}
+
+static void out_make_room(void) {
+    if (out_len < out_alloc) {
+        return;
+    }
+    size_t want = out_alloc == 0 ? 128 : out_alloc * 2;
+    char *grown = want <= OUT_MAX ? m_renew_maybe(char, out_buf(), out_alloc, want, true) : NULL;
+    if (grown != NULL) {
+        MP_STATE_VM(mpnode_roots)[OUT_ROOT] = grown;
+        out_alloc = want;
+        return;
+    }
+    // Cannot grow: send what is there, up to the last whole character.
+    const byte *buf = (const byte *)out_buf();
+    size_t lead = out_len;
+    while (lead > 0 && (buf[lead - 1] & 0xc0) == 0x80) {
+        lead--;
+    }
+    size_t cut = out_len;
+    if (lead > 0 && buf[lead - 1] >= 0xc0) {
+        byte b = buf[lead - 1];
+        size_t need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        if (out_len - (lead - 1) < need) {
+            cut = lead - 1; // the last character is not complete yet
+        }
+    }
+    out_send(cut > 0 ? cut : out_len);
 }
 
 void mp_hal_stdout_tx_strn(const char *str, size_t len) {
@@ -237,15 +281,13 @@ void mp_hal_stdout_tx_strn(const char *str, size_t len) {
         char c = str[i];
         if (c == '\n') {
             if (out_len == 0) {
-                host_log_info(out_line, 0);
+                host_log_info("", 0);
             }
             mpn_stdout_flush();
             continue;
         }
-        if (out_len == sizeof(out_line)) {
-            mpn_stdout_flush();
-        }
-        out_line[out_len++] = c;
+        out_make_room();
+        out_buf()[out_len++] = c;
     }
 }
 
@@ -329,6 +371,8 @@ void mpn_init(void *heap_start, void *heap_end) {
     for (size_t i = 0; i < MP_ARRAY_SIZE(MP_STATE_VM(mpnode_roots)); i++) {
         MP_STATE_VM(mpnode_roots)[i] = NULL;
     }
+    out_len = 0;
+    out_alloc = 0;
 }
 
 void **mpn_roots(void) {
@@ -367,6 +411,12 @@ mpn_kind_t mpn_kind(mp_obj_t o) {
     if (t == &mp_type_dict || t == &mp_type_ordereddict) return MPN_DICT;
     if (t == &mp_type_bytes) return MPN_BYTES;
     return MPN_OTHER;
+}
+
+// Bytes of shadow stack left before MicroPython's recursion limit.
+size_t mpn_stack_room(void) {
+    size_t used = mp_stack_usage();
+    return used < MP_STATE_THREAD(stack_limit) ? MP_STATE_THREAD(stack_limit) - used : 0;
 }
 
 bool mpn_is_fun_bc(mp_obj_t o) {

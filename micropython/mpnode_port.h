@@ -32,6 +32,7 @@ extern bool mpn_gc_direct_call;
 extern bool mpn_gc_clean;
 extern bool mpn_gc_wanted;
 bool mpn_is_fun_bc(mp_obj_t o);
+size_t mpn_stack_room(void);
 mp_obj_t mpn_const_none(void);
 mp_obj_t mpn_const_true(void);
 mp_obj_t mpn_const_false(void);

@@ -6,4 +6,5 @@
 #include "py/objint.h"
 #include "py/objlist.h"
 #include "py/parsenum.h"
+#include "py/stackctrl.h"
 #include "mpnode_port.h"

@@ -13,6 +13,8 @@
 //! - [`runtime`]: the MicroPython runtime module embedded in the crate.
 //! - [`pack`]: puts a node's Python source into a copy of the runtime.
 //! - [`inspect`]: what a module imports and exports, read with `wasmparser`.
+//! - [`validate`]: build-time checks of node definitions.
+//! - [`manifest`]: the package manifest `flow-like.toml`.
 //! - [`engine`]: the shared [`Engine`] (wasmi engine with fuel metering, and
 //!   the host linker).
 //! - [`imports`]: Flow-Like's host import set (`flowlike_*`,
@@ -48,11 +50,12 @@ pub mod error;
 pub mod imports;
 pub mod inspect;
 pub mod limits;
+pub mod manifest;
 pub mod node;
 pub mod pack;
-pub mod pysyntax;
 pub mod report;
 pub mod runtime;
+pub mod validate;
 
 pub use engine::Engine;
 pub use error::{Error, Failure};

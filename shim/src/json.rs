@@ -8,10 +8,23 @@ use core::fmt::Write;
 use heapless::String;
 
 /// Deepest nesting accepted in either direction (input envelopes, results).
-pub const MAX_DEPTH: usize = 200;
+pub const MAX_DEPTH: usize = 100;
 
 /// Why a conversion failed, as a message for the node's `error`.
 pub type JsonError = String<240>;
+
+/// A conversion stopped; the reason is kept by the parser or writer, so that
+/// each level of the recursion returns one byte, not a whole message (deep
+/// nesting must not exhaust the shadow stack).
+pub struct Stop;
+
+/// Stack the converters leave for the code they call (MicroPython's
+/// allocator, repr of big ints).
+const STACK_RESERVE: usize = 4096;
+
+fn too_deep(depth: usize) -> bool {
+    depth > MAX_DEPTH || unsafe { sys::mpn_stack_room() } < STACK_RESERVE
+}
 
 fn err(args: core::fmt::Arguments) -> JsonError {
     let mut s = JsonError::new();
@@ -27,24 +40,31 @@ pub fn parse(text: &[u8]) -> Result<Obj, JsonError> {
     if core::str::from_utf8(text).is_err() {
         return Err(err(format_args!("input is not valid UTF-8")));
     }
-    let mut p = Parser { s: text, i: 0 };
+    let mut p = Parser { s: text, i: 0, err: None };
     p.ws();
-    let v = p.value(0)?;
+    let v = p.value(0);
     p.ws();
-    if p.i != p.s.len() {
-        return Err(p.fail("unexpected data after the JSON value"));
+    if v.is_ok() && p.i != p.s.len() {
+        p.fail("unexpected data after the JSON value");
     }
-    Ok(v)
+    match p.err.take() {
+        None => Ok(v.unwrap_or(core::ptr::null_mut())),
+        Some(e) => Err(e),
+    }
 }
 
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
+    err: Option<JsonError>,
 }
 
 impl Parser<'_> {
-    fn fail(&self, what: &str) -> JsonError {
-        err(format_args!("invalid JSON at byte {}: {}", self.i, what))
+    fn fail(&mut self, what: &str) -> Stop {
+        if self.err.is_none() {
+            self.err = Some(err(format_args!("invalid JSON at byte {}: {}", self.i, what)));
+        }
+        Stop
     }
 
     fn ws(&mut self) {
@@ -57,7 +77,7 @@ impl Parser<'_> {
         self.s.get(self.i).copied()
     }
 
-    fn lit(&mut self, word: &[u8], v: Obj) -> Result<Obj, JsonError> {
+    fn lit(&mut self, word: &[u8], v: Obj) -> Result<Obj, Stop> {
         if self.s[self.i..].starts_with(word) {
             self.i += word.len();
             Ok(v)
@@ -66,9 +86,10 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Obj, JsonError> {
-        if depth > MAX_DEPTH {
-            return Err(err(format_args!("JSON nested deeper than {MAX_DEPTH} levels")));
+    fn value(&mut self, depth: usize) -> Result<Obj, Stop> {
+        if too_deep(depth) {
+            self.err = Some(err(format_args!("JSON nested deeper than {} levels", depth.min(MAX_DEPTH))));
+            return Err(Stop);
         }
         match self.peek() {
             None => Err(self.fail("unexpected end of input")),
@@ -83,7 +104,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Obj, JsonError> {
+    fn object(&mut self, depth: usize) -> Result<Obj, Stop> {
         self.i += 1;
         let d = unsafe { sys::mp_obj_new_dict(0) };
         self.ws();
@@ -117,7 +138,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Obj, JsonError> {
+    fn array(&mut self, depth: usize) -> Result<Obj, Stop> {
         self.i += 1;
         let l = unsafe { sys::mp_obj_new_list(0, core::ptr::null_mut()) };
         self.ws();
@@ -141,20 +162,20 @@ impl Parser<'_> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, JsonError> {
+    fn hex4(&mut self) -> Result<u32, Stop> {
         if self.i + 4 > self.s.len() {
             return Err(self.fail("truncated \\u escape"));
         }
         let mut v = 0u32;
         for k in 0..4 {
-            let d = (self.s[self.i + k] as char).to_digit(16).ok_or_else(|| self.fail("bad \\u escape"))?;
+            let Some(d) = (self.s[self.i + k] as char).to_digit(16) else { return Err(self.fail("bad \\u escape")) };
             v = v * 16 + d;
         }
         self.i += 4;
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<Obj, JsonError> {
+    fn string(&mut self) -> Result<Obj, Stop> {
         self.i += 1;
         let start = self.i;
         // Fast path: no escapes, the bytes are the string.
@@ -201,7 +222,7 @@ impl Parser<'_> {
                                 }
                                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                             }
-                            let ch = char::from_u32(cp).ok_or_else(|| self.fail("lone surrogate in \\u escape"))?;
+                            let Some(ch) = char::from_u32(cp) else { return Err(self.fail("lone surrogate in \\u escape")) };
                             let mut tmp = [0u8; 4];
                             buf.push(ch.encode_utf8(&mut tmp).as_bytes());
                             continue;
@@ -216,7 +237,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Obj, JsonError> {
+    fn number(&mut self) -> Result<Obj, Stop> {
         let start = self.i;
         let neg = self.peek() == Some(b'-');
         if neg {
@@ -278,14 +299,21 @@ impl Parser<'_> {
 /// Writes `o` as JSON to `out`. Errors name the offending value's path
 /// (`where_`) and type.
 pub fn write(out: &mut Buf, o: Obj, where_: &str) -> Result<(), JsonError> {
-    let mut path = Path { parts: heapless::Vec::new(), overflow: false };
-    write_value(out, o, &mut path, 0).map_err(|why| err(format_args!("{where_}{path}: {why}")))
+    let mut path = Path { parts: heapless::Vec::new(), overflow: false, why: None };
+    match write_value(out, o, &mut path, 0) {
+        Ok(()) => Ok(()),
+        Err(Stop) => {
+            let why = path.why.take().unwrap_or_default();
+            Err(err(format_args!("{where_}{path}: {why}")))
+        }
+    }
 }
 
 /// Where in the value a conversion failed, e.g. `["items"][3]`.
 struct Path<'a> {
     parts: heapless::Vec<Part<'a>, 12>,
     overflow: bool,
+    why: Option<JsonError>,
 }
 
 enum Part<'a> {
@@ -309,6 +337,11 @@ impl core::fmt::Display for Path<'_> {
 }
 
 impl<'a> Path<'a> {
+    fn stop(&mut self, args: core::fmt::Arguments) -> Stop {
+        self.why = Some(err(args));
+        Stop
+    }
+
     fn push(&mut self, p: Part<'a>) {
         if self.parts.push(p).is_err() {
             self.overflow = true;
@@ -321,10 +354,10 @@ impl<'a> Path<'a> {
     }
 }
 
-fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> Result<(), JsonError> {
+fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> Result<(), Stop> {
     use sys::*;
-    if depth > MAX_DEPTH {
-        return Err(err(format_args!("nested deeper than {MAX_DEPTH} levels (a value that contains itself?)")));
+    if too_deep(depth) {
+        return Err(path.stop(format_args!("nested deeper than {} levels (a value that contains itself?)", depth.min(MAX_DEPTH))));
     }
     match mp::kind(o) {
         mpn_kind_t_MPN_NONE => out.push(b"null"),
@@ -338,7 +371,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
         mpn_kind_t_MPN_FLOAT => {
             let f = unsafe { mp_obj_get_float(o) };
             if !f.is_finite() {
-                return Err(err(format_args!("float {} cannot be represented in JSON", if f.is_nan() { "nan" } else { "inf" })));
+                return Err(path.stop(format_args!("float {} cannot be represented in JSON", if f.is_nan() { "nan" } else { "inf" })));
             }
             unsafe { mpn_repr(o, &mut out.v) }
         }
@@ -374,7 +407,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
                     out.push_byte(b',');
                 }
                 first = false;
-                write_key(out, elem.key)?;
+                write_key(out, elem.key, path)?;
                 out.push_byte(b':');
                 let key: &'a [u8] = if mp::kind(elem.key) == mpn_kind_t_MPN_STR { unsafe { mp::str_bytes(elem.key) } } else { b"?" };
                 path.push(Part::Key(key));
@@ -392,7 +425,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
         }
         _ => {
             let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(o)) };
-            return Err(err(format_args!(
+            return Err(path.stop(format_args!(
                 "a value of type '{}' cannot be converted to JSON",
                 name.to_str().unwrap_or("?")
             )));
@@ -403,19 +436,22 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
 
 /// Dict keys: strings as they are; int, float, bool and None keys become
 /// strings as in CPython's json.dumps; anything else is an error.
-fn write_key(out: &mut Buf, k: Obj) -> Result<(), JsonError> {
+fn write_key(out: &mut Buf, k: Obj, path: &mut Path<'_>) -> Result<(), Stop> {
     use sys::*;
     match mp::kind(k) {
         mpn_kind_t_MPN_STR => write_str(out, unsafe { mp::str_bytes(k) }),
         mpn_kind_t_MPN_INT | mpn_kind_t_MPN_BIGINT | mpn_kind_t_MPN_FLOAT | mpn_kind_t_MPN_BOOL | mpn_kind_t_MPN_NONE => {
             out.push_byte(b'"');
-            let mut tmp = Path { parts: heapless::Vec::new(), overflow: false };
-            write_value(out, k, &mut tmp, 0)?;
+            let mut tmp = Path { parts: heapless::Vec::new(), overflow: false, why: None };
+            if write_value(out, k, &mut tmp, 0).is_err() {
+                path.why = tmp.why;
+                return Err(Stop);
+            }
             out.push_byte(b'"');
         }
         _ => {
             let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(k)) };
-            return Err(err(format_args!("dict key of type '{}' cannot be a JSON key", name.to_str().unwrap_or("?"))));
+            return Err(path.stop(format_args!("dict key of type '{}' cannot be a JSON key", name.to_str().unwrap_or("?"))));
         }
     }
     Ok(())

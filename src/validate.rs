@@ -1,0 +1,186 @@
+//! Build-time checks of node definitions, so problems surface when a node
+//! is packed rather than when Flow-Like loads it: the shape Flow-Like's host
+//! parses, pin types it accepts, unique pin names, defaults that match their
+//! pin's type. Each problem names the node file and, where the source shows
+//! it, the line.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+/// Data types Flow-Like's host accepts for a pin (compared case-insensitively).
+pub const DATA_TYPES: &[&str] = &[
+    "Execution", "Exec", "String", "Integer", "I64", "Float", "F64", "Boolean", "Bool", "Date", "PathBuf",
+    "Struct", "Byte", "Bytes", "Generic",
+];
+
+/// Value types of a pin.
+pub const VALUE_TYPES: &[&str] = &["Normal", "Array", "HashMap", "HashSet"];
+
+/// One problem in a definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The node file.
+    pub file: String,
+    /// 1-based line in the node file, when the source shows where.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Checks every definition; `source` is the node file's text, used to find
+/// the line of a pin or field that is wrong.
+///
+/// # Errors
+///
+/// Every problem found, in order.
+pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut node_names = HashSet::new();
+    for def in definitions {
+        let mut report = |needle: Option<&str>, nth: usize, message: String| {
+            problems.push(Problem { file: file.to_string(), line: needle.and_then(|n| find_line(source, n, nth)), message });
+        };
+        let name = def.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
+        if let Err(e) = crate::inspect::check_definition(def) {
+            report(Some(&name), 0, format!("node '{name}': Flow-Like cannot read this definition: {e}"));
+            continue;
+        }
+        if !node_names.insert(name.clone()) {
+            report(Some(&name), 1, format!("node name '{name}' is used by two definitions"));
+        }
+        let mut pin_names: Vec<String> = Vec::new();
+        for pin in def["pins"].as_array().into_iter().flatten() {
+            let pin_name = pin["name"].as_str().unwrap_or("?").to_string();
+            let seen = pin_names.iter().filter(|n| **n == pin_name).count();
+            if seen > 0 {
+                report(Some(&pin_name), seen, format!("node '{name}': pin name '{pin_name}' is used twice"));
+            }
+            pin_names.push(pin_name.clone());
+            let pin_type = pin["pin_type"].as_str().unwrap_or("");
+            if pin_type != "Input" && pin_type != "Output" {
+                report(Some(&pin_name), seen, format!("node '{name}', pin '{pin_name}': pin_type must be \"Input\" or \"Output\", not {pin_type:?}"));
+            }
+            let data_type = pin["data_type"].as_str().unwrap_or("");
+            let Some(canonical) = DATA_TYPES.iter().find(|t| t.eq_ignore_ascii_case(data_type)) else {
+                report(
+                    Some(data_type),
+                    0,
+                    format!("node '{name}', pin '{pin_name}': unknown data_type {data_type:?} (one of {})", DATA_TYPES.join(", ")),
+                );
+                continue;
+            };
+            let value_type = pin.get("value_type").and_then(Value::as_str).unwrap_or("Normal");
+            if !VALUE_TYPES.iter().any(|t| t.eq_ignore_ascii_case(value_type)) {
+                report(Some(value_type), 0, format!("node '{name}', pin '{pin_name}': unknown value_type {value_type:?}"));
+            }
+            if let Some(default) = pin.get("default_value").filter(|v| !v.is_null()) {
+                let ok = if value_type.eq_ignore_ascii_case("Normal") {
+                    matches_type(canonical, default)
+                } else if value_type.eq_ignore_ascii_case("HashMap") {
+                    default.as_object().is_some_and(|o| o.values().all(|v| matches_type(canonical, v)))
+                } else {
+                    default.as_array().is_some_and(|a| a.iter().all(|v| matches_type(canonical, v)))
+                };
+                if !ok {
+                    report(
+                        Some(&pin_name),
+                        seen,
+                        format!("node '{name}', pin '{pin_name}': default_value {default} does not match data_type {data_type} ({value_type})"),
+                    );
+                }
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// Whether a JSON value can be a value of a pin of this data type.
+pub fn matches_type(data_type: &str, v: &Value) -> bool {
+    match data_type.to_ascii_lowercase().as_str() {
+        "execution" | "exec" => v.is_null(),
+        "string" | "date" | "pathbuf" | "byte" | "bytes" => v.is_string(),
+        "integer" | "i64" => v.is_i64() || v.is_u64() || v.as_number().is_some_and(|n| !n.to_string().contains(['.', 'e', 'E'])),
+        "float" | "f64" => v.is_number(),
+        "boolean" | "bool" => v.is_boolean(),
+        "struct" => v.is_object(),
+        _ => true, // Generic
+    }
+}
+
+/// The line of the `nth` (0-based) occurrence of `needle` as a string
+/// literal ('…' or "…") in `source`.
+fn find_line(source: &str, needle: &str, nth: usize) -> Option<usize> {
+    let mut count = 0;
+    for (i, line) in source.lines().enumerate() {
+        for quoted in [format!("\"{needle}\""), format!("'{needle}'")] {
+            count += line.matches(quoted.as_str()).count();
+        }
+        if count > nth {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn def(pins: Value) -> Value {
+        json!({"name": "n", "friendly_name": "N", "description": "d", "category": "c", "pins": pins})
+    }
+
+    fn pin(name: &str, dir: &str, ty: &str) -> Value {
+        json!({"name": name, "friendly_name": name, "description": "", "pin_type": dir, "data_type": ty})
+    }
+
+    #[test]
+    fn a_good_definition_passes() {
+        let d = def(json!([pin("exec", "Input", "Execution"), pin("x", "Input", "i64"), pin("y", "Output", "Float")]));
+        assert_eq!(validate(&[d], "", "node.py"), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_pins_point_at_the_second_line() {
+        let src = "def get_node():\n    pins = [\n        {'name': 'x'},\n        {'name': 'x'},\n    ]\n";
+        let d = def(json!([pin("x", "Input", "String"), pin("x", "Output", "String")]));
+        let problems = validate(&[d], src, "node.py").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].to_string(), "node.py:4: node 'n': pin name 'x' is used twice");
+    }
+
+    #[test]
+    fn unknown_types_and_wrong_defaults_are_reported() {
+        let mut p = pin("count", "Input", "Integer");
+        p["default_value"] = json!("three");
+        let mut arr = pin("tags", "Input", "String");
+        arr["value_type"] = json!("Array");
+        arr["default_value"] = json!(["a", 1]);
+        let d = def(json!([pin("s", "Input", "Text"), p, arr, pin("o", "Sideways", "String")]));
+        let src = "x = 's'\ny = 'Text'\nz = 'count'\n";
+        let problems = validate(&[d], src, "node.py").unwrap_err();
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(text[0].starts_with("node.py:2: node 'n', pin 's': unknown data_type \"Text\""), "{text:?}");
+        assert_eq!(text[1], "node.py:3: node 'n', pin 'count': default_value \"three\" does not match data_type Integer (Normal)");
+        assert!(text[2].contains("pin 'tags': default_value [\"a\",1] does not match data_type String (Array)"), "{text:?}");
+        assert!(text[3].contains("pin_type must be \"Input\" or \"Output\""), "{text:?}");
+    }
+
+    #[test]
+    fn missing_fields_are_reported_as_flow_like_would() {
+        let problems = validate(&[json!({"name": "n", "pins": []})], "", "node.py").unwrap_err();
+        assert!(problems[0].message.contains("missing field"), "{:?}", problems);
+    }
+}
