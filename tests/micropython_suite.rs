@@ -1,0 +1,398 @@
+//! MicroPython v1.9.4's own test suite (`tests/basics`, `tests/float`,
+//! `tests/extmod` of the source we build from) run through the real runtime
+//! module under the real wasmi host.
+//!
+//! Each test runs as a node, in a fresh instance: a small wrapper node
+//! (`WRAPPER` below) gets the test's source as an input string and `exec`s
+//! it; `print` goes to the run's log (one info entry per line) and the joined
+//! log lines are compared with the expected output, as upstream's
+//! `tests/run-tests` does: the test's `.exp` file if there is one, else what
+//! CPython 3 prints for the same file (as `python3 -B basics/x.py` from the
+//! `tests` directory; run by `CPYTHON_DRIVER`, one forked child per test,
+//! while the wasm side runs). A test that prints `SKIP` skipped itself: it
+//! must be on the skip list.
+//!
+//! Tests that cannot apply to our build are skipped by `tests/suite/skip.txt`
+//! (each with its reason). Tests that fail today are listed with their cause
+//! in `tests/suite/known_failures.txt`: the test fails when a test outside
+//! that list fails (a regression), and says so when one on it passes.
+//!
+//! ```text
+//! cargo test --release --test micropython_suite -- --nocapture
+//! ```
+//!
+//! prints `micropython suite (wasm): N passed, N failed, N skipped` and writes
+//! the per-test results to `<target>/micropython-suite-wasm.txt`, and the
+//! expected and actual output of each failure to
+//! `<target>/micropython-suite-wasm/`.
+//!
+//! The source tree is never copied into this repository: it is read at test
+//! time from the crates.io crate `drone-micropython-raw` (found with
+//! `cargo metadata`, as build.rs does).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use mpnode::pack::{pack_with, PackOptions};
+use mpnode::runtime::RUNTIME_WASM;
+use mpnode::{Engine, Limits, Node};
+use serde_json::json;
+
+/// The node that runs one test: `exec` of the source in a fresh global
+/// namespace; an uncaught exception is printed as the unix port prints it
+/// (traceback on the output), `SystemExit` (how tests skip themselves) ends
+/// the test quietly.
+const WRAPPER: &str = r#"import sys
+
+def get_node():
+    return {"name": "micropython_test", "friendly_name": "MicroPython test",
+            "description": "runs one test of MicroPython's suite", "category": "Test", "pins": []}
+
+def run(context):
+    source = context["inputs"]["source"]
+    try:
+        exec(source, {"__name__": "__main__"})
+    except SystemExit:
+        pass
+    except BaseException as e:
+        sys.print_exception(e)
+    return {"outputs": {}, "error": None}
+"#;
+
+/// The directories of upstream's `tests/` that we run.
+const DIRS: [&str; 3] = ["basics", "float", "extmod"];
+
+/// GC heap per test. The port collects only at safe points of plain Python
+/// code (README, "GC roots"): code run by `exec` is called from C, so it is
+/// never collected while it runs, and the heap must hold everything a test
+/// allocates. 1 MiB is enough for every applicable test today (256 KiB is
+/// not); 2 MiB leaves room. Instantiation walks the whole heap, so a bigger
+/// one costs time (16 MiB: 50 s for the suite instead of 10 s).
+/// `MPNODE_SUITE_HEAP` (bytes) overrides it.
+const HEAP: u32 = 2 << 20;
+
+/// Fuel per test: the slowest applicable test uses about a tenth of it; a
+/// test that hangs stops in a few seconds.
+const FUEL: u64 = 4_000_000_000;
+
+/// A log entry of exactly this many bytes is a piece of a longer line: the
+/// port's line buffer (`out_line` in micropython/mpnode_port.c) is flushed
+/// when full, so a long line arrives as several entries.
+const LOG_CHUNK: usize = 256;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `micropython/tests` inside the downloaded crate.
+fn upstream_tests() -> PathBuf {
+    if let Ok(dir) = std::env::var("MPNODE_MICROPYTHON_DIR") {
+        return PathBuf::from(dir).join("tests");
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--manifest-path"])
+        .arg(manifest_dir().join("Cargo.toml"))
+        .output()
+        .expect("cargo metadata");
+    assert!(output.status.success(), "cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    let meta: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pkg = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "drone-micropython-raw")
+        .expect("cargo metadata does not list drone-micropython-raw");
+    Path::new(pkg["manifest_path"].as_str().unwrap()).parent().unwrap().join("micropython/tests")
+}
+
+/// The target directory this test binary was built into
+/// (`<target>/<profile>/deps/micropython_suite-…`).
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors().nth(3).map(Path::to_path_buf).unwrap_or_else(|| manifest_dir().join("target"))
+}
+
+/// A list file of `tests/suite/`: `pattern  reason` per line (`*` matches any
+/// run of characters), `#` starts a comment line. Every entry must have a
+/// reason.
+fn read_list(name: &str) -> Vec<(String, String)> {
+    let path = manifest_dir().join("tests/suite").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut entries = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (pattern, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let reason = reason.trim();
+        assert!(!reason.is_empty(), "{}:{}: `{pattern}` has no reason", path.display(), i + 1);
+        entries.push((pattern.to_string(), reason.to_string()));
+    }
+    entries
+}
+
+/// `*`-glob match.
+fn glob(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((head, tail)) => {
+            name.starts_with(head) && (0..=name.len() - head.len()).any(|i| name.is_char_boundary(head.len() + i) && glob(tail, &name[head.len() + i..]))
+        }
+    }
+}
+
+fn lookup<'a>(list: &'a [(String, String)], test: &str) -> Option<&'a (String, String)> {
+    list.iter().find(|(pattern, _)| glob(pattern, test))
+}
+
+/// Runs each test named in the list file (argv[2], paths relative to the
+/// cwd) as `python3 -B test` would, but in a forked child of one
+/// interpreter (a CPython start-up per test costs more than the whole wasm
+/// run). Writes the output to argv[1]/<test, `/` -> `__`>.out, or `.crash`
+/// when the test exits non-zero (run-tests then expects `CPYTHON3 CRASH`).
+const CPYTHON_DRIVER: &str = r#"import os, sys, runpy
+sys.dont_write_bytecode = True
+out_dir = sys.argv[1]
+for test in open(sys.argv[2]).read().splitlines():
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os.dup2(w, 1)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+        sys.argv = [test]
+        code = 0
+        try:
+            runpy.run_path(test, run_name="__main__")
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        except BaseException:
+            code = 1
+        try:
+            sys.stdout.flush()
+        except BaseException:
+            code = 1
+        os._exit(code)
+    os.close(w)
+    chunks = []
+    while True:
+        b = os.read(r, 65536)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    ok = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    name = test.replace("/", "__") + (".out" if ok else ".crash")
+    with open(os.path.join(out_dir, name), "wb") as f:
+        f.write(b"".join(chunks))
+"#;
+
+/// Starts CPython on `tests` (in the background); the outputs land in
+/// `out_dir`.
+fn start_cpython(tests_dir: &Path, tests: &[String], out_dir: &Path) -> std::process::Child {
+    let _ = std::fs::remove_dir_all(out_dir);
+    std::fs::create_dir_all(out_dir).unwrap();
+    let driver = out_dir.join("driver.py");
+    std::fs::write(&driver, CPYTHON_DRIVER).unwrap();
+    let list = out_dir.join("tests.txt");
+    std::fs::write(&list, tests.join("\n")).unwrap();
+    Command::new(std::env::var("MICROPY_CPYTHON3").unwrap_or_else(|_| "python3".into()))
+        .arg(&driver)
+        .arg(out_dir)
+        .arg(&list)
+        .current_dir(tests_dir)
+        .env("PYTHONIOENCODING", "utf-8")
+        .env("PYTHONHASHSEED", "0")
+        .spawn()
+        .expect("python3 is needed for the expected output of tests without a .exp file (apt-get install python3)")
+}
+
+/// The expected output: the `.exp` file, else what CPython printed.
+fn expected_output(tests_dir: &Path, cpython_dir: &Path, test: &str) -> Vec<u8> {
+    let out = match std::fs::read(tests_dir.join(format!("{test}.exp"))) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let base = cpython_dir.join(test.replace('/', "__"));
+            match std::fs::read(base.with_extension("py.out")) {
+                Ok(out) => out,
+                Err(_) if base.with_extension("py.crash").exists() => b"CPYTHON3 CRASH".to_vec(),
+                Err(e) => panic!("no CPython output for {test}: {e}"),
+            }
+        }
+    };
+    String::from_utf8_lossy(&out).replace("\r\n", "\n").into_bytes()
+}
+
+/// The test's output as the node printed it: log lines joined, then `CRASH`
+/// if the run itself failed (as run-tests marks a crash).
+fn run_in_wasm(engine: &Engine, module: &wasmi::Module, source: &str) -> (Vec<u8>, u64) {
+    let mut node = match Node::from_module(engine, module.clone(), Limits::default().with_fuel(FUEL)) {
+        Ok(node) => node,
+        Err(e) => return (format!("CRASH (load: {e})").into_bytes(), 0),
+    };
+    let report = match node.run(json!({"source": source})) {
+        Ok(report) => report,
+        Err(e) => return (format!("CRASH (run: {e})").into_bytes(), 0),
+    };
+    let mut out = String::new();
+    for entry in &report.logs {
+        out.push_str(&entry.message);
+        if entry.message.len() != LOG_CHUNK {
+            out.push('\n');
+        }
+    }
+    if let Some(err) = &report.result.error {
+        out.push_str("CRASH\n");
+        out.push_str(err);
+    }
+    (out.into_bytes(), report.fuel_consumed)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    Pass,
+    Fail,
+    Skip(String),
+}
+
+#[test]
+fn micropython_test_suite_under_wasmi() {
+    let started = Instant::now();
+    let tests_dir = upstream_tests();
+    let skip = read_list("skip.txt");
+    let known = read_list("known_failures.txt");
+
+    let mut all = Vec::new();
+    for dir in DIRS {
+        let mut names: Vec<String> = std::fs::read_dir(tests_dir.join(dir))
+            .unwrap_or_else(|e| panic!("{}: {e}", tests_dir.join(dir).display()))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".py"))
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        names.sort();
+        all.extend(names);
+    }
+    assert!(all.len() > 500, "found only {} tests in {}", all.len(), tests_dir.display());
+    for (pattern, _) in skip.iter().chain(&known) {
+        assert!(all.iter().any(|t| glob(pattern, t)), "tests/suite: `{pattern}` matches no test");
+    }
+
+    let target = target_dir();
+    let to_run: Vec<&String> = all.iter().filter(|t| lookup(&skip, t).is_none()).collect();
+    let need_cpython: Vec<String> =
+        to_run.iter().filter(|t| !tests_dir.join(format!("{t}.exp")).exists()).map(|t| t.to_string()).collect();
+    let cpython_dir = target.join("micropython-suite-cpython");
+    let mut cpython = start_cpython(&tests_dir, &need_cpython, &cpython_dir);
+
+    let engine = Engine::new();
+    let heap = std::env::var("MPNODE_SUITE_HEAP").ok().and_then(|h| h.parse().ok()).unwrap_or(HEAP);
+    let wasm = pack_with(RUNTIME_WASM, WRAPPER, "micropython_test.py", &PackOptions { heap_size: Some(heap) }).unwrap();
+    let module = engine.compile(&wasm).unwrap();
+
+    // Every test in wasm, on all cores (CPython runs meanwhile).
+    let outputs: Mutex<BTreeMap<String, (Vec<u8>, u64)>> = Mutex::new(BTreeMap::new());
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(test) = to_run.get(i) else { break };
+                let source = std::fs::read(tests_dir.join(test)).unwrap();
+                let output = run_in_wasm(&engine, &module, &String::from_utf8_lossy(&source));
+                outputs.lock().unwrap().insert(test.to_string(), output);
+            });
+        }
+    });
+    let outputs = outputs.into_inner().unwrap();
+    let status = cpython.wait().unwrap();
+    assert!(status.success(), "the CPython driver failed: {status}");
+
+    let mut results: BTreeMap<String, (Outcome, Vec<u8>, Vec<u8>, u64)> = BTreeMap::new();
+    for test in &all {
+        let entry = match (lookup(&skip, test), outputs.get(test)) {
+            (Some((_, reason)), _) => (Outcome::Skip(reason.clone()), Vec::new(), Vec::new(), 0),
+            (None, Some((actual, fuel))) => {
+                let expected = expected_output(&tests_dir, &cpython_dir, test);
+                // A test that prints SKIP skipped itself: that must be on the
+                // skip list, with its reason, so it counts as a failure here.
+                let outcome = if *actual == expected && actual != b"SKIP\n" { Outcome::Pass } else { Outcome::Fail };
+                (outcome, expected, actual.clone(), *fuel)
+            }
+            (None, None) => unreachable!("{test} did not run"),
+        };
+        results.insert(test.clone(), entry);
+    }
+
+    let detail_dir = target.join("micropython-suite-wasm");
+    let _ = std::fs::remove_dir_all(&detail_dir);
+    std::fs::create_dir_all(&detail_dir).unwrap();
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    let mut list = String::new();
+    let mut regressions = Vec::new();
+    let mut fixed = Vec::new();
+    let mut max_fuel = (0, String::new());
+    for (test, (outcome, expected, actual, fuel)) in &results {
+        if *fuel > max_fuel.0 {
+            max_fuel = (*fuel, test.clone());
+        }
+        match outcome {
+            Outcome::Pass => {
+                passed += 1;
+                list.push_str(&format!("pass  {test}\n"));
+                if lookup(&known, test).is_some() {
+                    fixed.push(test.clone());
+                }
+            }
+            Outcome::Fail => {
+                failed += 1;
+                let why = lookup(&known, test).map(|(_, r)| r.as_str());
+                list.push_str(&format!("FAIL  {test}{}\n", why.map(|r| format!("  ({r})")).unwrap_or_default()));
+                if why.is_none() {
+                    regressions.push(test.clone());
+                }
+                let base = detail_dir.join(test.replace('/', "__"));
+                std::fs::write(base.with_extension("exp"), expected).unwrap();
+                std::fs::write(base.with_extension("out"), actual).unwrap();
+            }
+            Outcome::Skip(reason) => {
+                skipped += 1;
+                list.push_str(&format!("skip  {test}  ({reason})\n"));
+            }
+        }
+    }
+    let summary = format!("micropython suite (wasm): {passed} passed, {failed} failed, {skipped} skipped");
+    list.push_str(&summary);
+    list.push('\n');
+    let list_path = target.join("micropython-suite-wasm.txt");
+    std::fs::write(&list_path, &list).unwrap();
+    println!("{summary}");
+    println!(
+        "results in {}, failures' output in {}; {:.1} s, most fuel {} ({})",
+        list_path.display(),
+        detail_dir.display(),
+        started.elapsed().as_secs_f64(),
+        max_fuel.0,
+        max_fuel.1
+    );
+    if !fixed.is_empty() {
+        println!("these tests pass now; remove them from tests/suite/known_failures.txt: {fixed:?}");
+    }
+    let known_count = known.len();
+    assert!(
+        regressions.is_empty(),
+        "tests that fail but are not in tests/suite/known_failures.txt (see {}): {regressions:?}",
+        detail_dir.display()
+    );
+    assert!(failed <= known_count, "{failed} failures, more than the {known_count} known");
+}
