@@ -37,6 +37,16 @@ pub enum PackError {
     NotARuntime(String),
     /// The payload does not fit in a 32-bit address space.
     TooLarge(usize),
+    /// A Python file has a syntax error that lowering found (an unterminated
+    /// string, a malformed f-string).
+    Syntax {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl fmt::Display for PackError {
@@ -48,6 +58,7 @@ impl fmt::Display for PackError {
                 "the module is not an mpnode runtime ({what}); pack into the runtime embedded in mpnode, not into an already packed or foreign module"
             ),
             PackError::TooLarge(n) => write!(f, "the node's code is too large to pack ({n} bytes)"),
+            PackError::Syntax { file, line, message } => write!(f, "{file}:{line}: {message}"),
         }
     }
 }
@@ -117,7 +128,7 @@ struct Layout {
 ///
 /// See [`PackError`].
 pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
-    let files = with_sdk(files);
+    let files = lower_all(&with_sdk(files))?;
     let files = files.as_slice();
     let layout = read_layout(runtime)?;
     if u32_at(&layout.config, 0) != CONFIG_MAGIC {
@@ -162,6 +173,32 @@ pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -
     rewrite(runtime, &segments, end.div_ceil(PAGE))
 }
 
+/// Rewrites syntax MicroPython v1.9.4 lacks (f-strings, variable
+/// annotations; see [`crate::pysyntax`]) in every `.py` file, keeping lines
+/// where they are.
+fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
+    files
+        .iter()
+        .map(|f| {
+            if !f.name.ends_with(".py") {
+                return Ok(f.clone());
+            }
+            let text = String::from_utf8_lossy(&f.contents);
+            let lowered = crate::pysyntax::lower(&text)
+                .map_err(|e| PackError::Syntax { file: f.name.clone(), line: e.line, message: e.message.clone() })?;
+            Ok(SourceFile::new(f.name.clone(), lowered))
+        })
+        .collect()
+}
+
+/// A stand-in `typing` module: annotations are never evaluated after
+/// lowering, but `from typing import Optional` still has to import.
+const TYPING_SOURCE: &str = "class _Any:\n    def __getitem__(self, item):\n        return self\n    def __call__(self, *a, **k):\n        return self\n\
+def __getattr__(name):\n    return _Any()\n\
+Any = Optional = Union = List = Dict = Tuple = Set = Callable = Iterable = Iterator = Sequence = Mapping = _Any()\n\
+TYPE_CHECKING = False\n\
+def cast(t, v):\n    return v\n";
+
 /// Flow-Like's Python SDK surface (`from sdk import Context, …`), written
 /// for MicroPython; packed with nodes that import it.
 pub const SDK_SOURCE: &str = include_str!("../shim/python/sdk.py");
@@ -170,7 +207,8 @@ pub const SDK_SOURCE: &str = include_str!("../shim/python/sdk.py");
 const SDK_ALIAS_SOURCE: &str = "from sdk import *\nfrom sdk import _mpnode_defs, _mpnode_run\n";
 
 /// Adds `sdk.py` (and its alias `flow_like_wasm_sdk.py`) when a file imports
-/// either name and does not bring its own.
+/// either name, and a stand-in `typing.py` when one imports `typing`, unless
+/// the node brings its own.
 fn with_sdk(files: &[SourceFile]) -> Vec<SourceFile> {
     let mut out = files.to_vec();
     let imports = |module: &str| {
@@ -188,6 +226,9 @@ fn with_sdk(files: &[SourceFile]) -> Vec<SourceFile> {
     }
     if alias && !has("flow_like_wasm_sdk.py") {
         out.push(SourceFile::new("flow_like_wasm_sdk.py", SDK_ALIAS_SOURCE));
+    }
+    if imports("typing") && !has("typing.py") {
+        out.push(SourceFile::new("typing.py", TYPING_SOURCE));
     }
     out
 }

@@ -302,3 +302,19 @@ fn str_case_methods_match_cpython_for_latin_greek_cyrillic() {
         }
     }
 }
+
+#[test]
+fn fstrings_annotations_and_typing_in_an_sdk_node_are_lowered_when_packed() {
+    let mut node = load("examples/sdk_fstrings.py");
+    assert_eq!(node.definitions().unwrap()[0]["name"], "py_greet");
+    let report = node.run(json!({"name": "Zoë", "times": 2})).unwrap();
+    assert_eq!(report.result.error, None, "{:?}", report.result.error);
+    // What CPython prints for the same expression.
+    assert_eq!(report.result.outputs["greeting"], "Hello, Zoë / Hello, Zoë (3 letters,   2 times) ZOË!");
+}
+
+#[test]
+fn a_malformed_fstring_fails_packing_with_file_and_line() {
+    let err = pack(RUNTIME_WASM, "x = 1\ny = f'{x'\n", "node.py").unwrap_err();
+    assert!(err.to_string().starts_with("node.py:2: "), "{err}");
+}
