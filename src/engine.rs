@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use wasmi::{Config, Linker};
+use wasmi::{Config, CustomFuelCosts, Linker};
 
 use crate::error::Error;
 use crate::imports::{self, HostState};
@@ -16,6 +16,23 @@ use crate::imports::{self, HostState};
 /// its own engine stack, so keeping a few avoids reallocating them on every
 /// guest function call.
 const CACHED_STACKS: usize = 16;
+
+/// wasmi's fuel costs, except that translating and validating a function
+/// (done lazily, the first time it is called) costs nothing.
+///
+/// By default wasmi charges 9 fuel per byte of a function's body when it
+/// compiles it, in the middle of the call that first reaches it. That makes
+/// the first run of a node cost more than the next ones, and, worse, wasmi
+/// cannot resume a call that runs out of fuel while compiling: with the
+/// fuel slices that enforce the deadline (see [`crate::limits`]) a run
+/// could fail with "out of fuel" while most of its budget was left.
+/// Compilation is the host's work, done once per module; fuel counts what
+/// the guest executes.
+pub const FUEL_COSTS: CustomFuelCosts = CustomFuelCosts {
+    bytes_copied_per_fuel: 64,
+    fuel_per_bytes_translated: 0,
+    fuel_per_bytes_validated: 0,
+};
 
 /// A wasmi engine configured for node modules, and the host linker.
 #[derive(Clone)]
@@ -39,9 +56,11 @@ impl Engine {
     }
 
     /// An engine built from a custom wasmi [`Config`]. Fuel metering is
-    /// switched on regardless: mpnode always meters fuel.
+    /// switched on regardless (mpnode always meters fuel), and compiling a
+    /// function costs no fuel (see [`FUEL_COSTS`]).
     pub fn with_config(mut config: Config) -> Self {
         config.consume_fuel(true);
+        config.fuel_cost(FUEL_COSTS);
         let engine = wasmi::Engine::new(&config);
         let linker = match imports::linker(&engine) {
             Ok(linker) => linker,

@@ -171,6 +171,25 @@ pub enum Failure {
         /// The fuel the call group started with.
         limit: u64,
     },
+    /// The guest asked for more linear memory than the memory limit
+    /// allows (at instantiation, in `_initialize`, or by `memory.grow`
+    /// later).
+    MemoryLimit {
+        /// The export being called; `instantiate` when the module's
+        /// initial memory is already over the limit.
+        export: &'static str,
+        /// The limit in bytes.
+        limit: usize,
+        /// The memory size in bytes the guest asked for.
+        requested: usize,
+    },
+    /// The call group ran past its wall-clock deadline.
+    Deadline {
+        /// The export being called.
+        export: &'static str,
+        /// The deadline in milliseconds.
+        timeout_ms: u64,
+    },
     /// The guest called `wasi_snapshot_preview1.proc_exit`.
     ProcExit {
         /// The export being called.
@@ -261,6 +280,8 @@ impl Failure {
         match self {
             Failure::Trap { export, .. }
             | Failure::OutOfFuel { export, .. }
+            | Failure::MemoryLimit { export, .. }
+            | Failure::Deadline { export, .. }
             | Failure::ProcExit { export, .. }
             | Failure::UncaughtLongjmp { export }
             | Failure::HostCall { export, .. }
@@ -269,7 +290,9 @@ impl Failure {
             | Failure::NotUtf8 { export, .. }
             | Failure::InvalidJson { export, .. } => Some(export),
             Failure::BadAlloc { .. } => Some("alloc"),
-            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => None,
+            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => {
+                None
+            }
         }
     }
 }
@@ -284,6 +307,21 @@ impl fmt::Display for Failure {
                 f,
                 "node ran out of fuel in `{export}` (limit {limit}); look for an endless loop, \
                  or raise the limit"
+            ),
+            Failure::MemoryLimit {
+                export,
+                limit,
+                requested,
+            } => write!(
+                f,
+                "node exceeded its memory limit of {limit} bytes in `{export}`: it asked for \
+                 {requested} bytes of linear memory; raise the limit, or give the node a \
+                 smaller heap"
+            ),
+            Failure::Deadline { export, timeout_ms } => write!(
+                f,
+                "node exceeded its deadline of {timeout_ms} ms in `{export}`; look for an \
+                 endless loop, or raise the limit"
             ),
             Failure::ProcExit { export, code } => {
                 write!(f, "node called proc_exit({code}) in `{export}`")

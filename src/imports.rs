@@ -37,12 +37,11 @@ use std::fmt;
 use serde_json::Value;
 use wasmi::ValType::{self, I32, I64};
 use wasmi::{
-    AsContext, Caller, Engine, Extern, ExternType, Func, Instance, Linker, Memory, Ref, Table,
-    TypedFunc, Val,
+    AsContext, Caller, Engine, Extern, ExternType, Func, Instance, Linker, Memory, Ref, Table, Val,
 };
 
 use crate::error::Error;
-use crate::limits::Limits;
+use crate::limits::{self, Limits, MemoryLimiter, Meter};
 use crate::report::{LogEntry, LogLevel, StreamEvent};
 
 /// One function of the host import set.
@@ -288,9 +287,9 @@ fn host_error(function: &'static str, message: impl Into<String>) -> wasmi::Erro
 /// The guest exports `env.invoke_vii` needs, resolved once per instance.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sjlj {
-    stack_get_current: TypedFunc<(), i32>,
-    stack_restore: TypedFunc<i32, ()>,
-    set_threw: TypedFunc<(i32, i32), ()>,
+    stack_get_current: Func,
+    stack_restore: Func,
+    set_threw: Func,
     table: Table,
 }
 
@@ -313,13 +312,13 @@ impl Sjlj {
         let func = |name: &str| get(name).and_then(Extern::into_func);
         Ok(Sjlj {
             stack_get_current: func("emscripten_stack_get_current")
-                .and_then(|f| f.typed(ctx).ok())
+                .filter(|f| f.typed::<(), i32>(ctx).is_ok())
                 .ok_or("emscripten_stack_get_current")?,
             stack_restore: func("_emscripten_stack_restore")
-                .and_then(|f| f.typed(ctx).ok())
+                .filter(|f| f.typed::<i32, ()>(ctx).is_ok())
                 .ok_or("_emscripten_stack_restore")?,
             set_threw: func("setThrew")
-                .and_then(|f| f.typed(ctx).ok())
+                .filter(|f| f.typed::<(i32, i32), ()>(ctx).is_ok())
                 .ok_or("setThrew")?,
             table: get("__indirect_function_table")
                 .and_then(Extern::into_table)
@@ -362,6 +361,10 @@ pub(crate) struct HostState {
     pub(crate) warnings: Vec<String>,
     /// Warning keys already issued in this call group.
     warned: BTreeSet<&'static str>,
+    /// Fuel and deadline of the current call group.
+    pub(crate) meter: Meter,
+    /// The memory limit (installed as the store's resource limiter).
+    pub(crate) limiter: MemoryLimiter,
 }
 
 impl HostState {
@@ -378,6 +381,8 @@ impl HostState {
             stream: Vec::new(),
             warnings: Vec::new(),
             warned: BTreeSet::new(),
+            meter: Meter::new(),
+            limiter: MemoryLimiter::new(limits.memory),
         }
     }
 
@@ -633,8 +638,12 @@ fn define_meta(linker: &mut Linker<HostState>) -> LinkResult {
     linker.func_wrap("flowlike_meta", "get_log_level", |caller: Ctx<'_>| -> i32 {
         caller.data().log_level
     })?;
-    linker.func_wrap("flowlike_meta", "time_now", |_: Ctx<'_>| -> i64 { now_ms() })?;
-    linker.func_wrap("flowlike_meta", "random", |_: Ctx<'_>| -> i64 { random_i64() })?;
+    linker.func_wrap("flowlike_meta", "time_now", |_: Ctx<'_>| -> i64 {
+        now_ms()
+    })?;
+    linker.func_wrap("flowlike_meta", "random", |_: Ctx<'_>| -> i64 {
+        random_i64()
+    })?;
     Ok(())
 }
 
@@ -674,10 +683,14 @@ fn define_gated(linker: &mut Linker<HostState>) -> LinkResult {
     )?;
     macro_rules! store_like {
         ($module:literal, $get:literal, $set:literal, $delete:literal, $has:literal) => {
-            linker.func_wrap($module, "get", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-                warn_capability(&mut caller, $get);
-                0
-            })?;
+            linker.func_wrap(
+                $module,
+                "get",
+                |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+                    warn_capability(&mut caller, $get);
+                    0
+                },
+            )?;
             linker.func_wrap(
                 $module,
                 "set",
@@ -688,10 +701,14 @@ fn define_gated(linker: &mut Linker<HostState>) -> LinkResult {
             linker.func_wrap($module, "delete", |mut caller: Ctx<'_>, _: i32, _: i32| {
                 warn_capability(&mut caller, $delete);
             })?;
-            linker.func_wrap($module, "has", |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
-                warn_capability(&mut caller, $has);
-                0
-            })?;
+            linker.func_wrap(
+                $module,
+                "has",
+                |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
+                    warn_capability(&mut caller, $has);
+                    0
+                },
+            )?;
         };
     }
     store_like!(
@@ -717,10 +734,14 @@ fn define_gated(linker: &mut Linker<HostState>) -> LinkResult {
             0
         },
     )?;
-    linker.func_wrap("flowlike_storage", "upload_dir", |mut caller: Ctx<'_>| -> i64 {
-        warn_capability(&mut caller, "flowlike_storage.upload_dir");
-        0
-    })?;
+    linker.func_wrap(
+        "flowlike_storage",
+        "upload_dir",
+        |mut caller: Ctx<'_>| -> i64 {
+            warn_capability(&mut caller, "flowlike_storage.upload_dir");
+            0
+        },
+    )?;
     linker.func_wrap(
         "flowlike_storage",
         "cache_dir",
@@ -793,10 +814,14 @@ fn define_gated(linker: &mut Linker<HostState>) -> LinkResult {
             -1
         },
     )?;
-    linker.func_wrap("flowlike_ws", "close", |mut caller: Ctx<'_>, _: i32| -> i32 {
-        warn_capability(&mut caller, "flowlike_ws.close");
-        -1
-    })?;
+    linker.func_wrap(
+        "flowlike_ws",
+        "close",
+        |mut caller: Ctx<'_>, _: i32| -> i32 {
+            warn_capability(&mut caller, "flowlike_ws.close");
+            -1
+        },
+    )?;
     linker.func_wrap(
         "flowlike_auth",
         "get_oauth_token",
@@ -910,7 +935,11 @@ fn define_env(linker: &mut Linker<HostState>) -> LinkResult {
     )?;
     linker.func_wrap("env", "host_time_now", |_: Ctx<'_>| -> i64 { now_ms() })?;
     linker.func_wrap("env", "host_random", |_: Ctx<'_>| -> i64 { random_i64() })?;
-    linker.func_wrap("env", "emscripten_notify_memory_growth", |_: Ctx<'_>, _: i32| {})?;
+    linker.func_wrap(
+        "env",
+        "emscripten_notify_memory_growth",
+        |_: Ctx<'_>, _: i32| {},
+    )?;
     linker.func_wrap(
         "env",
         "__syscall_dup3",
@@ -979,14 +1008,18 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
             ),
         ));
     }
-    let sp = sjlj.stack_get_current.call(&mut *caller, ())?;
+    let mut sp = [Val::I32(0)];
+    limits::call(&mut *caller, &sjlj.stack_get_current, &[], &mut sp)?;
     let func: Func = match sjlj.table.get(&*caller, u64::from(index as u32)) {
         Some(Ref::Func(func)) => match func.val() {
             Some(func) => *func,
             None => return Err(host_error(F, format!("table entry {index} is null"))),
         },
         Some(Ref::Extern(_)) => {
-            return Err(host_error(F, "__indirect_function_table is not a funcref table"))
+            return Err(host_error(
+                F,
+                "__indirect_function_table is not a funcref table",
+            ))
         }
         None => {
             return Err(host_error(
@@ -1003,51 +1036,81 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
     // Each nesting level is a native host frame plus a wasmi executor frame;
     // switch to a fresh stack segment when the current one runs low, so deep
     // guest recursion never overflows the host thread's stack.
+    // The call is metered like a top-level one: it pauses at every fuel
+    // slice to check the deadline.
     let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-        func.call(&mut *caller, &[Val::I32(a), Val::I32(b)], &mut [])
+        limits::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut [])
     });
     caller.data_mut().invoke_depth -= 1;
     match result {
         Ok(()) => Ok(()),
         Err(error) if error.downcast_ref::<Longjmp>().is_some() => {
-            sjlj.stack_restore.call(&mut *caller, sp)?;
-            sjlj.set_threw.call(&mut *caller, (1, 0))?;
+            limits::call(&mut *caller, &sjlj.stack_restore, &sp, &mut [])?;
+            limits::call(
+                &mut *caller,
+                &sjlj.set_threw,
+                &[Val::I32(1), Val::I32(0)],
+                &mut [],
+            )?;
             Ok(())
         }
-        Err(error) if matches!(error.kind(), wasmi::errors::ErrorKind::Func(_)) => {
-            Err(host_error(
-                F,
-                format!(
-                    "table entry {index} is {}, not (i32, i32) -> ()",
-                    {
-                        let ty = func.ty(&*caller);
-                        format_signature(ty.params(), ty.results())
-                    }
-                ),
-            ))
-        }
+        Err(error) if matches!(error.kind(), wasmi::errors::ErrorKind::Func(_)) => Err(host_error(
+            F,
+            format!("table entry {index} is {}, not (i32, i32) -> ()", {
+                let ty = func.ty(&*caller);
+                format_signature(ty.params(), ty.results())
+            }),
+        )),
         Err(error) => Err(error),
     }
 }
 
 fn define_wasi(linker: &mut Linker<HostState>) -> LinkResult {
     const W: &str = "wasi_snapshot_preview1";
-    linker.func_wrap(W, "proc_exit", |_: Ctx<'_>, code: i32| -> Result<(), wasmi::Error> {
-        Err(wasmi::Error::i32_exit(code))
-    })?;
-    linker.func_wrap(W, "fd_write", |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(
+        W,
+        "proc_exit",
+        |_: Ctx<'_>, code: i32| -> Result<(), wasmi::Error> { Err(wasmi::Error::i32_exit(code)) },
+    )?;
+    linker.func_wrap(
+        W,
+        "fd_write",
+        |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 },
+    )?;
     linker.func_wrap(W, "fd_close", |_: Ctx<'_>, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "fd_seek", |_: Ctx<'_>, _: i32, _: i64, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "fd_fdstat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "environ_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(
+        W,
+        "fd_seek",
+        |_: Ctx<'_>, _: i32, _: i64, _: i32, _: i32| -> i32 { 0 },
+    )?;
+    linker.func_wrap(W, "fd_fdstat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
+        0
+    })?;
+    linker.func_wrap(
+        W,
+        "environ_sizes_get",
+        |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 },
+    )?;
     linker.func_wrap(W, "environ_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "args_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(W, "args_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
+        0
+    })?;
     linker.func_wrap(W, "args_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "clock_time_get", |_: Ctx<'_>, _: i32, _: i64, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "fd_read", |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(
+        W,
+        "clock_time_get",
+        |_: Ctx<'_>, _: i32, _: i64, _: i32| -> i32 { 0 },
+    )?;
+    linker.func_wrap(
+        W,
+        "fd_read",
+        |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 },
+    )?;
     linker.func_wrap(W, "random_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
     // No preopened directories: EBADF (8), as Flow-Like answers.
-    linker.func_wrap(W, "fd_prestat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 8 })?;
+    linker.func_wrap(W, "fd_prestat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
+        8
+    })?;
     linker.func_wrap(
         W,
         "fd_prestat_dir_name",

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
@@ -45,9 +46,8 @@ struct RunArgs {
     /// Print the result on one line.
     #[arg(long)]
     compact: bool,
-    /// Fuel for the run (default: Flow-Like's 10^11).
-    #[arg(long)]
-    fuel: Option<u64>,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// `node_name` for the envelope (selects a node in a multi-node package).
     #[arg(long)]
     node_name: Option<String>,
@@ -63,6 +63,121 @@ struct RunArgs {
     /// Do not print logs, stream events or warnings to stderr.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Limits for every call into the node (defaults: Flow-Like's restrictive
+/// preset, 16 MiB and 10 s, with fuel to spare for 10 s).
+#[derive(Args, Clone, Default)]
+struct LimitArgs {
+    /// Fuel per call (instantiation, definition, run), e.g. 1000000000 or
+    /// 1e9 [default: 1e12].
+    #[arg(long, value_parser = parse_fuel)]
+    fuel: Option<u64>,
+    /// Linear memory limit, e.g. 16MiB, 512KiB, 67108864 (bytes) [default:
+    /// 16MiB].
+    #[arg(long, value_parser = parse_memory)]
+    memory: Option<usize>,
+    /// Wall-clock deadline per call, e.g. 10s, 250ms, 1.5s, or `none`
+    /// [default: 10s].
+    #[arg(long, value_parser = parse_timeout)]
+    timeout: Option<Timeout>,
+}
+
+/// A parsed `--timeout`: `None` is `--timeout none`.
+#[derive(Clone, Copy)]
+struct Timeout(Option<Duration>);
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if let Some(fuel) = self.fuel {
+            limits = limits.with_fuel(fuel);
+        }
+        if let Some(memory) = self.memory {
+            limits = limits.with_memory(memory);
+        }
+        if let Some(Timeout(timeout)) = self.timeout {
+            limits = limits.with_timeout(timeout);
+        }
+        limits
+    }
+}
+
+/// `1000000`, `1e9`, `2.5e9`, `1_000_000`.
+fn parse_fuel(text: &str) -> Result<u64, String> {
+    let clean = text.replace('_', "");
+    if let Ok(n) = clean.parse::<u64>() {
+        return Ok(n);
+    }
+    match clean.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 && x <= u64::MAX as f64 && x.fract() == 0.0 => {
+            Ok(x as u64)
+        }
+        _ => Err(format!(
+            "`{text}` is not a whole amount of fuel (e.g. 1000000000 or 1e9)"
+        )),
+    }
+}
+
+/// `16MiB`, `16M`, `512k`, `1GiB`, `65536`: suffixes are binary (Flow-Like's
+/// "16 MB" tier is 16 MiB).
+fn parse_memory(text: &str) -> Result<usize, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = lower[digits.len()..]
+        .trim_end_matches('b')
+        .trim_end_matches('i');
+    let scale: u64 = match unit {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "`{text}`: unknown unit (use bytes, KiB, MiB or GiB)"
+            ))
+        }
+    };
+    let bytes = digits
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .map(|x| (x * scale as f64).round())
+        .ok_or_else(|| format!("`{text}` is not a memory size (e.g. 16MiB or 1048576)"))?;
+    if bytes > usize::MAX as f64 {
+        return Err(format!("`{text}` is too large"));
+    }
+    Ok(bytes as usize)
+}
+
+/// `10s`, `250ms`, `1.5s`, `2m`, `10` (seconds), `none`.
+fn parse_timeout(text: &str) -> Result<Timeout, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower == "none" || lower == "off" {
+        return Ok(Timeout(None));
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let scale = match &lower[digits.len()..] {
+        "" | "s" => 1.0,
+        "ms" => 1e-3,
+        "us" => 1e-6,
+        "m" | "min" => 60.0,
+        _ => {
+            return Err(format!(
+                "`{text}`: unknown unit (use ms, s or m, or `none`)"
+            ))
+        }
+    };
+    let seconds = digits
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && *x >= 0.0)
+        .ok_or_else(|| format!("`{text}` is not a duration (e.g. 10s, 250ms or none)"))?;
+    Duration::try_from_secs_f64(seconds * scale)
+        .map(|d| Timeout(Some(d)))
+        .map_err(|e| format!("`{text}`: {e}"))
 }
 
 #[derive(Args)]
@@ -160,11 +275,10 @@ fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     }
     let bytes = read_file(path)?;
     if !bytes.starts_with(b"\0asm") {
-        return Err(CliError::new(format!(
-            "{} is not a WebAssembly module",
-            path.display()
-        ))
-        .hint("pass a .wasm module, or a Python node ending in .py"));
+        return Err(
+            CliError::new(format!("{} is not a WebAssembly module", path.display()))
+                .hint("pass a .wasm module, or a Python node ending in .py"),
+        );
     }
     Ok(bytes)
 }
@@ -199,8 +313,10 @@ fn parse_inputs(args: &RunArgs) -> Result<Value, CliError> {
 fn load_node(path: &Path, bytes: &[u8], limits: Limits) -> Result<Node, CliError> {
     let engine = Engine::new();
     Node::load_with_limits(&engine, bytes, limits).map_err(|e| {
-        CliError::new(format!("could not load {}: {e}", path.display()))
-            .hint(format!("`mpnode inspect {}` shows its imports and exports", path.display()))
+        CliError::new(format!("could not load {}: {e}", path.display())).hint(format!(
+            "`mpnode inspect {}` shows its imports and exports",
+            path.display()
+        ))
     })
 }
 
@@ -225,11 +341,7 @@ fn print_side_channels(report: &RunReport) {
 fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     let inputs = parse_inputs(&args)?;
     let bytes = module_bytes(&args.node)?;
-    let mut limits = Limits::default();
-    if let Some(fuel) = args.fuel {
-        limits = limits.with_fuel(fuel);
-    }
-    let mut node = load_node(&args.node, &bytes, limits)?;
+    let mut node = load_node(&args.node, &bytes, args.limits.limits())?;
     let context = node.context_mut();
     context.node_name = args.node_name.clone();
     context.stream_state = args.stream;
@@ -242,9 +354,10 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     }
     if args.stats {
         eprintln!(
-            "mpnode: fuel {}, {:.3} ms",
+            "mpnode: fuel {}, {:.3} ms, {} pages of memory",
             report.fuel_consumed,
-            report.duration.as_secs_f64() * 1000.0
+            report.duration.as_secs_f64() * 1000.0,
+            report.memory_pages
         );
     }
     let result = report.result.to_json();
@@ -263,11 +376,10 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
 
 fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
     if !is_python(&args.source) {
-        return Err(CliError::new(format!(
-            "{} is not a Python source",
-            args.source.display()
-        ))
-        .hint("`mpnode build` packs a node written in Python; name it NODE.py"));
+        return Err(
+            CliError::new(format!("{} is not a Python source", args.source.display()))
+                .hint("`mpnode build` packs a node written in Python; name it NODE.py"),
+        );
     }
     let module = pack_python(&args.source)?;
     let output = args
@@ -386,5 +498,47 @@ fn item_type(kind: ItemKind, signature: &str) -> String {
     match kind {
         ItemKind::Func => format!("func {signature}"),
         _ => signature.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuel_amounts() {
+        assert_eq!(parse_fuel("1000"), Ok(1000));
+        assert_eq!(parse_fuel("1e9"), Ok(1_000_000_000));
+        assert_eq!(parse_fuel("2.5e3"), Ok(2500));
+        assert_eq!(parse_fuel("1_000"), Ok(1000));
+        assert!(parse_fuel("1.5").is_err());
+        assert!(parse_fuel("-1").is_err());
+        assert!(parse_fuel("lots").is_err());
+    }
+
+    #[test]
+    fn memory_sizes() {
+        assert_eq!(parse_memory("65536"), Ok(65536));
+        assert_eq!(parse_memory("16MiB"), Ok(16 << 20));
+        assert_eq!(parse_memory("16M"), Ok(16 << 20));
+        assert_eq!(parse_memory("16mb"), Ok(16 << 20));
+        assert_eq!(parse_memory("512KiB"), Ok(512 << 10));
+        assert_eq!(parse_memory("1.5k"), Ok(1536));
+        assert_eq!(parse_memory("1GiB"), Ok(1 << 30));
+        assert!(parse_memory("16 parsecs").is_err());
+        assert!(parse_memory("MiB").is_err());
+    }
+
+    #[test]
+    fn timeouts() {
+        let ms = |text: &str| parse_timeout(text).map(|t| t.0.map(|d| d.as_millis()));
+        assert_eq!(ms("10s"), Ok(Some(10_000)));
+        assert_eq!(ms("10"), Ok(Some(10_000)));
+        assert_eq!(ms("250ms"), Ok(Some(250)));
+        assert_eq!(ms("1.5s"), Ok(Some(1500)));
+        assert_eq!(ms("2m"), Ok(Some(120_000)));
+        assert_eq!(ms("none"), Ok(None));
+        assert!(ms("soon").is_err());
+        assert!(ms("5h").is_err());
     }
 }

@@ -10,12 +10,12 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Map, Value};
 use wasmi::errors::ErrorKind;
-use wasmi::{ExternType, Memory, Store, TypedFunc, ValType};
+use wasmi::{ExternType, Func, Memory, Store, Val, ValType};
 
 use crate::engine::Engine;
 use crate::error::{Error, Failure};
 use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
-use crate::limits::Limits;
+use crate::limits::{self, DeadlineExceeded, Limits};
 use crate::report::{RunReport, RunResult};
 
 /// The ids and flags the host puts into each run envelope.
@@ -67,16 +67,47 @@ struct Layout {
     uses_invoke: bool,
 }
 
-/// One instance and the guest exports resolved on it.
+/// One instance and the guest exports resolved on it (their signatures
+/// were checked on the module by `check_exports`).
 struct Live {
     store: Store<HostState>,
     memory: Memory,
-    get_node: Option<TypedFunc<(), i64>>,
-    get_nodes: Option<TypedFunc<(), i64>>,
-    run: TypedFunc<(i32, i32), i64>,
-    alloc: Option<TypedFunc<i32, i32>>,
-    dealloc: Option<TypedFunc<(i32, i32), ()>>,
-    last_error: Option<TypedFunc<(), i64>>,
+    get_node: Option<Func>,
+    get_nodes: Option<Func>,
+    run: Func,
+    alloc: Option<Func>,
+    dealloc: Option<Func>,
+    last_error: Option<Func>,
+}
+
+impl Live {
+    /// Calls `func` under the current call group's limits.
+    fn call(
+        &mut self,
+        func: &Func,
+        inputs: &[Val],
+        outputs: &mut [Val],
+    ) -> Result<(), wasmi::Error> {
+        limits::call(&mut self.store, func, inputs, outputs)
+    }
+
+    /// Calls a guest function returning one `i64`.
+    fn call_i64(&mut self, func: &Func, inputs: &[Val]) -> Result<i64, wasmi::Error> {
+        let mut out = [Val::I64(0)];
+        self.call(func, inputs, &mut out)?;
+        Ok(out[0].i64().unwrap_or(0))
+    }
+
+    /// Turns a wasmi error from a call in the current call group into a
+    /// [`Failure`], taking the call group's limits into account.
+    fn classify(&self, export: &'static str, error: wasmi::Error, limits: &Limits) -> Failure {
+        classify(export, error, limits, self.store.data().limiter.refused)
+    }
+
+    /// Pages of linear memory the instance has now.
+    fn memory_pages(&self) -> u64 {
+        self.memory.size(&self.store)
+    }
 }
 
 /// A loaded node module.
@@ -146,7 +177,11 @@ impl Node {
     /// # Errors
     ///
     /// As [`Node::load`], except [`Error::Compile`].
-    pub fn from_module(engine: &Engine, module: wasmi::Module, limits: Limits) -> Result<Node, Error> {
+    pub fn from_module(
+        engine: &Engine,
+        module: wasmi::Module,
+        limits: Limits,
+    ) -> Result<Node, Error> {
         imports::check_imports(&module)?;
         let layout = check_exports(&module)?;
         let live = instantiate(engine, &module, &limits, layout)?;
@@ -187,6 +222,13 @@ impl Node {
     /// Mutable access to the run context.
     pub fn context_mut(&mut self) -> &mut RunContext {
         &mut self.context
+    }
+
+    /// Pages (64 KiB each) of linear memory of the live instance, if there
+    /// is one (there is none after a failure or a fresh-instance run, until
+    /// the next call).
+    pub fn memory_pages(&self) -> Option<u64> {
+        self.live.as_ref().map(Live::memory_pages)
     }
 
     /// Whether the last call failed and the next one will start from a fresh
@@ -357,6 +399,7 @@ impl Node {
                     stream: Vec::new(),
                     warnings: Vec::new(),
                     fuel_consumed: 0,
+                    memory_pages: 0,
                     duration: started.elapsed(),
                 });
             }
@@ -364,15 +407,21 @@ impl Node {
         live.store
             .data_mut()
             .begin(&limits, stream_state, log_level);
-        live.store.set_fuel(limits.fuel).map_err(Error::Internal)?;
-        let outcome = run_sequence(live, envelope, limits.fuel);
-        let fuel_consumed = limits
-            .fuel
-            .saturating_sub(live.store.get_fuel().unwrap_or(0));
+        limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
+        let outcome = run_sequence(live, envelope, &limits);
+        let fuel_consumed = limits::fuel_consumed(&live.store);
+        let memory_pages = live.memory_pages();
         let state = live.store.data_mut();
         let logs = std::mem::take(&mut state.logs);
         let stream = std::mem::take(&mut state.stream);
-        let warnings = std::mem::take(&mut state.warnings);
+        let mut warnings = std::mem::take(&mut state.warnings);
+        if let (Some(requested), Ok(_)) = (state.limiter.refused, &outcome) {
+            warnings.push(format!(
+                "the node asked to grow its memory to {requested} bytes, over the memory limit \
+                 of {} bytes; memory.grow failed and the node carried on",
+                limits.memory
+            ));
+        }
         let (result, failure) = match outcome {
             Ok(result) => (result, None),
             Err(failure) => {
@@ -390,6 +439,7 @@ impl Node {
             stream,
             warnings,
             fuel_consumed,
+            memory_pages,
             duration: started.elapsed(),
         })
     }
@@ -416,7 +466,7 @@ impl Node {
         let limits = self.limits.clone();
         let live = self.live()?;
         live.store.data_mut().begin(&limits, false, 0);
-        live.store.set_fuel(limits.fuel).map_err(Error::Internal)?;
+        limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
         let (export, func) = match (query, live.get_node, live.get_nodes) {
             (Query::Node, Some(f), _) | (Query::Nodes, Some(f), None) => ("get_node", f),
             (_, _, Some(f)) => ("get_nodes", f),
@@ -427,9 +477,9 @@ impl Node {
                 })
             }
         };
-        let outcome = func
-            .call(&mut live.store, ())
-            .map_err(|e| classify(export, e, limits.fuel))
+        let outcome = live
+            .call_i64(&func, &[])
+            .map_err(|e| live.classify(export, e, &limits))
             .and_then(|packed| read_packed(live, export, packed))
             .and_then(|bytes| parse_json(export, &bytes));
         outcome.map(|value| (export, value)).map_err(|failure| {
@@ -553,7 +603,7 @@ fn describe(ty: &ExternType) -> String {
 
 /// Builds a fresh instance: instantiate (running the start function), record
 /// memory and setjmp/longjmp exports in the store, call `_initialize` and
-/// `_start` if exported.
+/// `_start` if exported. All of it is one call group under `limits`.
 fn instantiate(
     engine: &Engine,
     module: &wasmi::Module,
@@ -561,17 +611,28 @@ fn instantiate(
     layout: Layout,
 ) -> Result<Live, Error> {
     let mut store = Store::new(engine.wasmi(), HostState::new(limits));
-    store.set_fuel(limits.fuel).map_err(Error::Internal)?;
+    store.limiter(|state| &mut state.limiter);
+    limits::begin(&mut store, limits).map_err(Error::Internal)?;
+    // The start function runs as a plain (not resumable) call: it gets the
+    // whole budget at once, and no deadline.
+    limits::unslice(&mut store).map_err(Error::Internal)?;
     let instance = engine
         .linker()
         .instantiate_and_start(&mut store, module)
         .map_err(|e| {
-            if is_guest_failure(&e) {
-                Error::Guest(classify("start", e, limits.fuel))
+            let refused = store.data().limiter.refused;
+            if refused.is_some() || is_guest_failure(&e) {
+                let export = if refused.is_some() && !is_guest_failure(&e) {
+                    "instantiate"
+                } else {
+                    "start"
+                };
+                Error::Guest(classify(export, e, limits, refused))
             } else {
                 Error::Instantiate(e)
             }
         })?;
+    limits::reslice(&mut store).map_err(Error::Internal)?;
     let memory = instance
         .get_memory(&store, "memory")
         .ok_or_else(|| Error::MissingExport {
@@ -589,43 +650,37 @@ fn instantiate(
         }
         Err(_) => {}
     }
-    let typed = |name: &str| instance.get_typed_func::<(), i64>(&store, name).ok();
-    let (get_node, get_nodes, last_error) = (
-        typed("get_node"),
-        typed("get_nodes"),
-        typed("mpnode_last_error"),
-    );
-    let run = instance
-        .get_typed_func::<(i32, i32), i64>(&store, "run")
-        .map_err(|_| Error::MissingExport {
-            name: "run".to_string(),
-            reason: "it is the node's entry point, run(ptr: i32, len: i32) -> i64",
-        })?;
-    let alloc = instance.get_typed_func::<i32, i32>(&store, "alloc").ok();
-    let dealloc = instance
-        .get_typed_func::<(i32, i32), ()>(&store, "dealloc")
-        .ok();
+    let func = |name: &str| instance.get_func(&store, name);
+    let run = func("run").ok_or_else(|| Error::MissingExport {
+        name: "run".to_string(),
+        reason: "it is the node's entry point, run(ptr: i32, len: i32) -> i64",
+    })?;
+    let mut live = Live {
+        get_node: func("get_node"),
+        get_nodes: func("get_nodes"),
+        run,
+        alloc: func("alloc"),
+        dealloc: func("dealloc"),
+        last_error: func("mpnode_last_error"),
+        memory,
+        store,
+    };
     for export in ["_initialize", "_start"] {
-        if let Ok(init) = instance.get_typed_func::<(), ()>(&store, export) {
-            init.call(&mut store, ()).map_err(|e| {
-                Error::Guest(classify(
-                    if export == "_start" { "_start" } else { "_initialize" },
+        if let Some(init) = instance.get_func(&live.store, export) {
+            live.call(&init, &[], &mut []).map_err(|e| {
+                Error::Guest(live.classify(
+                    if export == "_start" {
+                        "_start"
+                    } else {
+                        "_initialize"
+                    },
                     e,
-                    limits.fuel,
+                    limits,
                 ))
             })?;
         }
     }
-    Ok(Live {
-        store,
-        memory,
-        get_node,
-        get_nodes,
-        run,
-        alloc,
-        dealloc,
-        last_error,
-    })
+    Ok(live)
 }
 
 /// Whether an instantiation error came from running guest code (the start
@@ -637,7 +692,37 @@ fn is_guest_failure(error: &wasmi::Error) -> bool {
 }
 
 /// Turns a wasmi error from a guest call into a [`Failure`].
-fn classify(export: &'static str, error: wasmi::Error, fuel: u64) -> Failure {
+///
+/// The limits come first: a deadline or an exhausted budget is what
+/// stopped the guest, whatever else it was doing; a refused memory growth
+/// (`refused`: the bytes asked for) explains the trap that usually follows
+/// it (the guest's `unreachable` after `memory.grow` returned -1).
+fn classify(
+    export: &'static str,
+    error: wasmi::Error,
+    limits: &Limits,
+    refused: Option<usize>,
+) -> Failure {
+    if let Some(deadline) = error.downcast_ref::<DeadlineExceeded>() {
+        return Failure::Deadline {
+            export,
+            timeout_ms: u64::try_from(deadline.timeout.as_millis()).unwrap_or(u64::MAX),
+        };
+    }
+    let code = error.as_trap_code();
+    if code == Some(wasmi::TrapCode::OutOfFuel) {
+        return Failure::OutOfFuel {
+            export,
+            limit: limits.fuel,
+        };
+    }
+    if let Some(requested) = refused {
+        return Failure::MemoryLimit {
+            export,
+            limit: limits.memory,
+            requested,
+        };
+    }
     if let Some(code) = error.i32_exit_status() {
         return Failure::ProcExit { export, code };
     }
@@ -649,13 +734,6 @@ fn classify(export: &'static str, error: wasmi::Error, fuel: u64) -> Failure {
             export,
             function: host.function,
             message: host.message.clone(),
-        };
-    }
-    let code = error.as_trap_code();
-    if code == Some(wasmi::TrapCode::OutOfFuel) {
-        return Failure::OutOfFuel {
-            export,
-            limit: fuel,
         };
     }
     Failure::Trap {
@@ -691,7 +769,8 @@ fn read_packed(live: &mut Live, export: &'static str, packed: i64) -> Result<Vec
 /// The guest's own description of its last error, from
 /// `mpnode_last_error() -> i64` (packed ptr/len of UTF-8), if it has one.
 fn last_error(live: &mut Live) -> Option<String> {
-    let packed = live.last_error?.call(&mut live.store, ()).ok()?;
+    let func = live.last_error?;
+    let packed = live.call_i64(&func, &[]).ok()?;
     if packed < 0 {
         return None;
     }
@@ -714,7 +793,7 @@ fn parse_json(export: &'static str, bytes: &[u8]) -> Result<Value, Failure> {
 }
 
 /// `alloc` → write → `run` → read result → `dealloc` → parse.
-fn run_sequence(live: &mut Live, envelope: &[u8], fuel: u64) -> Result<RunResult, Failure> {
+fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<RunResult, Failure> {
     let len = u32::try_from(envelope.len())
         .ok()
         .filter(|&len| len <= i32::MAX as u32)
@@ -722,9 +801,10 @@ fn run_sequence(live: &mut Live, envelope: &[u8], fuel: u64) -> Result<RunResult
             len: envelope.len(),
         })?;
     let alloc = live.alloc.ok_or(Failure::NoAlloc)?;
-    let ptr = alloc
-        .call(&mut live.store, len as i32)
-        .map_err(|e| classify("alloc", e, fuel))? as u32;
+    let mut out = [Val::I32(0)];
+    live.call(&alloc, &[Val::I32(len as i32)], &mut out)
+        .map_err(|e| live.classify("alloc", e, limits))?;
+    let ptr = out[0].i32().unwrap_or(0) as u32;
     let memory_size = live.memory.data_size(&live.store);
     let bad_alloc = Failure::BadAlloc {
         len,
@@ -738,21 +818,22 @@ fn run_sequence(live: &mut Live, envelope: &[u8], fuel: u64) -> Result<RunResult
     live.memory
         .write(&mut live.store, ptr as usize, envelope)
         .map_err(|_| bad_alloc)?;
+    let run = live.run;
     let packed = live
-        .run
-        .call(&mut live.store, (ptr as i32, len as i32))
-        .map_err(|e| classify("run", e, fuel))?;
+        .call_i64(&run, &[Val::I32(ptr as i32), Val::I32(len as i32)])
+        .map_err(|e| live.classify("run", e, limits))?;
     let bytes = read_packed(live, "run", packed)?;
     if let Some(dealloc) = live.dealloc {
-        dealloc
-            .call(&mut live.store, (ptr as i32, len as i32))
-            .map_err(|e| classify("dealloc", e, fuel))?;
+        live.call(
+            &dealloc,
+            &[Val::I32(ptr as i32), Val::I32(len as i32)],
+            &mut [],
+        )
+        .map_err(|e| live.classify("dealloc", e, limits))?;
     }
     let value = parse_json("run", &bytes)?;
     serde_json::from_value(value).map_err(|e| Failure::InvalidJson {
         export: "run",
-        message: format!(
-            "not a result envelope {{outputs, error, activate_exec, pending}}: {e}"
-        ),
+        message: format!("not a result envelope {{outputs, error, activate_exec, pending}}: {e}"),
     })
 }

@@ -134,6 +134,9 @@ pub struct RunReport {
     pub warnings: Vec<String>,
     /// Fuel the run consumed.
     pub fuel_consumed: u64,
+    /// Pages (64 KiB each) of linear memory the instance had after the run;
+    /// 0 if there was no instance.
+    pub memory_pages: u64,
     /// Wall-clock time of the run, including re-instantiation if one was
     /// needed.
     pub duration: Duration,
