@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
@@ -31,18 +31,16 @@ enum Command {
     Build(BuildArgs),
     /// Show a module's node definitions, imports, exports and size.
     Inspect(InspectArgs),
+    /// Measure a node: compile, cold start, first get_node, warm runs.
+    Bench(BenchArgs),
 }
 
 #[derive(Args)]
 struct RunArgs {
     /// The node: a Python source (.py, packed in memory) or a module (.wasm).
     node: PathBuf,
-    /// Input pin values as a JSON object, e.g. '{"input": "hello"}'.
-    #[arg(long, conflicts_with = "inputs_file")]
-    inputs: Option<String>,
-    /// Read the input JSON object from a file ('-' for stdin).
-    #[arg(long, value_name = "FILE")]
-    inputs_file: Option<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
     /// Print the result on one line.
     #[arg(long)]
     compact: bool,
@@ -63,6 +61,42 @@ struct RunArgs {
     /// Do not print logs, stream events or warnings to stderr.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Where the run's inputs come from.
+#[derive(Args)]
+struct InputArgs {
+    /// Input pin values as a JSON object, e.g. '{"input": "hello"}'.
+    #[arg(long, conflicts_with = "inputs_file")]
+    inputs: Option<String>,
+    /// Read the input JSON object from a file ('-' for stdin).
+    #[arg(long, value_name = "FILE")]
+    inputs_file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// The node: a Python source (.py, packed in memory) or a module (.wasm).
+    node: PathBuf,
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Warm runs to time [default: as many as fit in --seconds, at least 20].
+    #[arg(long)]
+    runs: Option<u32>,
+    /// Time to spend on warm runs when --runs is not given.
+    #[arg(long, default_value_t = 2.0)]
+    seconds: f64,
+    /// Compilations and cold starts to time (the median is reported).
+    #[arg(long, default_value_t = 20)]
+    cold: u32,
+    /// `node_name` for the envelope (selects a node in a multi-node package).
+    #[arg(long)]
+    node_name: Option<String>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// Limits for every call into the node (defaults: Flow-Like's restrictive
@@ -224,6 +258,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run(args),
         Command::Build(args) => build(args),
         Command::Inspect(args) => inspect(args),
+        Command::Bench(args) => bench(args),
     };
     match outcome {
         Ok(code) => code,
@@ -283,7 +318,7 @@ fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-fn parse_inputs(args: &RunArgs) -> Result<Value, CliError> {
+fn parse_inputs(args: &InputArgs) -> Result<Value, CliError> {
     let (text, origin) = match (&args.inputs, &args.inputs_file) {
         (Some(text), _) => (text.clone(), "--inputs".to_string()),
         (None, Some(path)) if path.as_os_str() == "-" => {
@@ -339,7 +374,7 @@ fn print_side_channels(report: &RunReport) {
 }
 
 fn run(args: RunArgs) -> Result<ExitCode, CliError> {
-    let inputs = parse_inputs(&args)?;
+    let inputs = parse_inputs(&args.inputs)?;
     let bytes = module_bytes(&args.node)?;
     let mut node = load_node(&args.node, &bytes, args.limits.limits())?;
     let context = node.context_mut();
@@ -372,6 +407,175 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Microseconds, with sub-microsecond precision.
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+/// The `q` quantile (0..=1) of sorted samples, nearest rank.
+fn quantile<T: Copy>(sorted: &[T], q: f64) -> T {
+    let rank = (q * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn median_us(mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    micros(quantile(&samples, 0.5))
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
+    let inputs = parse_inputs(&args.inputs)?;
+    let bytes = module_bytes(&args.node)?;
+    let limits = args.limits.limits();
+    let engine = Engine::new();
+    let load_error =
+        |e: mpnode::Error| CliError::new(format!("could not load {}: {e}", args.node.display()));
+    let cold = args.cold.max(1);
+
+    // Compile: validation and translation setup (wasmi translates function
+    // bodies lazily, on first call).
+    let mut compile = Vec::new();
+    let mut module = None;
+    for _ in 0..cold {
+        let started = Instant::now();
+        let compiled = engine.compile(&bytes).map_err(load_error)?;
+        compile.push(started.elapsed());
+        module = Some(compiled);
+    }
+    let module = module.expect("at least one compilation");
+
+    // Cold start: instantiate and `_initialize`, then the first get_node
+    // on that instance, each time on a fresh instance of the module
+    // compiled once (as a host running many nodes of one module would).
+    // The first instance also pays for translating the functions it calls.
+    let mut instantiate = Vec::new();
+    let mut get_node = Vec::new();
+    let mut first_instantiate = None;
+    for _ in 0..cold {
+        let started = Instant::now();
+        let mut node =
+            Node::from_module(&engine, module.clone(), limits.clone()).map_err(load_error)?;
+        let elapsed = started.elapsed();
+        first_instantiate.get_or_insert(elapsed);
+        instantiate.push(elapsed);
+        let started = Instant::now();
+        node.definition()
+            .map_err(|e| CliError::new(format!("{}: get_node failed: {e}", args.node.display())))?;
+        get_node.push(started.elapsed());
+    }
+
+    // Warm runs on one instance.
+    let mut node = Node::from_module(&engine, module, limits).map_err(load_error)?;
+    node.context_mut().node_name = args.node_name.clone();
+    let run_once = |node: &mut Node| -> Result<(Duration, RunReport), CliError> {
+        let started = Instant::now();
+        let report = node
+            .run(inputs.clone())
+            .map_err(|e| CliError::new(format!("could not run {}: {e}", args.node.display())))?;
+        let elapsed = started.elapsed();
+        match report.error() {
+            Some(error) => Err(CliError::new(format!(
+                "{} failed, so there is nothing to time: {error}",
+                args.node.display()
+            ))
+            .hint("pass inputs it accepts with --inputs")),
+            None => Ok((elapsed, report)),
+        }
+    };
+    let (first_run, _) = run_once(&mut node)?;
+    for _ in 0..3 {
+        run_once(&mut node)?;
+    }
+    let mut runs = Vec::new();
+    let mut fuel = Vec::new();
+    let mut pages = 0;
+    let budget = Duration::try_from_secs_f64(args.seconds.max(0.0)).unwrap_or(Duration::ZERO);
+    let started = Instant::now();
+    loop {
+        let done = match args.runs {
+            Some(n) => runs.len() >= n.max(1) as usize,
+            None => runs.len() >= 20 && started.elapsed() >= budget,
+        };
+        if done || runs.len() >= 10_000_000 {
+            break;
+        }
+        let (elapsed, report) = run_once(&mut node)?;
+        runs.push(elapsed);
+        fuel.push(report.fuel_consumed);
+        pages = report.memory_pages;
+    }
+    let total = started.elapsed();
+    runs.sort();
+    fuel.sort();
+    let result = json!({
+        "node": args.node.display().to_string(),
+        "module_bytes": bytes.len(),
+        "compile_us": median_us(compile),
+        "instantiate_us": median_us(instantiate),
+        "first_instantiate_us": first_instantiate.map(micros),
+        "get_node_us": median_us(get_node),
+        "first_run_us": micros(first_run),
+        "runs": runs.len(),
+        "run_us_median": micros(quantile(&runs, 0.5)),
+        "run_us_p99": micros(quantile(&runs, 0.99)),
+        "run_us_min": micros(runs[0]),
+        "runs_per_sec": runs.len() as f64 / total.as_secs_f64(),
+        "memory_pages": pages,
+        "memory_bytes": pages * 65536,
+        "fuel_per_run": quantile(&fuel, 0.5),
+    });
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        );
+    } else {
+        print!("{}", bench_text(&result));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_text(r: &Value) -> String {
+    let us = |key: &str| r[key].as_f64().unwrap_or(f64::NAN);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({} bytes)",
+        r["node"].as_str().unwrap_or(""),
+        r["module_bytes"]
+    );
+    let _ = writeln!(out, "  compile             {:>12.1} µs", us("compile_us"));
+    let _ = writeln!(
+        out,
+        "  instantiate (cold)  {:>12.1} µs   (first: {:.1} µs)",
+        us("instantiate_us"),
+        us("first_instantiate_us")
+    );
+    let _ = writeln!(out, "  first get_node      {:>12.1} µs", us("get_node_us"));
+    let _ = writeln!(out, "  first run           {:>12.1} µs", us("first_run_us"));
+    let _ = writeln!(
+        out,
+        "  warm run            {:>12.1} µs median, {:.1} µs p99, {:.1} µs min ({} runs)",
+        us("run_us_median"),
+        us("run_us_p99"),
+        us("run_us_min"),
+        r["runs"]
+    );
+    let _ = writeln!(
+        out,
+        "  runs per second     {:>12.0}   (one core)",
+        us("runs_per_sec")
+    );
+    let _ = writeln!(
+        out,
+        "  memory              {:>12} pages ({} KiB)",
+        r["memory_pages"],
+        r["memory_bytes"].as_u64().unwrap_or(0) / 1024
+    );
+    let _ = writeln!(out, "  fuel per run        {:>12}", r["fuel_per_run"]);
+    out
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
