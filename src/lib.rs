@@ -15,6 +15,8 @@
 //! - [`inspect`]: what a module imports and exports, read with `wasmparser`.
 //! - [`validate`]: build-time checks of node definitions.
 //! - [`manifest`]: the package manifest `flow-like.toml`.
+//! - [`pysyntax`]: lowers f-strings and annotations for MicroPython v1.9.4.
+//! - [`scaffold`]: `mpnode new`.
 //! - [`engine`]: the shared [`Engine`] (wasmi engine with fuel metering, and
 //!   the host linker).
 //! - [`imports`]: Flow-Like's host import set (`flowlike_*`,
@@ -53,8 +55,10 @@ pub mod limits;
 pub mod manifest;
 pub mod node;
 pub mod pack;
+pub mod pysyntax;
 pub mod report;
 pub mod runtime;
+pub mod scaffold;
 pub mod validate;
 
 pub use engine::Engine;

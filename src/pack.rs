@@ -173,6 +173,58 @@ pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -
     rewrite(runtime, &segments, end.div_ceil(PAGE))
 }
 
+/// Reads a node file and the local modules it imports, transitively:
+/// `import x` / `from x import y` / `from x.y import z` packs `x.py` or
+/// `x/__init__.py` (and `x/y.py`) found next to the node file. Names that are
+/// not local files (builtin modules, `sdk`) are left to the runtime.
+///
+/// # Errors
+///
+/// Reading a file failed.
+pub fn collect_files(node_file: &std::path::Path) -> std::io::Result<Vec<SourceFile>> {
+    let dir = node_file.parent().unwrap_or(std::path::Path::new("."));
+    let main_name = node_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "node.py".into());
+    let mut files = vec![SourceFile::new(main_name, std::fs::read(node_file)?)];
+    let mut i = 0;
+    while i < files.len() {
+        let text = String::from_utf8_lossy(&files[i].contents).into_owned();
+        for module in imported_modules(&text) {
+            let parts: Vec<&str> = module.split('.').collect();
+            for depth in 1..=parts.len() {
+                let rel = parts[..depth].join("/");
+                for candidate in [format!("{rel}.py"), format!("{rel}/__init__.py")] {
+                    let path = dir.join(&candidate);
+                    if path.is_file() && !files.iter().any(|f| f.name == candidate) {
+                        files.push(SourceFile::new(candidate, std::fs::read(&path)?));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    Ok(files)
+}
+
+/// Module names a Python file imports (absolute imports, one per line).
+fn imported_modules(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["import", rest @ ..] => {
+                for part in rest.join(" ").split(',') {
+                    if let Some(name) = part.split_whitespace().next() {
+                        out.push(name.to_string());
+                    }
+                }
+            }
+            ["from", module, "import", ..] if !module.starts_with('.') => out.push(module.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Rewrites syntax MicroPython v1.9.4 lacks (f-strings, variable
 /// annotations; see [`crate::pysyntax`]) in every `.py` file, keeping lines
 /// where they are.

@@ -318,3 +318,19 @@ fn a_malformed_fstring_fails_packing_with_file_and_line() {
     let err = pack(RUNTIME_WASM, "x = 1\ny = f'{x'\n", "node.py").unwrap_err();
     assert!(err.to_string().starts_with("node.py:2: "), "{err}");
 }
+
+#[test]
+fn collect_files_finds_local_modules_transitively() {
+    let dir = std::env::temp_dir().join(format!("mpnode-collect-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("main.py"), "import helpers, json\nfrom pkg.util import twice\n").unwrap();
+    std::fs::write(dir.join("helpers.py"), "import other\n").unwrap();
+    std::fs::write(dir.join("other.py"), "X = 1\n").unwrap();
+    std::fs::write(dir.join("unused.py"), "Y = 2\n").unwrap();
+    std::fs::write(dir.join("pkg/__init__.py"), "").unwrap();
+    std::fs::write(dir.join("pkg/util.py"), "def twice(s):\n    return s + s\n").unwrap();
+    let files = mpnode::pack::collect_files(&dir.join("main.py")).unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["main.py", "helpers.py", "pkg/__init__.py", "pkg/util.py", "other.py"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
