@@ -95,10 +95,17 @@ def run(context):
     raise ValueError("unknown case " + case)
 "#;
 
-/// Loads `source` packed with the given heap, with `fuel` per call group.
+/// Loads `source` packed with the given heap, with `fuel` per call group and
+/// a memory limit that leaves room for the heap plus a 256 MiB input (the
+/// host default is Flow-Like's restrictive 16 MiB).
 fn load(source: &str, heap: Option<u32>, fuel: u64) -> Node {
     let wasm = pack_with(RUNTIME_WASM, source, "hostile.py", &PackOptions { heap_size: heap }).unwrap();
-    Node::load_with_limits(&Engine::new(), &wasm, Limits::default().with_fuel(fuel)).unwrap()
+    let limits = Limits::default().with_fuel(fuel);
+    let limits = match heap {
+        Some(h) if h as usize > 8 << 20 => limits.with_memory(h as usize + (256 << 20)),
+        _ => limits,
+    };
+    Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap()
 }
 
 /// Fuel for the hostile runs: Flow-Like's restrictive preset (10^9), plenty
