@@ -169,3 +169,25 @@ fn pages_are_reported_per_run() {
     let report = node.run(json!({})).unwrap();
     assert_eq!(report.memory_pages, pages);
 }
+
+#[test]
+fn the_seed_node_runs_in_4_pages_with_a_small_heap() {
+    // Issue 3 item 4: 4 wasm pages (256 KiB) of linear memory, enforced by
+    // the memory limit, for the seed node packed with a 64 KiB heap.
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/uppercase.py"),
+    )
+    .unwrap();
+    let options = PackOptions {
+        heap_size: Some(64 << 10),
+    };
+    let wasm = pack_with(RUNTIME_WASM, &source, "uppercase.py", &options).unwrap();
+    let limits = Limits::default().with_memory(4 * 65536);
+    let mut node = Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap();
+    for _ in 0..200 {
+        let report = node.run(json!({"input": "hello"})).unwrap();
+        assert_eq!(report.error(), None);
+        assert_eq!(report.result.outputs["output"], "HELLO");
+        assert!(report.memory_pages <= 4, "{}", report.memory_pages);
+    }
+}
