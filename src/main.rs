@@ -33,6 +33,14 @@ enum Command {
     Inspect(InspectArgs),
     /// Measure a node: compile, cold start, first get_node, warm runs.
     Bench(BenchArgs),
+    /// Start a node project: NAME/node.py, NAME/inputs.json, NAME/README.md.
+    New(NewArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The node's name (also the directory created).
+    name: String,
 }
 
 #[derive(Args)]
@@ -46,9 +54,14 @@ struct RunArgs {
     compact: bool,
     #[command(flatten)]
     limits: LimitArgs,
-    /// `node_name` for the envelope (selects a node in a multi-node package).
-    #[arg(long)]
+    /// `node_name` for the envelope (selects a node in a multi-node package;
+    /// default: the first).
+    #[arg(long, alias = "node")]
     node_name: Option<String>,
+    /// A complete Flow-Like input envelope (JSON file, '-' for stdin) to pass
+    /// as it is, instead of building one from --inputs.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "inputs_file"])]
+    envelope: Option<PathBuf>,
     /// Set `stream_state` to true in the envelope.
     #[arg(long)]
     stream: bool,
@@ -216,11 +229,29 @@ fn parse_timeout(text: &str) -> Result<Timeout, String> {
 
 #[derive(Args)]
 struct BuildArgs {
-    /// The Python node source.
+    /// The Python node source; local modules it imports are packed with it.
     source: PathBuf,
     /// Where to write the module (default: next to the source, .wasm).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// GC heap size of the node, e.g. 256KiB, 4MiB [default: the runtime's, 1MiB].
+    #[arg(long, value_parser = parse_memory)]
+    heap: Option<usize>,
+    /// Package id for flow-like.toml [default: local.mpnode.<file stem>].
+    #[arg(long)]
+    id: Option<String>,
+    /// Package version for flow-like.toml.
+    #[arg(long, default_value = "0.1.0")]
+    version: String,
+    /// Memory tier for flow-like.toml: minimal, light, standard, heavy, intensive.
+    #[arg(long, default_value = "minimal")]
+    memory_tier: String,
+    /// Timeout tier for flow-like.toml: quick, standard, extended, long_running.
+    #[arg(long, default_value = "standard")]
+    timeout_tier: String,
+    /// Do not write flow-like.toml next to the module.
+    #[arg(long)]
+    no_manifest: bool,
 }
 
 #[derive(Args)]
@@ -259,6 +290,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Inspect(args) => inspect(args),
         Command::Bench(args) => bench(args),
+        Command::New(args) => new_project(args),
     };
     match outcome {
         Ok(code) => code,
@@ -281,16 +313,19 @@ fn is_python(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "py")
 }
 
-/// Packs a Python source with the embedded runtime.
+/// Packs a Python source, and the local modules it imports, with the
+/// embedded runtime.
 fn pack_python(path: &Path) -> Result<Vec<u8>, CliError> {
-    let bytes = read_file(path)?;
-    let source = String::from_utf8(bytes)
-        .map_err(|_| CliError::new(format!("{} is not UTF-8 text", path.display())))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "node.py".to_string());
-    pack::pack(runtime::RUNTIME_WASM, &source, &file_name).map_err(|e| {
+    pack_python_with(path, &pack::PackOptions::default())
+}
+
+fn pack_python_with(path: &Path, options: &pack::PackOptions) -> Result<Vec<u8>, CliError> {
+    let files = pack::collect_files(path)
+        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
+    if std::str::from_utf8(&files[0].contents).is_err() {
+        return Err(CliError::new(format!("{} is not UTF-8 text", path.display())));
+    }
+    pack::pack_files(runtime::RUNTIME_WASM, &files, options).map_err(|e| {
         let error = CliError::new(format!("could not pack {}: {e}", path.display()));
         if runtime::RUNTIME_WASM.is_empty() {
             error.hint(
@@ -374,16 +409,28 @@ fn print_side_channels(report: &RunReport) {
 }
 
 fn run(args: RunArgs) -> Result<ExitCode, CliError> {
-    let inputs = parse_inputs(&args.inputs)?;
+    let envelope = match &args.envelope {
+        None => None,
+        Some(path) if path.as_os_str() == "-" => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+                .map_err(|e| CliError::new(format!("could not read stdin: {e}")))?;
+            Some(bytes)
+        }
+        Some(path) => Some(read_file(path)?),
+    };
+    let inputs = if envelope.is_some() { json!({}) } else { parse_inputs(&args.inputs)? };
     let bytes = module_bytes(&args.node)?;
     let mut node = load_node(&args.node, &bytes, args.limits.limits())?;
     let context = node.context_mut();
     context.node_name = args.node_name.clone();
     context.stream_state = args.stream;
     context.log_level = args.log_level;
-    let report = node
-        .run(inputs)
-        .map_err(|e| CliError::new(format!("could not run {}: {e}", args.node.display())))?;
+    let report = match &envelope {
+        Some(bytes) => node.run_envelope(bytes),
+        None => node.run(inputs),
+    }
+    .map_err(|e| CliError::new(format!("could not run {}: {e}", args.node.display())))?;
     if !args.quiet {
         print_side_channels(&report);
     }
@@ -585,13 +632,61 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
                 .hint("`mpnode build` packs a node written in Python; name it NODE.py"),
         );
     }
-    let module = pack_python(&args.source)?;
+    let options = pack::PackOptions { heap_size: args.heap.map(|h| h as u32) };
+    let module = pack_python_with(&args.source, &options)?;
+    // Check the definitions now, not when Flow-Like loads the module.
+    let memory = Limits::default().memory.max(args.heap.unwrap_or(0) + (8 << 20));
+    let mut node = load_node(&args.source, &module, Limits::default().with_memory(memory))?;
+    let definitions = node.definitions().map_err(|e| {
+        CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", args.source.display()))
+    })?;
+    let file = args.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = String::from_utf8_lossy(&read_file(&args.source)?).into_owned();
+    if let Err(problems) = mpnode::validate::validate(&definitions, &source, &file) {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        return Err(CliError::new(format!("{} problem(s) in the node definition; nothing was written", problems.len()))
+            .hint("Flow-Like would refuse or misread this node; fix the lines above"));
+    }
     let output = args
         .output
         .unwrap_or_else(|| args.source.with_extension("wasm"));
     std::fs::write(&output, &module)
         .map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
     println!("{}: {} bytes", output.display(), module.len());
+    if !args.no_manifest {
+        // A project's node.py is named after its directory (`mpnode new`).
+        let mut stem = args.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if stem == "node" {
+            if let Some(dir) = std::fs::canonicalize(&args.source).ok().and_then(|p| p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned())) {
+                stem = dir;
+            }
+        }
+        let mut info = mpnode::manifest::PackageInfo::for_name(&stem);
+        if let Some(id) = args.id {
+            info.id = id;
+        }
+        info.version = args.version;
+        info.memory = args.memory_tier;
+        info.timeout = args.timeout_tier;
+        info.wasm_path = output.file_name().map(|n| n.to_string_lossy().into_owned());
+        let text = mpnode::manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
+        let manifest = output.with_file_name("flow-like.toml");
+        std::fs::write(&manifest, text)
+            .map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
+        println!("{}: {} node(s)", manifest.display(), definitions.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {
+    let dir = PathBuf::from(&args.name);
+    let written = mpnode::scaffold::new_project(&dir, &args.name).map_err(|e| CliError::new(e.to_string()))?;
+    for path in written {
+        println!("{}", path.display());
+    }
+    println!("next: cd {} && mpnode run node.py --inputs-file inputs.json", dir.display());
     Ok(ExitCode::SUCCESS)
 }
 
