@@ -79,11 +79,6 @@ const HEAP: u32 = 2 << 20;
 /// test that hangs stops in a few seconds.
 const FUEL: u64 = 4_000_000_000;
 
-/// A log entry of exactly this many bytes is a piece of a longer line: the
-/// port's line buffer (`out_line` in micropython/mpnode_port.c) is flushed
-/// when full, so a long line arrives as several entries.
-const LOG_CHUNK: usize = 256;
-
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -246,9 +241,7 @@ fn run_in_wasm(engine: &Engine, module: &wasmi::Module, source: &str) -> (Vec<u8
     let mut out = String::new();
     for entry in &report.logs {
         out.push_str(&entry.message);
-        if entry.message.len() != LOG_CHUNK {
-            out.push('\n');
-        }
+        out.push('\n');
     }
     if let Some(err) = &report.result.error {
         out.push_str("CRASH\n");
