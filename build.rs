@@ -346,6 +346,7 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = PY_SOURCES.iter().map(|s| mp.join(format!("py/{s}.c"))).collect();
     v.extend(EXTMOD_SOURCES.iter().map(|s| mp.join(s)));
     v.push(root.join("micropython/mpnode_port.c"));
+    v.push(root.join("micropython/modre.c"));
     v
 }
 

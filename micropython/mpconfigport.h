@@ -90,7 +90,7 @@
 #define MICROPY_PY_STRUCT           (1)
 #define MICROPY_PY_UJSON            (1)
 // ure needs lib/re1.5, a git submodule upstream that the crates.io crate
-// does not ship; `re` is provided separately (see README).
+// does not ship; our own `re` (modre.c) is registered below instead.
 #define MICROPY_PY_URE              (0)
 #define MICROPY_PY_UBINASCII        (1)
 #define MICROPY_PY_URANDOM          (1)
@@ -103,9 +103,11 @@
 #define MICROPY_MODULE_WEAK_LINKS   (1)
 extern const struct _mp_obj_module_t mp_module_utime;
 extern const struct _mp_obj_module_t mp_module_flowlike;
+extern const struct _mp_obj_module_t mpn_module_re;
 #define MICROPY_PORT_BUILTIN_MODULES \
     { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) }, \
-    { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) },
+    { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) }, \
+    { MP_ROM_QSTR(MP_QSTR_ure), MP_ROM_PTR(&mpn_module_re) },
 #define MICROPY_PORT_BUILTIN_MODULE_WEAK_LINKS \
     { MP_ROM_QSTR(MP_QSTR_json), MP_ROM_PTR(&mp_module_ujson) }, \
     { MP_ROM_QSTR(MP_QSTR_collections), MP_ROM_PTR(&mp_module_collections) }, \
@@ -113,7 +115,8 @@ extern const struct _mp_obj_module_t mp_module_flowlike;
     { MP_ROM_QSTR(MP_QSTR_binascii), MP_ROM_PTR(&mp_module_ubinascii) }, \
     { MP_ROM_QSTR(MP_QSTR_time), MP_ROM_PTR(&mp_module_utime) }, \
     { MP_ROM_QSTR(MP_QSTR_random), MP_ROM_PTR(&mp_module_urandom) }, \
-    { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) },
+    { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) }, \
+    { MP_ROM_QSTR(MP_QSTR_re), MP_ROM_PTR(&mpn_module_re) },
 
 // GC roots: slots 0-7 belong to the shim (the node's module, the buffers
 // handed to the host, the last error), slot 8 to print()'s line buffer.

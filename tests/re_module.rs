@@ -1,13 +1,7 @@
 //! The `re` module (micropython/modre.c) in the real runtime, compared with
 //! CPython's `re` on the same calls: each case is a Python expression that
 //! tests/nodes/re_cases.py evaluates under both and reports in a common form.
-//!
-//! Ignored until the module is registered (build.rs `c_sources` and
-//! mpconfigport.h's module lists): it passes then, but the runtime grows by
-//! 10.2 KB, past `size-budget.txt`. Run with `cargo test --test re_module --
-//! --ignored` on a build that registers it. The example node
-//! (tests/nodes/regex_extract.py) moves to examples/ then: every example
-//! must run, and without `re` it cannot.
+//! The example node examples/regex_extract.py is run too.
 
 use std::path::Path;
 use std::process::Command;
@@ -61,7 +55,6 @@ fn compare_with_cpython(cases: &[&str]) {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn matching_and_groups_match_cpython() {
     compare_with_cpython(&[
         // literals, ., anchors
@@ -141,7 +134,6 @@ fn matching_and_groups_match_cpython() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn sub_split_findall_match_cpython() {
     compare_with_cpython(&[
         r"re.sub('a', 'b', 'banana')",
@@ -179,7 +171,6 @@ fn sub_split_findall_match_cpython() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn unicode_text_steps_whole_characters() {
     compare_with_cpython(&[
         r"re.findall('.', 'héllo')",
@@ -203,7 +194,6 @@ fn unicode_text_steps_whole_characters() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn bad_patterns_raise_re_error() {
     compare_with_cpython(&[
         r"re.compile('(ab')",
@@ -225,7 +215,6 @@ fn bad_patterns_raise_re_error() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn error_message_names_the_problem_and_position() {
     let mut node = load_source(
         "import re\ndef get_node():\n    return {}\ndef run(c):\n    re.compile(c['inputs']['p'])\n    return {'outputs': {}, 'error': None}\n",
@@ -237,7 +226,6 @@ fn error_message_names_the_problem_and_position() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn catastrophic_backtracking_raises_runtime_error_and_long_subjects_work() {
     let src = r#"
 import re
@@ -284,7 +272,6 @@ def run(c):
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn import_names() {
     let src = "import re, ure\nfrom re import sub\ndef get_node():\n    return {}\ndef run(c):\n    return {'outputs': {'same': re is ure, 'sub': sub('a', 'b', 'aa')}, 'error': None}\n";
     let mut node = load_source(src, "node.py");
@@ -295,18 +282,17 @@ fn import_names() {
 }
 
 #[test]
-#[ignore = "re is not registered yet: it adds 10.2 KB, over the size budget (see micropython/modre.c)"]
 fn example_regex_extract_node() {
     let inputs: Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nodes/regex_extract.json")).unwrap(),
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regex_extract.json")).unwrap(),
     )
     .unwrap();
-    let mut node = load("tests/nodes/regex_extract.py");
+    let mut node = load("examples/regex_extract.py");
     assert_eq!(node.definition().unwrap()["name"], "wasm_python_regex_extract");
     let report = node.run(inputs.clone()).unwrap();
     assert_eq!(report.result.error, None, "{:?}", report.result.error);
     let out = Value::Object(report.result.outputs.clone());
     assert_eq!(out["emails"], json!(["zoe.m@example.org", "ann.lee+work@mail.example.co.uk"]));
     assert_eq!(out["dates"], json!(["2024-05-01", "2024-06-03"]));
-    assert_eq!(out, cpython_outputs("tests/nodes/regex_extract.py", &inputs));
+    assert_eq!(out, cpython_outputs("examples/regex_extract.py", &inputs));
 }

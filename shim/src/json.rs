@@ -4,7 +4,6 @@
 //! raises on bad data: they return a `JsonError` that says where and why.
 
 use crate::mp::{self, sys, Buf, Obj};
-use core::fmt::Write;
 use heapless::String;
 
 /// Deepest nesting accepted in either direction (input envelopes, results).
@@ -26,11 +25,58 @@ fn too_deep(depth: usize) -> bool {
     depth > MAX_DEPTH || unsafe { sys::mpn_stack_room() } < STACK_RESERVE
 }
 
-fn err(args: core::fmt::Arguments) -> JsonError {
+/// Builds a message from pieces (no `core::fmt`: its machinery and the
+/// Unicode tables behind `{:?}` cost kilobytes of the module). Text that does
+/// not fit is cut at a character boundary.
+pub fn message(parts: &[Piece]) -> JsonError {
     let mut s = JsonError::new();
-    let _ = s.write_fmt(args);
+    for p in parts {
+        match p {
+            Piece::S(t) => push_str(&mut s, t),
+            Piece::N(n) => push_num(&mut s, *n),
+        }
+    }
     s
 }
+
+/// A piece of a message.
+pub enum Piece<'a> {
+    /// Text.
+    S(&'a str),
+    /// A number.
+    N(i64),
+}
+
+/// Appends text, as much as fits.
+pub fn push_str<const C: usize>(s: &mut String<C>, t: &str) {
+    for c in t.chars() {
+        if s.push(c).is_err() {
+            return;
+        }
+    }
+}
+
+/// Appends a decimal number.
+pub fn push_num<const C: usize>(s: &mut String<C>, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        let _ = s.push('-');
+    }
+    // SAFETY: ASCII digits.
+    push_str(s, unsafe { core::str::from_utf8_unchecked(&digits[i..]) });
+}
+
+use Piece::{N, S};
 
 // ---- JSON -> Python ------------------------------------------------------------
 
@@ -38,7 +84,7 @@ fn err(args: core::fmt::Arguments) -> JsonError {
 /// big ints, float, bool, None).
 pub fn parse(text: &[u8]) -> Result<Obj, JsonError> {
     if core::str::from_utf8(text).is_err() {
-        return Err(err(format_args!("input is not valid UTF-8")));
+        return Err(message(&[S("input is not valid UTF-8")]));
     }
     let mut p = Parser { s: text, i: 0, err: None };
     p.ws();
@@ -62,7 +108,7 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn fail(&mut self, what: &str) -> Stop {
         if self.err.is_none() {
-            self.err = Some(err(format_args!("invalid JSON at byte {}: {}", self.i, what)));
+            self.err = Some(message(&[S("invalid JSON at byte "), N(self.i as i64), S(": "), S(what)]));
         }
         Stop
     }
@@ -88,7 +134,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Obj, Stop> {
         if too_deep(depth) {
-            self.err = Some(err(format_args!("JSON nested deeper than {} levels", depth.min(MAX_DEPTH))));
+            self.err = Some(message(&[S("JSON nested deeper than "), N(depth.min(MAX_DEPTH) as i64), S(" levels")]));
             return Err(Stop);
         }
         match self.peek() {
@@ -304,7 +350,11 @@ pub fn write(out: &mut Buf, o: Obj, where_: &str) -> Result<(), JsonError> {
         Ok(()) => Ok(()),
         Err(Stop) => {
             let why = path.why.take().unwrap_or_default();
-            Err(err(format_args!("{where_}{path}: {why}")))
+            let mut msg = message(&[S(where_)]);
+            path.write_to(&mut msg);
+            push_str(&mut msg, ": ");
+            push_str(&mut msg, &why);
+            Err(msg)
         }
     }
 }
@@ -321,24 +371,32 @@ enum Part<'a> {
     Index(usize),
 }
 
-impl core::fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+impl Path<'_> {
+    /// Appends the path, e.g. `["items"][3]`.
+    fn write_to(&self, s: &mut JsonError) {
         for p in &self.parts {
             match p {
-                Part::Key(k) => write!(f, "[{:?}]", core::str::from_utf8(k).unwrap_or("?"))?,
-                Part::Index(i) => write!(f, "[{i}]")?,
+                Part::Key(k) => {
+                    push_str(s, "[\"");
+                    push_str(s, core::str::from_utf8(k).unwrap_or("?"));
+                    push_str(s, "\"]");
+                }
+                Part::Index(i) => {
+                    push_str(s, "[");
+                    push_num(s, *i as i64);
+                    push_str(s, "]");
+                }
             }
         }
         if self.overflow {
-            f.write_str("…")?;
+            push_str(s, "…");
         }
-        Ok(())
     }
 }
 
 impl<'a> Path<'a> {
-    fn stop(&mut self, args: core::fmt::Arguments) -> Stop {
-        self.why = Some(err(args));
+    fn stop(&mut self, parts: &[Piece]) -> Stop {
+        self.why = Some(message(parts));
         Stop
     }
 
@@ -357,21 +415,21 @@ impl<'a> Path<'a> {
 fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> Result<(), Stop> {
     use sys::*;
     if too_deep(depth) {
-        return Err(path.stop(format_args!("nested deeper than {} levels (a value that contains itself?)", depth.min(MAX_DEPTH))));
+        return Err(path.stop(&[S("nested deeper than "), N(depth.min(MAX_DEPTH) as i64), S(" levels (a value that contains itself?)")]));
     }
     match mp::kind(o) {
         mpn_kind_t_MPN_NONE => out.push(b"null"),
         mpn_kind_t_MPN_BOOL => out.push(if o == mp::bool_obj(true) { b"true" } else { b"false" }),
         mpn_kind_t_MPN_INT => {
-            let mut s: String<16> = String::new();
-            let _ = write!(s, "{}", unsafe { mpn_small_int_value(o) });
+            let mut s: String<24> = String::new();
+            push_num(&mut s, unsafe { mpn_small_int_value(o) } as i64);
             out.push(s.as_bytes());
         }
         mpn_kind_t_MPN_BIGINT => unsafe { mpn_repr(o, &mut out.v) },
         mpn_kind_t_MPN_FLOAT => {
             let f = unsafe { mp_obj_get_float(o) };
             if !f.is_finite() {
-                return Err(path.stop(format_args!("float {} cannot be represented in JSON", if f.is_nan() { "nan" } else { "inf" })));
+                return Err(path.stop(&[S("float "), S(if f.is_nan() { "nan" } else { "inf" }), S(" cannot be represented in JSON")]));
             }
             unsafe { mpn_repr(o, &mut out.v) }
         }
@@ -425,10 +483,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
         }
         _ => {
             let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(o)) };
-            return Err(path.stop(format_args!(
-                "a value of type '{}' cannot be converted to JSON",
-                name.to_str().unwrap_or("?")
-            )));
+            return Err(path.stop(&[S("a value of type '"), S(name.to_str().unwrap_or("?")), S("' cannot be converted to JSON")]));
         }
     }
     Ok(())
@@ -451,7 +506,7 @@ fn write_key(out: &mut Buf, k: Obj, path: &mut Path<'_>) -> Result<(), Stop> {
         }
         _ => {
             let name = unsafe { core::ffi::CStr::from_ptr(mpn_type_name(k)) };
-            return Err(path.stop(format_args!("dict key of type '{}' cannot be a JSON key", name.to_str().unwrap_or("?"))));
+            return Err(path.stop(&[S("dict key of type '"), S(name.to_str().unwrap_or("?")), S("' cannot be a JSON key")]));
         }
     }
     Ok(())

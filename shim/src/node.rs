@@ -3,7 +3,7 @@
 //! `get_abi_version`, plus `mpnode_last_error` for our host.
 
 use crate::config;
-use crate::json::{self, JsonError};
+use crate::json::{self, JsonError, Piece::S};
 use crate::mp::{self, sys, Buf, Exception, Obj, Root};
 use core::ffi::c_void;
 
@@ -361,16 +361,16 @@ fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
     mp::collect_if_wanted();
     let n = names();
     let Some(run_fn) = node_attr(n.run) else {
-        return Err(msg(format_args!("node.py defines no run(context) function")));
+        return Err(msg(&[S("the node file defines no run(context) function")]));
     };
-    let envelope = json::parse(input).map_err(|e| msg(format_args!("invalid input envelope: {e}")))?;
+    let envelope = json::parse(input).map_err(|e| msg(&[S("invalid input envelope: "), S(&e)]))?;
     if mp::kind(envelope) != sys::mpn_kind_t_MPN_DICT {
-        return Err(msg(format_args!("invalid input envelope: expected a JSON object")));
+        return Err(msg(&[S("invalid input envelope: expected a JSON object")]));
     }
     match lookup(envelope, n.inputs) {
         None => unsafe { sys::mp_obj_dict_store(envelope, qobj(n.inputs), sys::mp_obj_new_dict(0)) },
         Some(i) if mp::kind(i) == sys::mpn_kind_t_MPN_DICT => envelope,
-        Some(_) => return Err(msg(format_args!("invalid input envelope: \"inputs\" must be an object"))),
+        Some(_) => return Err(msg(&[S("invalid input envelope: \"inputs\" must be an object")])),
     };
     mp::set_root(Root::Envelope, envelope as *mut c_void);
     let result = unsafe {
@@ -387,25 +387,24 @@ fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
     r
 }
 
-fn msg(args: core::fmt::Arguments) -> Failure {
-    let mut s = JsonError::new();
-    let _ = core::fmt::Write::write_fmt(&mut s, args);
-    Failure::Message(s)
+fn msg(parts: &[json::Piece]) -> Failure {
+    Failure::Message(json::message(parts))
 }
 
 /// Checks the node's return value and writes the result envelope.
 fn write_result(out: &mut Buf, result: Obj) -> Result<(), JsonError> {
     let n = names();
-    let shape_err = |what: &str| -> JsonError {
-        let mut s = JsonError::new();
-        let _ = core::fmt::Write::write_fmt(&mut s, format_args!("run() returned {what}; expected a dict like {{\"outputs\": {{...}}, \"error\": None}}"));
+    let shape_err = |what: &[&str]| -> JsonError {
+        let mut s = json::message(&[S("run() returned ")]);
+        for w in what {
+            json::push_str(&mut s, w);
+        }
+        json::push_str(&mut s, "; expected a dict like {\"outputs\": {...}, \"error\": None}");
         s
     };
     if mp::kind(result) != sys::mpn_kind_t_MPN_DICT {
         let name = unsafe { core::ffi::CStr::from_ptr(sys::mpn_type_name(result)) };
-        let mut what: heapless::String<64> = heapless::String::new();
-        let _ = core::fmt::Write::write_fmt(&mut what, format_args!("a value of type '{}'", name.to_str().unwrap_or("?")));
-        return Err(shape_err(&what));
+        return Err(shape_err(&["a value of type '", name.to_str().unwrap_or("?"), "'"]));
     }
     let outputs = lookup(result, n.outputs);
     let error = lookup(result, n.error).filter(|e| mp::kind(*e) != sys::mpn_kind_t_MPN_NONE);
@@ -413,17 +412,17 @@ fn write_result(out: &mut Buf, result: Obj) -> Result<(), JsonError> {
     let pending = lookup(result, n.pending);
     if let Some(o) = outputs {
         if mp::kind(o) != sys::mpn_kind_t_MPN_DICT && mp::kind(o) != sys::mpn_kind_t_MPN_NONE {
-            return Err(shape_err("\"outputs\" that is not a dict"));
+            return Err(shape_err(&["\"outputs\" that is not a dict"]));
         }
     }
     if let Some(e) = error {
         if mp::kind(e) != sys::mpn_kind_t_MPN_STR {
-            return Err(shape_err("an \"error\" that is neither None nor a str"));
+            return Err(shape_err(&["an \"error\" that is neither None nor a str"]));
         }
     }
     if let Some(x) = exec {
         if mp::kind(x) != sys::mpn_kind_t_MPN_LIST && mp::kind(x) != sys::mpn_kind_t_MPN_TUPLE {
-            return Err(shape_err("an \"activate_exec\" that is not a list of pin names"));
+            return Err(shape_err(&["an \"activate_exec\" that is not a list of pin names"]));
         }
     }
     *out = Buf::new(128);
