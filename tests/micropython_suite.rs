@@ -24,7 +24,12 @@
 //! prints `micropython suite (wasm): N passed, N failed, N skipped` and writes
 //! the per-test results to `<target>/micropython-suite-wasm.txt`, and the
 //! expected and actual output of each failure to
-//! `<target>/micropython-suite-wasm/`.
+//! `<target>/micropython-suite-wasm/`. The same tests also run on native
+//! MicroPython (upstream's unix port of the same source, built into the
+//! target directory; see `native_micropython`), which prints the same line
+//! with `(native)`, writes `<target>/micropython-suite-native.txt`, and names
+//! the tests that pass natively but fail in wasm: those are bugs of our
+//! port, shim or patches, not skips.
 //!
 //! The source tree is never copied into this repository: it is read at test
 //! time from the crates.io crate `drone-micropython-raw` (found with
@@ -250,6 +255,75 @@ fn run_in_wasm(engine: &Engine, module: &wasmi::Module, source: &str) -> (Vec<u8
     (out.into_bytes(), report.fuel_consumed)
 }
 
+/// Native MicroPython to compare with: upstream's unix port of the same
+/// v1.9.4 source, built (once per target directory, about 20 s) as
+/// scripts/bench.sh builds it. It has its own configuration (64-bit, more
+/// features than ours); only the tests that apply to our build are run on
+/// it, so a test that passes there and fails in wasm points at our port,
+/// shim or patches. `MPNODE_SUITE_NATIVE=0` skips it;
+/// `MICROPY_MICROPYTHON` names a binary to use instead.
+fn native_micropython(source_dir: &Path, target: &Path) -> Result<PathBuf, String> {
+    if std::env::var("MPNODE_SUITE_NATIVE").as_deref() == Ok("0") {
+        return Err("skipped (MPNODE_SUITE_NATIVE=0)".into());
+    }
+    if let Ok(bin) = std::env::var("MICROPY_MICROPYTHON") {
+        return Ok(PathBuf::from(bin));
+    }
+    let build = target.join("micropython-suite-native");
+    let bin = build.join("ports/unix/micropython");
+    if bin.exists() {
+        return Ok(bin);
+    }
+    let _ = std::fs::remove_dir_all(&build);
+    let copied = Command::new("cp").arg("-r").arg(source_dir).arg(&build).status();
+    if !matches!(copied, Ok(s) if s.success()) {
+        return Err(format!("could not copy {} to {}", source_dir.display(), build.display()));
+    }
+    // No frozen modules (they need mpy-cross and a modules dir), none of the
+    // modules that need libraries or git submodules.
+    let config = build.join("ports/unix/mpconfigport.h");
+    let text = std::fs::read_to_string(&config).map_err(|e| e.to_string())?;
+    std::fs::write(&config, text.replace("#define MICROPY_MODULE_FROZEN_STR   (1)", "#define MICROPY_MODULE_FROZEN_STR   (0)"))
+        .map_err(|e| e.to_string())?;
+    let jobs = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).to_string();
+    let out = Command::new("make")
+        .arg("-C")
+        .arg(build.join("ports/unix"))
+        .args(["-j", &jobs, "MICROPY_PY_BTREE=0", "MICROPY_PY_USSL=0", "MICROPY_PY_FFI=0", "MICROPY_PY_THREAD=0"])
+        .args(["MICROPY_PY_TERMIOS=0", "MICROPY_PY_SOCKET=0", "CWARN=-Wall", "FROZEN_MPY_DIR=", "FROZEN_DIR="])
+        .output()
+        .map_err(|e| format!("make: {e} (the native build needs make and a C compiler)"))?;
+    if !out.status.success() || !bin.exists() {
+        let log = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = log.lines().rev().take(10).collect();
+        return Err(format!("the native build failed:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n")));
+    }
+    Ok(bin)
+}
+
+/// The test's output under native MicroPython, as run-tests takes it
+/// (`micropython -X emit=bytecode test`, stderr merged, `CRASH` appended
+/// when it exits non-zero).
+fn run_native(bin: &Path, tests_dir: &Path, test: &str) -> Vec<u8> {
+    let out = Command::new("sh")
+        .args(["-c", "exec \"$0\" -X emit=bytecode \"$1\" 2>&1"])
+        .arg(bin)
+        .arg(test)
+        .current_dir(tests_dir)
+        .stdin(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(out) => {
+            let mut bytes = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n").into_bytes();
+            if !out.status.success() {
+                bytes.extend_from_slice(b"CRASH");
+            }
+            bytes
+        }
+        Err(e) => format!("CRASH ({e})").into_bytes(),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
     Pass,
@@ -287,6 +361,12 @@ fn micropython_test_suite_under_wasmi() {
     let cpython_dir = target.join("micropython-suite-cpython");
     let mut cpython = start_cpython(&tests_dir, &need_cpython, &cpython_dir);
 
+    // The native build runs meanwhile, on its own thread.
+    let native = std::thread::spawn({
+        let (source, target) = (tests_dir.parent().unwrap().to_path_buf(), target.clone());
+        move || native_micropython(&source, &target)
+    });
+
     let engine = Engine::new();
     let heap = std::env::var("MPNODE_SUITE_HEAP").ok().and_then(|h| h.parse().ok()).unwrap_or(HEAP);
     let wasm = pack_with(RUNTIME_WASM, WRAPPER, "micropython_test.py", &PackOptions { heap_size: Some(heap) }).unwrap();
@@ -310,6 +390,24 @@ fn micropython_test_suite_under_wasmi() {
     let outputs = outputs.into_inner().unwrap();
     let status = cpython.wait().unwrap();
     assert!(status.success(), "the CPython driver failed: {status}");
+
+    // The same tests natively.
+    let native = native.join().unwrap();
+    let native_outputs: Mutex<BTreeMap<String, Vec<u8>>> = Mutex::new(BTreeMap::new());
+    if let Ok(bin) = &native {
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(test) = to_run.get(i) else { break };
+                    let output = run_native(bin, &tests_dir, test);
+                    native_outputs.lock().unwrap().insert(test.to_string(), output);
+                });
+            }
+        });
+    }
+    let native_outputs = native_outputs.into_inner().unwrap();
 
     let mut results: BTreeMap<String, (Outcome, Vec<u8>, Vec<u8>, u64)> = BTreeMap::new();
     for test in &all {
@@ -370,8 +468,53 @@ fn micropython_test_suite_under_wasmi() {
     let list_path = target.join("micropython-suite-wasm.txt");
     std::fs::write(&list_path, &list).unwrap();
     println!("{summary}");
+
+    // Native: the same comparison; a test that prints SKIP there is skipped
+    // (as run-tests does).
+    let mut wasm_only = Vec::new();
+    match &native {
+        Ok(bin) => {
+            let (mut n_pass, mut n_fail, mut n_skip) = (0, 0, 0);
+            let mut native_list = String::new();
+            for (test, (outcome, expected, _, _)) in &results {
+                let line = match (outcome, native_outputs.get(test)) {
+                    (Outcome::Skip(reason), _) => {
+                        n_skip += 1;
+                        format!("skip  {test}  ({reason})")
+                    }
+                    (_, Some(out)) if out == b"SKIP\n" => {
+                        n_skip += 1;
+                        format!("skip  {test}  (printed SKIP)")
+                    }
+                    (wasm, Some(out)) if out == expected => {
+                        n_pass += 1;
+                        if *wasm == Outcome::Fail {
+                            wasm_only.push(test.clone());
+                        }
+                        format!("pass  {test}")
+                    }
+                    (_, _) => {
+                        n_fail += 1;
+                        let base = detail_dir.join(test.replace('/', "__"));
+                        if let Some(out) = native_outputs.get(test) {
+                            std::fs::write(base.with_extension("native"), out).unwrap();
+                        }
+                        format!("FAIL  {test}")
+                    }
+                };
+                native_list.push_str(&line);
+                native_list.push('\n');
+            }
+            let native_summary = format!("micropython suite (native): {n_pass} passed, {n_fail} failed, {n_skip} skipped");
+            native_list.push_str(&format!("{native_summary}\n(native: {})\n", bin.display()));
+            std::fs::write(target.join("micropython-suite-native.txt"), native_list).unwrap();
+            println!("{native_summary}");
+            println!("pass natively, fail in wasm (bugs of our port): {wasm_only:?}");
+        }
+        Err(why) => println!("micropython suite (native): not run: {why}"),
+    }
     println!(
-        "results in {}, failures' output in {}; {:.1} s, most fuel {} ({})",
+        "results in {} (and -native.txt), failures' output in {}; {:.1} s, most fuel {} ({})",
         list_path.display(),
         detail_dir.display(),
         started.elapsed().as_secs_f64(),
