@@ -334,3 +334,53 @@ fn collect_files_finds_local_modules_transitively() {
     assert_eq!(names, ["main.py", "helpers.py", "pkg/__init__.py", "pkg/util.py", "other.py"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn example_inputs(name: &str) -> Value {
+    serde_json::from_str(&node_source(&format!("examples/{name}.json"))).unwrap()
+}
+
+#[test]
+fn seed_style_examples_match_cpython_on_their_input_files() {
+    for name in ["uppercase", "json_transform", "fail_on_purpose"] {
+        let mut node = load(&format!("examples/{name}.py"));
+        let inputs = example_inputs(name);
+        let report = node.run(inputs.clone()).unwrap();
+        let expected = cpython_outputs(&format!("examples/{name}.py"), &inputs);
+        assert!(same(&Value::Object(report.result.outputs.clone()), &expected), "{name}: {:?} vs CPython {expected}", report.result.outputs);
+    }
+    // The checked failure is the node's error, without a traceback.
+    let mut node = load("examples/fail_on_purpose.py");
+    let report = node.run(example_inputs("fail_on_purpose")).unwrap();
+    assert_eq!(report.result.error.as_deref(), Some("b must not be 0: cannot divide 7 by zero"));
+    // The unchecked one carries the traceback with the node's lines.
+    let report = node.run(json!({"a": 1, "b": 0, "raise": true})).unwrap();
+    let err = report.result.error.unwrap();
+    assert!(err.contains("fail_on_purpose.py\", line 22, in divide") && err.ends_with("ZeroDivisionError: division by zero"), "{err}");
+}
+
+#[test]
+fn sdk_examples_run_on_their_input_files() {
+    let mut node = load("examples/progress.py");
+    node.context_mut().stream_state = true;
+    let report = node.run(example_inputs("progress")).unwrap();
+    assert_eq!(report.result.outputs["words"], 9);
+    assert_eq!(report.stream.iter().filter(|e| e.event == "progress").count(), 3);
+    assert!(report.logs.iter().any(|l| l.message == "done: 9 words in 3 lines"));
+    let report = load("examples/sdk_strings.py").run(example_inputs("sdk_strings")).unwrap();
+    assert_eq!(report.result.outputs["reversed"], "dlrow gib olleh");
+    let report = load("examples/sdk_fstrings.py").run(example_inputs("sdk_fstrings")).unwrap();
+    assert_eq!(report.result.error, None);
+}
+
+#[test]
+fn floats_reach_json_exactly_when_15_digits_hold_them() {
+    let src = "def get_node():\n    return {}\ndef run(c):\n    v = c['inputs']['v']\n    return {'outputs': {'v': v, 'sum': v[0] + v[1], 'div': 5100 / 100}, 'error': None}\n";
+    let wasm = pack(RUNTIME_WASM, src, "node.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let inputs: Value = serde_json::from_str(r#"{"v": [99.99, 0.1, 51.0, 1e-7, 123456.789, -2.5, 1e22, 0.001]}"#).unwrap();
+    let report = node.run(inputs).unwrap();
+    let text = serde_json::to_string(&report.result.outputs).unwrap();
+    // Exact and short: no 99.99000000000001 (v1.9.4's repr) on the way out.
+    assert!(text.contains(r#""v":[99.99,0.1,51.0,1e-7,123456.789,-2.5,1e"#) && text.contains("22,0.001]"), "{text}");
+    assert!(text.contains(r#""div":51.0"#), "{text}");
+}
