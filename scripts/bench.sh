@@ -4,9 +4,11 @@
 # (benches/py/cpu.py) under our module in wasmi, native MicroPython v1.9.4
 # built from the same source, and CPython.
 #
-#   scripts/bench.sh                  # everything, ~5 minutes after the build
+#   scripts/bench.sh                  # ~2 minutes after the build
 #   BENCH_NATIVE=0 scripts/bench.sh   # skip building native MicroPython
 #   BENCH_CRITERION=1 scripts/bench.sh  # also run `cargo bench` (slow)
+#   BENCH_WASMTIME=1 scripts/bench.sh   # also the module under wasmtime (builds
+#                                       # wasmtime: many minutes the first time)
 #
 # Honours CARGO_TARGET_DIR. Needs python3 (CPython column and report) and,
 # for the native column, gcc and make.
@@ -17,8 +19,13 @@ target=${CARGO_TARGET_DIR:-$root/target}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# One feature set for every build below, so that cargo builds the runtime
+# module once.
+features=bench
+if [ "${BENCH_WASMTIME:-0}" != 0 ]; then features=bench-wasmtime; fi
+
 echo "== building mpnode (release)" >&2
-cargo build --release --features bench --bin mpnode >&2
+cargo build --release --features $features --bin mpnode >&2
 mpnode=$target/release/mpnode
 
 echo "== seed node" >&2
@@ -89,9 +96,24 @@ for p in json.load(sys.stdin)["packages"]:
     fi
 fi
 
+if [ "${BENCH_WASMTIME:-0}" != 0 ]; then
+    echo "== the same module under wasmtime (cargo bench --features bench-wasmtime)" >&2
+    cargo bench --features $features --bench nodes -- wasmtime >&2
+    python3 - "$target/criterion" >"$out/wasmtime.json" <<'PY'
+import json, os, sys
+base = sys.argv[1]
+def median_us(group, name):
+    path = os.path.join(base, group, name, "new", "estimates.json")
+    return json.load(open(path))["median"]["point_estimate"] / 1000
+r = {t: median_us("cpu_wasmtime", t) for t in ["loop", "fib", "json", "pystone"]}
+r.update({"seed_" + n: median_us("seed_wasmtime", n) for n in ["compile", "cold_start", "warm_run"]})
+print(json.dumps(r))
+PY
+fi
+
 if [ "${BENCH_CRITERION:-0}" != 0 ]; then
     echo "== criterion (cargo bench --features bench)" >&2
-    cargo bench --features bench --bench nodes 2>/dev/null | grep -E '^[a-z_]+/|time:' >"$out/criterion.txt" || true
+    cargo bench --features $features --bench nodes 2>/dev/null | grep -E '^[a-z_]+/|time:' >"$out/criterion.txt" || true
 fi
 
 {
@@ -113,6 +135,7 @@ tasks = [("loop", "1e6 loop in a function"), ("fib", "fib(22)"),
 wasmi = {t: load("wasmi-%s.json" % t) for t, _ in tasks}
 cpython = load("cpython.json")
 native = load("native.json") if exists("native.json") else None
+wt = load("wasmtime.json") if exists("wasmtime.json") else None
 ms = lambda us: "%.2f ms" % (us / 1000) if us >= 1000 else "%.0f µs" % us
 
 L = []
@@ -144,6 +167,12 @@ w("")
 keys = load("seed-50-keys.json")
 per_key_us = (keys["run_us_median"] - seed["run_us_median"]) / 50
 per_key_fuel = (keys["fuel_per_run"] - seed["fuel_per_run"]) / 50
+if wt:
+    w("The same module under wasmtime (criterion, `cargo bench --features bench-wasmtime -- wasmtime`; "
+      "a minimal host: setjmp/longjmp through `invoke_vii`, clock, random; other imports answer zero; "
+      "compiling is cranelift's ahead-of-time work): compile %s, cold start %s, warm run %s."
+      % (ms(wt["seed_compile"]), ms(wt["seed_cold_start"]), ms(wt["seed_warm_run"])))
+    w("")
 w("Every example (`mpnode bench examples/NAME.py --json`, no inputs):")
 w("")
 w("| example | cold start | first get_node | warm run median | p99 | pages | fuel per run |")
@@ -165,6 +194,9 @@ rule = "|---|---|"
 if native:
     head += " native MicroPython 1.9.4 | wasmi ÷ native |"
     rule += "---|---|"
+if wt:
+    head += " wasmtime | wasmtime ÷ native |" if native else " wasmtime |"
+    rule += "---|---|" if native else "---|"
 head += " CPython | wasmi ÷ CPython | fuel |"
 rule += "---|---|---|"
 w(head)
@@ -174,6 +206,10 @@ for t, label in tasks:
     row = "| %s | %s |" % (label, ms(us))
     if native:
         row += " %s | **%.1f×** |" % (ms(native[t]), us / native[t])
+    if wt:
+        row += " %s |" % ms(wt[t])
+        if native:
+            row += " %.1f× |" % (wt[t] / native[t])
     row += " %s | %.1f× | %.2e |" % (ms(cpython[t]), us / cpython[t], wasmi[t]["fuel_per_run"])
     w(row)
 w("")
@@ -181,7 +217,7 @@ if native:
     w("Native MicroPython: the unix port of the same v1.9.4 source (crate `drone-micropython-raw`), "
       "built by the script with the system C compiler, 64-bit: its small ints have 63 bits where "
       "the wasm32 build's have 31, so the 1e6 loop, whose sum passes 2^30, does big-integer "
-      "arithmetic only under wasmi.")
+      "arithmetic only in the wasm32 build (the wasmi and wasmtime columns).")
     w("")
 w("## Targets")
 w("")
