@@ -7,9 +7,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 DATE = re.compile(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b")
 
 
-def pin(name, friendly, pin_type, data_type, description):
+def pin(name, friendly, pin_type, data_type, description, value_type="Normal"):
     return {"name": name, "friendly_name": friendly, "description": description,
-            "pin_type": pin_type, "data_type": data_type}
+            "pin_type": pin_type, "data_type": data_type, "value_type": value_type}
 
 
 def get_node():
@@ -22,8 +22,8 @@ def get_node():
             pin("exec", "Input", "Input", "Execution", "Starts the node"),
             pin("text", "Text", "Input", "String", "Text to search"),
             pin("exec_out", "Output", "Output", "Execution", "Done"),
-            pin("emails", "E-mails", "Output", "String", "E-mail addresses, lower case, in order, no repeats"),
-            pin("dates", "Dates", "Output", "String", "Dates as YYYY-MM-DD, in order"),
+            pin("emails", "E-mails", "Output", "String", "E-mail addresses, lower case, in order, no repeats", "Array"),
+            pin("dates", "Dates", "Output", "String", "Dates as YYYY-MM-DD, in order", "Array"),
             pin("redacted", "Redacted", "Output", "String", "The text with e-mail addresses hidden"),
         ],
     }

@@ -124,6 +124,8 @@ pub struct Node {
     poisoned: bool,
     fresh_per_run: bool,
     default_node_name: Option<String>,
+    /// The definitions, fetched once, to check each run's outputs against.
+    definitions: Option<Vec<Value>>,
     runs: u64,
 }
 
@@ -195,6 +197,7 @@ impl Node {
             poisoned: false,
             fresh_per_run: false,
             default_node_name: None,
+            definitions: None,
             runs: 0,
         })
     }
@@ -358,6 +361,34 @@ impl Node {
         })
     }
 
+    /// Fails a successful result whose outputs are not output pins of the
+    /// node that ran, or whose JSON type contradicts the pin's `data_type`:
+    /// Flow-Like would set them anyway and wire wrong data downstream.
+    fn check_outputs(&mut self, result: RunResult, envelope: &[u8]) -> RunResult {
+        if result.error.is_some() || result.outputs.is_empty() {
+            return result;
+        }
+        if self.definitions.is_none() {
+            match self.definitions() {
+                Ok(defs) => self.definitions = Some(defs),
+                Err(_) => return result, // the run itself succeeded; nothing to check against
+            }
+        }
+        let name: Option<String> = serde_json::from_slice::<Value>(envelope)
+            .ok()
+            .and_then(|e| e.get("node_name").and_then(Value::as_str).map(String::from));
+        let defs = self.definitions.as_deref().unwrap_or_default();
+        let def = defs
+            .iter()
+            .find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name.as_deref())
+            .or(defs.first());
+        let Some(def) = def else { return result };
+        match check_pins(def, &result.outputs) {
+            Ok(()) => result,
+            Err(message) => RunResult::failed(message),
+        }
+    }
+
     /// The `name` of the (first) definition, cached; empty if the definition
     /// cannot be had (the run then reports whatever goes wrong).
     fn default_node_name(&mut self) -> String {
@@ -423,7 +454,7 @@ impl Node {
             ));
         }
         let (result, failure) = match outcome {
-            Ok(result) => (result, None),
+            Ok(result) => (self.check_outputs(result, envelope), None),
             Err(failure) => {
                 self.poison();
                 (RunResult::failed(failure.to_string()), Some(failure))
@@ -836,4 +867,48 @@ fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<Run
         export: "run",
         message: format!("not a result envelope {{outputs, error, activate_exec, pending}}: {e}"),
     })
+}
+
+/// Checks outputs against a definition's output pins (see
+/// [`Node::check_outputs`]).
+fn check_pins(def: &Value, outputs: &Map<String, Value>) -> Result<(), String> {
+    let node = def.get("name").and_then(Value::as_str).unwrap_or("?");
+    // A definition without pins (a sketch, a test double) declares nothing
+    // to check against.
+    if def.get("pins").and_then(Value::as_array).is_none_or(|p| p.is_empty()) {
+        return Ok(());
+    }
+    let pins: Vec<&Value> = def
+        .get("pins")
+        .and_then(Value::as_array)
+        .map(|p| p.iter().filter(|p| p.get("pin_type").and_then(Value::as_str) == Some("Output")).collect())
+        .unwrap_or_default();
+    for (key, value) in outputs {
+        let Some(pin) = pins.iter().find(|p| p.get("name").and_then(Value::as_str) == Some(key.as_str())) else {
+            let names: Vec<&str> = pins.iter().filter_map(|p| p.get("name").and_then(Value::as_str)).collect();
+            return Err(format!(
+                "output '{key}' is not an output pin of node '{node}' (its output pins: {})",
+                names.join(", ")
+            ));
+        };
+        let data_type = pin.get("data_type").and_then(Value::as_str).unwrap_or("Generic");
+        if value.is_null() {
+            continue;
+        }
+        if data_type.eq_ignore_ascii_case("Execution") || data_type.eq_ignore_ascii_case("Exec") {
+            return Err(format!("output '{key}' is an execution pin; name it in activate_exec instead of setting it"));
+        }
+        let value_type = pin.get("value_type").and_then(Value::as_str).unwrap_or("Normal");
+        let ok = match value_type.to_ascii_lowercase().as_str() {
+            "array" | "hashset" => value.as_array().is_some_and(|a| a.iter().all(|v| crate::validate::matches_type(data_type, v))),
+            "hashmap" => value.as_object().is_some_and(|o| o.values().all(|v| crate::validate::matches_type(data_type, v))),
+            _ => crate::validate::matches_type(data_type, value),
+        };
+        if !ok {
+            let shown = value.to_string();
+            let shown = if shown.len() > 60 { format!("{}…", &shown[..shown.char_indices().nth(57).map_or(shown.len(), |c| c.0)]) } else { shown };
+            return Err(format!("output '{key}' = {shown} does not match pin '{key}' of node '{node}' ({data_type}, {value_type})"));
+        }
+    }
+    Ok(())
 }

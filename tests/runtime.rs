@@ -384,3 +384,32 @@ fn floats_reach_json_exactly_when_15_digits_hold_them() {
     assert!(text.contains(r#""v":[99.99,0.1,51.0,1e-7,123456.789,-2.5,1e"#) && text.contains("22,0.001]"), "{text}");
     assert!(text.contains(r#""div":51.0"#), "{text}");
 }
+
+#[test]
+fn outputs_are_checked_against_the_declared_pins() {
+    let src = r#"
+def get_node():
+    return {"name": "typed", "friendly_name": "T", "description": "d", "category": "c", "pins": [
+        {"name": "n", "friendly_name": "N", "description": "", "pin_type": "Output", "data_type": "Integer"},
+        {"name": "tags", "friendly_name": "Tags", "description": "", "pin_type": "Output", "data_type": "String", "value_type": "Array"},
+        {"name": "exec_out", "friendly_name": "Out", "description": "", "pin_type": "Output", "data_type": "Execution"}]}
+
+def run(c):
+    return {"outputs": c["inputs"]["out"], "error": None}
+"#;
+    let wasm = pack(RUNTIME_WASM, src, "typed.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let ok = node.run(json!({"out": {"n": 3, "tags": ["a", "b"]}})).unwrap();
+    assert_eq!(ok.result.error, None);
+    let cases = [
+        (json!({"m": 1}), "output 'm' is not an output pin of node 'typed' (its output pins: n, tags, exec_out)"),
+        (json!({"n": "three"}), "output 'n' = \"three\" does not match pin 'n' of node 'typed' (Integer, Normal)"),
+        (json!({"tags": ["a", 2]}), "output 'tags' = [\"a\",2] does not match pin 'tags' of node 'typed' (String, Array)"),
+        (json!({"exec_out": true}), "output 'exec_out' is an execution pin; name it in activate_exec instead of setting it"),
+    ];
+    for (out, message) in cases {
+        let report = node.run(json!({"out": out})).unwrap();
+        assert_eq!(report.result.error.as_deref(), Some(message));
+        assert!(report.result.activate_exec.is_empty());
+    }
+}

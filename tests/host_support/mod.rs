@@ -52,7 +52,8 @@ pub fn definition_json(name: &str) -> String {
             {"name": "exec", "friendly_name": "Exec", "description": "", "pin_type": "Input", "data_type": "Execution"},
             {"name": "input", "friendly_name": "Input", "description": "", "pin_type": "Input", "data_type": "String"},
             {"name": "exec_out", "friendly_name": "Exec Out", "description": "", "pin_type": "Output", "data_type": "Execution"},
-            {"name": "output", "friendly_name": "Output", "description": "", "pin_type": "Output", "data_type": "String"}
+            {"name": "output", "friendly_name": "Output", "description": "", "pin_type": "Output", "data_type": "String"},
+            {"name": "r", "friendly_name": "R", "description": "the run counter some test modules report", "pin_type": "Output", "data_type": "Generic"}
         ]
     })
     .to_string()
