@@ -357,6 +357,11 @@ impl fmt::Display for Failure {
                 "`{export}` returned ptr {ptr} len {len}, which lies outside guest memory \
                  ({memory_size} bytes)"
             ),
+            Failure::BadAlloc { len, ptr: 0, .. } => write!(
+                f,
+                "`alloc({len})` returned 0: the node has no room for its {len}-byte input (its heap \
+                 is too small or full; give it a bigger heap)"
+            ),
             Failure::BadAlloc {
                 len,
                 ptr,

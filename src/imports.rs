@@ -361,6 +361,8 @@ pub(crate) struct HostState {
     pub(crate) warnings: Vec<String>,
     /// Warning keys already issued in this call group.
     warned: BTreeSet<&'static str>,
+    /// Bytes of log text collected this run (see `LOG_BYTES_MAX`).
+    log_bytes: usize,
     /// Fuel and deadline of the current call group.
     pub(crate) meter: Meter,
     /// The memory limit (installed as the store's resource limiter).
@@ -381,6 +383,7 @@ impl HostState {
             stream: Vec::new(),
             warnings: Vec::new(),
             warned: BTreeSet::new(),
+            log_bytes: 0,
             meter: Meter::new(),
             limiter: MemoryLimiter::new(limits.memory),
         }
@@ -396,6 +399,7 @@ impl HostState {
         self.stream.clear();
         self.warnings.clear();
         self.warned.clear();
+        self.log_bytes = 0;
     }
 
     fn warn_once(&mut self, key: &'static str, message: impl FnOnce() -> String) {
@@ -405,6 +409,15 @@ impl HostState {
     }
 
     fn log(&mut self, level: LogLevel, message: String, data: Option<Value>) {
+        // A node printing in a loop must not fill the host's memory: past
+        // LOG_BYTES_MAX in one run, entries are dropped and a warning says so.
+        if self.log_bytes + message.len() > LOG_BYTES_MAX {
+            self.warn_once("log:cap", || {
+                format!("the node logged more than {} MiB in one run; later entries were dropped", LOG_BYTES_MAX >> 20)
+            });
+            return;
+        }
+        self.log_bytes += message.len();
         self.logs.push(LogEntry {
             level,
             message,
@@ -412,6 +425,9 @@ impl HostState {
         });
     }
 }
+
+/// Most log text one run may collect.
+pub const LOG_BYTES_MAX: usize = 4 << 20;
 
 type Ctx<'a> = Caller<'a, HostState>;
 

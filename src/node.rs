@@ -843,7 +843,8 @@ fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<Run
         memory_size,
     };
     match (ptr as usize).checked_add(len as usize) {
-        Some(end) if end <= memory_size => {}
+        // 0 is alloc's "no room": never write the input there.
+        Some(end) if end <= memory_size && ptr != 0 => {}
         _ => return Err(bad_alloc),
     }
     live.memory

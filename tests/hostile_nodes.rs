@@ -512,7 +512,6 @@ fn a_print_flood_stops_at_the_fuel_limit() {
 /// `max_log_bytes` limit (e.g. 1 MiB) after which entries are dropped and
 /// one warning says how many.
 #[test]
-#[ignore = "bug: no cap on the log volume of a run (src/imports.rs HostState::log, src/limits.rs)"]
 fn a_print_flood_is_capped_by_the_host() {
     let mut node = load(PRINTER, None, FUEL);
     let report = run_case(&mut node, "flood");
@@ -591,7 +590,6 @@ fn an_input_that_no_longer_fits_the_heap_fails_cleanly() {
 /// allocate N bytes for its input") and never writes; the shim's `run`
 /// refuses a null pointer.
 #[test]
-#[ignore = "bug: alloc returning 0 is not treated as a failure; the host writes the input at address 0 (src/node.rs run_sequence)"]
 fn an_input_that_no_longer_fits_the_heap_is_a_clear_error() {
     let (mut node, big) = hoarder_with_full_heap();
     let report = node.run_envelope(&big).unwrap();

@@ -103,7 +103,6 @@ fn sdk_node_whose_heap_cannot_take_its_input_fails_cleanly() {
 /// The error reads "`run` returned invalid JSON: EOF while parsing a value"
 /// instead of saying that the heap is too small for the input.
 #[test]
-#[ignore = "bug: alloc returning 0 is not treated as a failure; the host writes the input at address 0 (src/node.rs run_sequence)"]
 fn sdk_node_whose_heap_cannot_take_its_input_says_so() {
     let (mut node, inputs) = progress_on_32_kib();
     let report = node.run(inputs).unwrap();
