@@ -45,6 +45,13 @@ echo "== cost of one JSON object key (50 extra input keys)" >&2
 keys=$(python3 -c 'import json; d = {"input": "hello"}; d.update(("key_%d" % i, i) for i in range(50)); print(json.dumps(d))')
 "$mpnode" bench examples/uppercase.py --inputs "$keys" --seconds 2 --cold 1 --json >"$out/seed-50-keys.json"
 
+echo "== module sizes" >&2
+: >"$out/sizes.txt"
+for example in examples/*.py; do
+    "$mpnode" build "$example" --no-manifest -o "$out/size.wasm" >/dev/null
+    printf '%s %s %s\n' "$(basename "$example")" "$(stat -c %s "$out/size.wasm")" "$(gzip -9c "$out/size.wasm" | wc -c)" >>"$out/sizes.txt"
+done
+
 cat >"$out/empty.py" <<'NODE'
 def get_node():
     return {"name": "empty", "friendly_name": "Empty", "description": "", "category": "Test", "pins": []}
@@ -242,23 +249,27 @@ w("")
 w("### Where the time goes")
 w("")
 empty = load("empty.json")
-w("A warm run of the seed node is mostly fixed cost, not the node's code: a node whose `run` "
-  "returns `{\"outputs\": {}}` takes %s (%d fuel) against the seed's %s. Fifty extra keys in "
-  "the input object add %.1f µs and %.0f fuel **per key** (the seed node with 50 extra input "
-  "keys: %s). The shim makes every JSON string, keys and values, with `mp_obj_new_str`, which "
-  "first looks for an interned qstr with the same text (`qstr_find_strn`): in v1.9.4 a linear "
-  "scan of every qstr in every pool, comparing a hash byte and a length byte per entry. `perf` "
-  "on the host puts the interpreter's time in `i32.load8_u`, `i32.add` and compare-and-branch "
-  "handlers, the shape of that loop. A run envelope holds about ten keys and ten string values, "
-  "so that scan is most of a warm run; the 10 KB JSON document of the round trip holds about a "
-  "thousand strings. Fixes, in the guest: make strings from JSON with `mp_obj_new_str_copy` "
-  "(no interning; dict lookups by hash still work), and a hash index over the qstr pools for the "
-  "rest (the compiler interns every name it reads, part of the cold start)."
+text = ("A warm run of the seed node is mostly fixed cost, not the node's code: a node whose `run` "
+  "returns `{\"outputs\": {}}` takes %s (%d fuel) against the seed's %s. Each extra key in the "
+  "input object adds %.1f µs and %.0f fuel (the seed node with 50 extra input keys: %s). Until "
+  "commit 5e33707 the shim made every JSON string with `mp_obj_new_str`, which first looks for an "
+  "equal interned qstr (`qstr_find_strn`), in v1.9.4 a linear scan of every qstr: about 8 µs and "
+  "27 000 fuel per string here, most of a warm run (`perf` on the host showed the interpreter in "
+  "`i32.load8_u`, `i32.add` and compare-and-branch handlers, the shape of that loop). JSON "
+  "strings are now made with `mp_obj_new_str_copy`. What is left per run is the shim's JSON "
+  "parse and write and MicroPython's dict and call machinery, interpreted"
   % (ms(empty["run_us_median"]), empty["fuel_per_run"], ms(seed["run_us_median"]),
      per_key_us, per_key_fuel, ms(keys["run_us_median"])))
+if wt:
+    text += (" (under wasmtime the same warm run takes %s, %.0f× less: that is the interpreter's share)."
+             % (ms(wt["seed_warm_run"]), seed["run_us_median"] / wt["seed_warm_run"]))
+else:
+    text += "."
+w(text)
 w("")
 w("The cold start runs MicroPython's start-up and compiles the node's source in wasmi on every "
-  "instantiation; the snapshot of issue 3 item 3 (not done) removes both. The 18 pages are the "
+  "instantiation (the compiler interns every name it reads, through the same linear qstr scan); "
+  "the snapshot of issue 3 item 3 (not done) removes both. The 18 pages are the "
   "default 1 MiB GC heap plus the 64 KiB stack and static data; a smaller heap is a pack option "
   "(`PackOptions::heap_size`, `mpnode build --heap`): with 64 KiB the seed node runs in 4 pages "
   "or fewer, under a 256 KiB memory limit (`tests/limits_runtime.rs` checks it).")
@@ -266,6 +277,21 @@ w("")
 w("Numbers move with the machine's load: this is a shared 2-core VM, and a build running next "
   "to the benchmark slows the wasmi columns most (they run longest).")
 w("")
+if exists("sizes.txt"):
+    w("## Module sizes")
+    w("")
+    w("`mpnode build examples/NAME.py` (the runtime with the node's files packed as source; "
+      "the runtime is the same for every node and includes MicroPython's compiler, which "
+      "compiles the source when the module starts). A runtime variant without the compiler, "
+      "running mpy-cross bytecode, is not built yet.")
+    w("")
+    w("| example | bytes | gzip -9 |")
+    w("|---|---|---|")
+    for line in open(os.path.join(out, "sizes.txt")).read().split("\n"):
+        if line.strip():
+            name, raw, gz = line.split()
+            w("| %s | %s | %s |" % (name, format(int(raw), ","), format(int(gz), ",")))
+    w("")
 if exists("criterion.txt"):
     w("## criterion (`cargo bench --features bench`)")
     w("")
