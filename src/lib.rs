@@ -23,7 +23,7 @@
 //!   `wasi_snapshot_preview1` stubs, `env` including Emscripten-style
 //!   setjmp/longjmp via `invoke_vii`).
 //! - [`node`]: [`Node`], one loaded module: definition and runs.
-//! - [`limits`]: [`Limits`] per call group (fuel, `invoke_vii` depth).
+//! - [`limits`]: [`Limits`] per call group (fuel, memory, deadline, `invoke_vii` depth).
 //! - [`report`]: [`RunReport`] and the result envelope [`RunResult`].
 //! - [`error`]: [`Error`] and the per-call [`Failure`].
 //!

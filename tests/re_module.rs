@@ -4,7 +4,6 @@
 //! The example node examples/regex_extract.py is run too.
 
 use std::path::Path;
-use std::process::Command;
 
 use mpnode::pack::pack;
 use mpnode::runtime::RUNTIME_WASM;
@@ -16,25 +15,8 @@ fn load_source(src: &str, name: &str) -> Node {
     Node::load(&Engine::new(), &wasm).unwrap()
 }
 
-fn load(file: &str) -> Node {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    load_source(&src, Path::new(file).file_name().unwrap().to_str().unwrap())
-}
-
-/// Runs the node's `run` under CPython 3 on the same inputs.
-fn cpython_outputs(file: &str, inputs: &Value) -> Value {
-    let driver = "import json, sys\nsrc = open(sys.argv[1]).read()\nns = {}\nexec(compile(src, sys.argv[1], 'exec'), ns)\n\
-                  r = ns['run']({'inputs': json.loads(sys.argv[2])})\nprint(json.dumps(r['outputs']))\n";
-    let out = Command::new("python3")
-        .args(["-c", driver])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
-        .arg(inputs.to_string())
-        .output()
-        .expect("python3 is needed to compute the expected results (apt-get install python3)");
-    assert!(out.status.success(), "CPython failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+mod common;
+use common::{cpython_outputs, load};
 
 /// Each expression's value under mpnode must equal CPython's.
 fn compare_with_cpython(cases: &[&str]) {

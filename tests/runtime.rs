@@ -10,15 +10,8 @@ use mpnode::runtime::RUNTIME_WASM;
 use mpnode::{Engine, Node};
 use serde_json::{json, Value};
 
-fn node_source(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn load(file: &str) -> Node {
-    let wasm = pack(RUNTIME_WASM, &node_source(file), Path::new(file).file_name().unwrap().to_str().unwrap()).unwrap();
-    Node::load(&Engine::new(), &wasm).unwrap()
-}
+mod common;
+use common::{cpython_outputs, load, node_source};
 
 #[test]
 fn seed_uppercase_node() {
@@ -116,20 +109,6 @@ fn print_goes_to_the_info_log_line_by_line() {
     let lines: Vec<&str> = report.logs.iter().map(|l| l.message.as_str()).collect();
     assert_eq!(lines, ["a 1", "b", "c"]);
     assert!(report.logs.iter().all(|l| l.level == mpnode::LogLevel::Info));
-}
-
-/// Runs the node's `run` under CPython 3 on the same inputs.
-fn cpython_outputs(file: &str, inputs: &Value) -> Value {
-    let driver = "import json, sys\nsrc = open(sys.argv[1]).read()\nns = {}\nexec(compile(src, sys.argv[1], 'exec'), ns)\n\
-                  r = ns['run']({'inputs': json.loads(sys.argv[2])})\nprint(json.dumps(r['outputs']))\n";
-    let out = Command::new("python3")
-        .args(["-c", driver])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
-        .arg(inputs.to_string())
-        .output()
-        .expect("python3 is needed to compute the expected results (apt-get install python3)");
-    assert!(out.status.success(), "CPython failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]

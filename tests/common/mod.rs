@@ -1,0 +1,36 @@
+//! Helpers shared by the tests that run the real runtime module.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+use mpnode::pack::pack;
+use mpnode::runtime::RUNTIME_WASM;
+use mpnode::{Engine, Node};
+use serde_json::Value;
+
+/// A file of the repository, as text.
+pub fn node_source(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A repository node file, packed with the runtime and loaded.
+pub fn load(file: &str) -> Node {
+    let wasm = pack(RUNTIME_WASM, &node_source(file), Path::new(file).file_name().unwrap().to_str().unwrap()).unwrap();
+    Node::load(&Engine::new(), &wasm).unwrap()
+}
+
+/// Runs the node's `run` under CPython 3 on the same inputs.
+pub fn cpython_outputs(file: &str, inputs: &Value) -> Value {
+    let driver = "import json, sys\nsrc = open(sys.argv[1]).read()\nns = {}\nexec(compile(src, sys.argv[1], 'exec'), ns)\n\
+                  r = ns['run']({'inputs': json.loads(sys.argv[2])})\nprint(json.dumps(r['outputs']))\n";
+    let out = Command::new("python3")
+        .args(["-c", driver])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .arg(inputs.to_string())
+        .output()
+        .expect("python3 is needed to compute the expected results (apt-get install python3)");
+    assert!(out.status.success(), "CPython failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
