@@ -364,18 +364,19 @@ fn exceptions_and_recursion_through_invoke_vii() {
 /// BUG (guest, for Flow-Like): every Python call is a nested
 /// `env.invoke_vii` (the VM's dispatch loop is the body of `nlr_protect`,
 /// micropython/patches/0001), so each level of Python recursion costs a
-/// host frame plus the JIT's frames for the VM: about 7 KiB of native
-/// stack in this harness (its host closure is built unoptimized in a debug
-/// test build; Flow-Like's release build needs somewhat less). Under wasmtime's default `max_wasm_stack` (512 KiB, which
-/// counts host frames between nested wasm calls) recursion traps with
-/// "call stack exhausted" at about 80 Python levels, where wasmi gives 300
-/// levels and then "RuntimeError: maximum recursion depth exceeded". A
-/// node that recurses 100 deep works in mpnode and crashes in Flow-Like
-/// (unless Flow-Like raises `max_wasm_stack`). Suggested: cap Python
-/// recursion in the guest below what 512 KiB allows (mp_stack_set_limit on
-/// a call-depth count), or avoid a host re-entry per Python call.
+/// host frame plus the JIT's frames for the VM on the native stack. Under
+/// wasmtime's default `max_wasm_stack` (512 KiB, which counts the host
+/// frames between nested wasm calls) recursion traps with "call stack
+/// exhausted": between 200 and 300 Python levels in a release build of
+/// this harness, about 80 in a debug build (its host closure unoptimized),
+/// while wasmi runs 300 levels and then raises "RuntimeError: maximum
+/// recursion depth exceeded". Past MicroPython's own limit a node gets a
+/// Python exception in mpnode and a trap in Flow-Like (unless Flow-Like
+/// raises `max_wasm_stack`). Suggested: make MicroPython's recursion limit
+/// fire first under wasmtime's default stack (a Python call-depth cap in
+/// the guest), or avoid a host re-entry per Python call.
 #[test]
-#[ignore = "bug: Python recursion over ~80 levels traps under wasmtime's default 512 KiB stack (one invoke_vii per Python call)"]
+#[ignore = "bug: deep Python recursion traps under wasmtime's default 512 KiB stack instead of RuntimeError (one invoke_vii per Python call)"]
 fn deep_python_recursion_is_a_python_error_under_wasmtime_too() {
     for depth in [100, 100_000] {
         compare("raiser.py", RAISER, &json!({"case": "ok", "depth": depth}));
