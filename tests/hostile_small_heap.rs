@@ -49,7 +49,7 @@ fn examples() -> Vec<(PathBuf, Value)> {
 fn load(path: &Path, heap: Option<u32>) -> Node {
     let source = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
-    let wasm = pack_with(RUNTIME_WASM, &source, name, &PackOptions { heap_size: heap, ..PackOptions::default() })
+    let wasm = pack_with(RUNTIME_WASM, &source, name, &PackOptions { heap_size: heap })
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     Node::load_with_limits(&Engine::new(), &wasm, Limits::restrictive()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
