@@ -432,16 +432,8 @@ mp_int_t mpn_small_int_value(mp_obj_t o) {
     return MP_OBJ_SMALL_INT_VALUE(o);
 }
 
-bool mpn_is_exception(mp_obj_t o) {
-    return mp_obj_is_exception_instance(o);
-}
-
 const char *mpn_type_name(mp_obj_t o) {
     return mp_obj_get_type_str(o);
-}
-
-bool mpn_is_instance_of(mp_obj_t o, const mp_obj_type_t *type) {
-    return mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(o)), MP_OBJ_FROM_PTR(type));
 }
 
 qstr mpn_qstr(const char *str, size_t len) {

@@ -130,16 +130,6 @@ pub fn kind(o: Obj) -> sys::mpn_kind_t {
     unsafe { sys::mpn_kind(o) }
 }
 
-/// `d.get(key)` for a dict and a str key, `None` when missing.
-pub fn dict_get(d: Obj, key: &[u8]) -> Option<Obj> {
-    unsafe {
-        let map = sys::mp_obj_dict_get_map(d);
-        let k = sys::mp_obj_new_str(key.as_ptr() as *const _, key.len());
-        let elem = sys::mp_map_lookup(map, k, sys::_mp_map_lookup_kind_t_MP_MAP_LOOKUP);
-        if elem.is_null() { None } else { Some((*elem).value) }
-    }
-}
-
 /// A vstr that owns nothing yet.
 pub fn empty_vstr() -> sys::vstr_t {
     // SAFETY: all-zero is a valid (empty, not fixed) vstr_t.
