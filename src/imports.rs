@@ -367,6 +367,9 @@ pub(crate) struct HostState {
     pub(crate) meter: Meter,
     /// The memory limit (installed as the store's resource limiter).
     pub(crate) limiter: MemoryLimiter,
+    /// When set, `time_now` and `random` answer 0: a build-time snapshot
+    /// must not depend on when or where it was taken.
+    pub(crate) frozen: bool,
 }
 
 impl HostState {
@@ -386,6 +389,7 @@ impl HostState {
             log_bytes: 0,
             meter: Meter::new(),
             limiter: MemoryLimiter::new(limits.memory),
+            frozen: false,
         }
     }
 
@@ -654,11 +658,11 @@ fn define_meta(linker: &mut Linker<HostState>) -> LinkResult {
     linker.func_wrap("flowlike_meta", "get_log_level", |caller: Ctx<'_>| -> i32 {
         caller.data().log_level
     })?;
-    linker.func_wrap("flowlike_meta", "time_now", |_: Ctx<'_>| -> i64 {
-        now_ms()
+    linker.func_wrap("flowlike_meta", "time_now", |caller: Ctx<'_>| -> i64 {
+        if caller.data().frozen { 0 } else { now_ms() }
     })?;
-    linker.func_wrap("flowlike_meta", "random", |_: Ctx<'_>| -> i64 {
-        random_i64()
+    linker.func_wrap("flowlike_meta", "random", |caller: Ctx<'_>| -> i64 {
+        if caller.data().frozen { 0 } else { random_i64() }
     })?;
     Ok(())
 }

@@ -7,11 +7,13 @@
 //! The data path reads one way, one module per stage:
 //!
 //! ```text
-//! node.py ──pack──▶ node.wasm ──Node::load──▶ Node ──run──▶ RunReport
+//! node.py ──pack──▶ ──snapshot──▶ node.wasm ──Node::load──▶ Node ──run──▶ RunReport
 //! ```
 //!
 //! - [`runtime`]: the MicroPython runtime module embedded in the crate.
 //! - [`pack`]: puts a node's Python source into a copy of the runtime.
+//! - [`snapshot`]: starts a packed node at build time and writes the
+//!   started state back into the module (instant start).
 //! - [`inspect`]: what a module imports and exports, read with `wasmparser`.
 //! - [`validate`]: build-time checks of node definitions.
 //! - [`manifest`]: the package manifest `flow-like.toml`.
@@ -59,6 +61,7 @@ pub mod pysyntax;
 pub mod report;
 pub mod runtime;
 pub mod scaffold;
+pub mod snapshot;
 pub mod validate;
 
 pub use engine::Engine;

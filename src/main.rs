@@ -252,6 +252,11 @@ struct BuildArgs {
     /// Do not write flow-like.toml next to the module.
     #[arg(long)]
     no_manifest: bool,
+    /// Do not start the node at build time: the module then starts
+    /// MicroPython and imports the node at every instantiation (slower cold
+    /// start, smaller file).
+    #[arg(long)]
+    no_snapshot: bool,
 }
 
 #[derive(Args)]
@@ -649,6 +654,11 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         return Err(CliError::new(format!("{} problem(s) in the node definition; nothing was written", problems.len()))
             .hint("Flow-Like would refuse or misread this node; fix the lines above"));
     }
+    let module = if args.no_snapshot {
+        module
+    } else {
+        snapshot_checked(&args.source, &module, Limits::default().with_memory(memory), &definitions)?
+    };
     let output = args
         .output
         .unwrap_or_else(|| args.source.with_extension("wasm"));
@@ -678,6 +688,24 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         println!("{}: {} node(s)", manifest.display(), definitions.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Snapshots a packed module and checks that the snapshot loads and gives
+/// the same definitions as the module it came from.
+fn snapshot_checked(source: &Path, module: &[u8], limits: Limits, definitions: &[serde_json::Value]) -> Result<Vec<u8>, CliError> {
+    let snap = mpnode::snapshot::snapshot(&Engine::new(), module, &limits).map_err(|e| {
+        CliError::new(format!("{}: {e}", source.display())).hint("`--no-snapshot` builds a module that starts the node when it is loaded")
+    })?;
+    for log in &snap.logs {
+        eprintln!("{}: at import (build time): {}", source.display(), log.message);
+    }
+    let mut node = load_node(source, &snap.wasm, limits)?;
+    let again = node.definitions().map_err(|e| CliError::new(format!("{}: the snapshot does not answer get_node(): {e}", source.display())))?;
+    if again != definitions {
+        return Err(CliError::new(format!("{}: the snapshot's definitions differ from the node's", source.display()))
+            .hint("this is a bug in mpnode; build with --no-snapshot meanwhile"));
+    }
+    Ok(snap.wasm)
 }
 
 fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {

@@ -70,6 +70,9 @@ struct Layout {
 /// One instance and the guest exports resolved on it (their signatures
 /// were checked on the module by `check_exports`).
 struct Live {
+    instance: wasmi::Instance,
+    /// Fuel that instantiation and `_initialize` took.
+    start_fuel: u64,
     store: Store<HostState>,
     memory: Memory,
     get_node: Option<Func>,
@@ -186,7 +189,7 @@ impl Node {
     ) -> Result<Node, Error> {
         imports::check_imports(&module)?;
         let layout = check_exports(&module)?;
-        let live = instantiate(engine, &module, &limits, layout)?;
+        let live = instantiate(engine, &module, &limits, layout, false)?;
         Ok(Node {
             engine: engine.clone(),
             module,
@@ -232,6 +235,13 @@ impl Node {
     /// the next call).
     pub fn memory_pages(&self) -> Option<u64> {
         self.live.as_ref().map(Live::memory_pages)
+    }
+
+    /// Fuel that starting the live instance took (instantiation,
+    /// `_initialize`): MicroPython's start-up and the node's import, or next
+    /// to nothing for a snapshotted module. 0 if there is no live instance.
+    pub fn start_fuel(&self) -> u64 {
+        self.live.as_ref().map_or(0, |l| l.start_fuel)
     }
 
     /// Whether the last call failed and the next one will start from a fresh
@@ -480,7 +490,7 @@ impl Node {
         let live = match self.live.take() {
             Some(live) => live,
             None => {
-                let live = instantiate(&self.engine, &self.module, &self.limits, self.layout)?;
+                let live = instantiate(&self.engine, &self.module, &self.limits, self.layout, false)?;
                 self.poisoned = false;
                 live
             }
@@ -640,8 +650,11 @@ fn instantiate(
     module: &wasmi::Module,
     limits: &Limits,
     layout: Layout,
+    frozen: bool,
 ) -> Result<Live, Error> {
-    let mut store = Store::new(engine.wasmi(), HostState::new(limits));
+    let mut host = HostState::new(limits);
+    host.frozen = frozen;
+    let mut store = Store::new(engine.wasmi(), host);
     store.limiter(|state| &mut state.limiter);
     limits::begin(&mut store, limits).map_err(Error::Internal)?;
     // The start function runs as a plain (not resumable) call: it gets the
@@ -687,6 +700,8 @@ fn instantiate(
         reason: "it is the node's entry point, run(ptr: i32, len: i32) -> i64",
     })?;
     let mut live = Live {
+        instance,
+        start_fuel: 0,
         get_node: func("get_node"),
         get_nodes: func("get_nodes"),
         run,
@@ -711,7 +726,47 @@ fn instantiate(
             })?;
         }
     }
+    live.start_fuel = limits::fuel_consumed(&live.store);
     Ok(live)
+}
+
+/// A module's state right after `_initialize`: what a build-time snapshot
+/// writes back into the module (see [`crate::snapshot`]).
+pub(crate) struct Image {
+    /// The whole linear memory.
+    pub(crate) memory: Vec<u8>,
+    /// The values of the global exports asked for, in order.
+    pub(crate) globals: Vec<Val>,
+    /// What the node logged while it was imported.
+    pub(crate) logs: Vec<crate::LogEntry>,
+}
+
+/// Instantiates `wasm` with a frozen clock and random source (both answer
+/// 0), runs `_initialize` under `limits`, and captures the memory and the
+/// global exports named in `globals`.
+pub(crate) fn initialized_image(
+    engine: &Engine,
+    wasm: &[u8],
+    limits: &Limits,
+    globals: &[String],
+) -> Result<Image, Error> {
+    let module = engine.compile(wasm)?;
+    imports::check_imports(&module)?;
+    let layout = check_exports(&module)?;
+    let mut live = instantiate(engine, &module, limits, layout, true)?;
+    let mut values = Vec::with_capacity(globals.len());
+    for name in globals {
+        let global = live.instance.get_global(&live.store, name).ok_or_else(|| Error::MissingExport {
+            name: name.clone(),
+            reason: "the snapshot reads every mutable global through an export",
+        })?;
+        values.push(global.get(&live.store));
+    }
+    Ok(Image {
+        memory: live.memory.data(&live.store).to_vec(),
+        globals: values,
+        logs: std::mem::take(&mut live.store.data_mut().logs),
+    })
 }
 
 /// Whether an instantiation error came from running guest code (the start

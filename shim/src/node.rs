@@ -79,11 +79,22 @@ fn format_exception(out: &mut Buf, e: Exception) {
 
 // ---- _initialize -------------------------------------------------------------------
 
+/// Set at the end of `_initialize`. A module snapshotted by `mpnode build`
+/// (see `src/snapshot.rs` in the host crate) starts with it set: its memory
+/// already holds the started interpreter and the imported node.
+static mut INITIALIZED: bool = false;
+
 /// Runs once after instantiation: sets up the heap and the interpreter and
 /// imports the node's code. A failing import is remembered and reported by
-/// every later call.
+/// every later call. In a snapshotted module only the random seed is left
+/// to do (the snapshot was taken with the host's random source frozen).
 #[no_mangle]
 pub extern "C" fn _initialize() {
+    // SAFETY: single-threaded guest.
+    if unsafe { INITIALIZED } {
+        seed_random();
+        return;
+    }
     let cfg = config::read();
     // SAFETY: taking the address of a linker symbol.
     let base = unsafe { core::ptr::addr_of!(__heap_base) } as usize;
@@ -133,7 +144,10 @@ pub extern "C" fn _initialize() {
             mp::set_root(Root::InitError, e.0 as *mut c_void);
         }
     }
-    unsafe { sys::mpn_stdout_flush() };
+    unsafe {
+        sys::mpn_stdout_flush();
+        INITIALIZED = true;
+    }
 }
 
 fn seed_random() {
