@@ -27,6 +27,29 @@ use std::process::Command;
 
 /// Runtime module file name inside OUT_DIR, read by `src/runtime.rs`.
 const RUNTIME_FILE: &str = "mpnode-runtime.wasm";
+/// The runtime without MicroPython's compiler (runs precompiled nodes).
+const RUNTIME_NOCOMPILER_FILE: &str = "mpnode-runtime-nocompiler.wasm";
+/// The compiler module `mpnode build` runs to precompile nodes.
+const COMPILER_FILE: &str = "mpnode-compiler.wasm";
+/// The compiler module's shadow stack: deeper nesting than the runtime's
+/// 64 KiB allows compiles at build time (running it needs no deep C stack).
+const COMPILER_STACK_SIZE: u32 = 256 * 1024;
+
+/// Files that test MICROPY_ENABLE_COMPILER, compiled again for the runtime
+/// without the compiler (with our port, whose `.py` path needs it).
+const NOCOMPILER_SOURCES: &[&str] = &[
+    "py/builtinimport.c", "py/builtinevex.c", "py/modbuiltins.c", "py/modmicropython.c", "py/runtime.c",
+    "@micropython/mpnode_port.c", "@micropython/sjlj.c",
+];
+/// Files that test MICROPY_PERSISTENT_CODE_SAVE (and the tuple-assignment
+/// options), compiled again for the compiler module, with its glue.
+const COMPILER_SOURCES: &[&str] = &[
+    "py/compile.c", "py/emitbc.c", "py/emitglue.c", "py/persistentcode.c", "@micropython/mpnode_compile.c",
+];
+/// The compiler module's settings on top of mpconfigport.h: saving .mpy,
+/// and mpy-cross's one compile-only optimisation the runtime leaves out
+/// (`a, b, c = c, b, a` without a tuple; the VM runs it either way).
+const COMPILER_DEFINES: &[&str] = &["-DMICROPY_PERSISTENT_CODE_SAVE=1", "-DMICROPY_COMP_TRIPLE_TUPLE_ASSIGN=1"];
 
 /// Upstream C files we compile (relative to the MicroPython tree). This is
 /// py/py.mk's list minus native emitters, other architectures' nlr, threads,
@@ -71,7 +94,12 @@ fn main() {
 
     let dest = out.join(RUNTIME_FILE);
     if let Ok(prebuilt) = env::var("MPNODE_RUNTIME_WASM") {
+        // A prebuilt runtime comes alone: the variant and the compiler are
+        // left empty, and `mpnode build` says it cannot precompile.
         fs::copy(&prebuilt, &dest).unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_WASM={prebuilt}: {e}")));
+        fs::write(out.join(RUNTIME_NOCOMPILER_FILE), b"").unwrap();
+        fs::write(out.join(COMPILER_FILE), b"").unwrap();
+        println!("cargo:rustc-env=MPNODE_MPY_CROSS=");
         return;
     }
 
@@ -79,14 +107,46 @@ fn main() {
     let tools = Tools::find();
     let mp = prepare_source(&root, &out);
     let genhdr = generate_headers(&root, &out, &mp, &tools, &settings);
-    let c_lib = compile_c(&root, &out, &mp, &genhdr, &tools, &settings);
+    let c = CBuild { root: &root, out: &out, mp: &mp, genhdr: &genhdr, tools: &tools, settings: &settings };
+    let libs = c.compile_runtime();
     let shim_lib = build_shim(&root, &out, &mp, &genhdr, &tools, &settings);
-    let linked = link(&out, &[shim_lib, c_lib], &tools, &settings);
+    let linked = link(&out, "mpnode-runtime", &runtime_link(&shim_lib, &[], &libs, true), RUNTIME_EXPORTS, &tools, &settings);
     optimise(&linked, &dest, &tools);
+
+    // The runtime without the compiler: the same objects, except those that
+    // test MICROPY_ENABLE_COMPILER, compiled again without it.
+    let objs = c.compile_variant("c-obj-nocompiler", NOCOMPILER_SOURCES, &["-DMICROPY_ENABLE_COMPILER=0"], true);
+    let linked = link(&out, "mpnode-runtime-nocompiler", &runtime_link(&shim_lib, &objs, &libs, false), RUNTIME_EXPORTS, &tools, &settings);
+    optimise(&linked, &out.join(RUNTIME_NOCOMPILER_FILE), &tools);
+
+    // The compiler module `mpnode build` runs: the same core plus the files
+    // that test MICROPY_PERSISTENT_CODE_SAVE, and our glue.
+    let objs = c.compile_variant("c-obj-compiler", COMPILER_SOURCES, COMPILER_DEFINES, false);
+    let mut args: Vec<String> = objs.iter().map(|o| o.display().to_string()).collect();
+    args.push(libs.core.display().to_string());
+    let compiler_settings = Settings { stack_size: COMPILER_STACK_SIZE, ..settings };
+    let linked = link(&out, "mpnode-compiler", &args, &[], &tools, &compiler_settings);
+    optimise(&linked, &out.join(COMPILER_FILE), &tools);
+
     let mpy_cross = build_mpy_cross(&out, &mp_upstream(&root));
     println!("cargo:rustc-env=MPNODE_MPY_CROSS={}", mpy_cross.display());
-    let size = fs::metadata(&dest).unwrap().len();
-    println!("cargo:warning=mpnode runtime module: {size} bytes");
+    for (what, file) in [("runtime module", RUNTIME_FILE), ("runtime without the compiler", RUNTIME_NOCOMPILER_FILE), ("compiler module", COMPILER_FILE)] {
+        let size = fs::metadata(out.join(file)).unwrap().len();
+        println!("cargo:warning=mpnode {what}: {size} bytes");
+    }
+}
+
+/// wasm-ld arguments for a runtime module: the whole shim, `extra` objects
+/// (a variant's own), then our port (unless a variant brings its own) and
+/// the core archive, from which only what is still undefined is taken.
+fn runtime_link(shim: &Path, extra: &[PathBuf], libs: &CLibs, with_port: bool) -> Vec<String> {
+    let mut args = vec!["--whole-archive".to_string(), shim.display().to_string(), "--no-whole-archive".to_string()];
+    args.extend(extra.iter().map(|o| o.display().to_string()));
+    if with_port {
+        args.push(libs.port.display().to_string());
+    }
+    args.push(libs.core.display().to_string());
+    args
 }
 
 fn fail(msg: &str) -> ! {
@@ -466,32 +526,82 @@ fn is_ident(b: u8) -> bool {
 
 // ---- 3. C ----------------------------------------------------------------------
 
-fn compile_c(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, settings: &Settings) -> PathBuf {
-    let mut cc = cc::Build::new();
-    cc.compiler(&tools.clang)
-        .archiver(&tools.ar)
-        .target("wasm32-wasip1")
-        .host(&env::var("HOST").unwrap())
-        .opt_level_str("z")
-        .debug(false)
-        .no_default_flags(true)
-        .cargo_metadata(false)
-        .warnings(false)
-        .out_dir(out.join("c-obj"));
-    for f in base_cflags(settings) {
-        cc.flag(&f);
+/// The archives every module is linked from.
+struct CLibs {
+    /// MicroPython's py/ and extmod/ files and our modules (modre.c),
+    /// compiled with the runtime's configuration.
+    core: PathBuf,
+    /// Our port (mpnode_port.c) and its setjmp runtime (sjlj.c).
+    port: PathBuf,
+}
+
+/// Compiles C for wasm32 with the port's configuration.
+struct CBuild<'a> {
+    root: &'a Path,
+    out: &'a Path,
+    mp: &'a Path,
+    genhdr: &'a Path,
+    tools: &'a Tools,
+    settings: &'a Settings,
+}
+
+impl CBuild<'_> {
+    /// A cc build writing to OUT_DIR/`dir`, with `defines` after the common
+    /// flags; `sjlj` adds clang's Emscripten setjmp/longjmp lowering.
+    fn cc(&self, dir: &str, defines: &[&str], sjlj: bool) -> cc::Build {
+        let mut cc = cc::Build::new();
+        cc.compiler(&self.tools.clang)
+            .archiver(&self.tools.ar)
+            .target("wasm32-wasip1")
+            .host(&env::var("HOST").unwrap())
+            .opt_level_str("z")
+            .debug(false)
+            .no_default_flags(true)
+            .cargo_metadata(false)
+            .warnings(false)
+            .out_dir(self.out.join(dir));
+        for f in base_cflags(self.settings) {
+            cc.flag(&f);
+        }
+        for f in include_args(self.root, self.mp, self.genhdr) {
+            cc.flag(&f);
+        }
+        cc.flag("-Oz").flag("-ffunction-sections").flag("-fdata-sections");
+        if sjlj {
+            cc.flag("-mllvm").flag("-enable-emscripten-sjlj");
+        }
+        for d in defines {
+            cc.flag(d);
+        }
+        cc
     }
-    for f in include_args(root, mp, build) {
-        cc.flag(&f);
+
+    /// The runtime's objects, as the core and port archives.
+    fn compile_runtime(&self) -> CLibs {
+        let port_files = [self.root.join("micropython/mpnode_port.c"), self.root.join("micropython/sjlj.c")];
+        let mut core = self.cc("c-obj", &[], true);
+        for src in c_sources(self.root, self.mp).into_iter().filter(|s| !port_files.contains(s)) {
+            core.file(src);
+        }
+        core.try_compile("mpcore").unwrap_or_else(|e| fail(&format!("compiling MicroPython: {e}")));
+        let mut port = self.cc("c-obj", &[], true);
+        port.files(&port_files);
+        port.try_compile("mpport").unwrap_or_else(|e| fail(&format!("compiling the mpnode port: {e}")));
+        CLibs { core: self.out.join("c-obj/libmpcore.a"), port: self.out.join("c-obj/libmpport.a") }
     }
-    cc.flag("-Oz").flag("-ffunction-sections").flag("-fdata-sections");
-    cc.flag("-mllvm").flag("-enable-emscripten-sjlj");
-    for src in c_sources(root, mp) {
-        cc.file(src);
+
+    /// Object files of `sources` (MicroPython paths, or `@` + a path in this
+    /// repository) compiled with extra `defines`, for a module variant.
+    fn compile_variant(&self, dir: &str, sources: &[&str], defines: &[&str], sjlj: bool) -> Vec<PathBuf> {
+        let mut cc = self.cc(dir, defines, sjlj);
+        for s in sources {
+            cc.file(match s.strip_prefix('@') {
+                Some(ours) => self.root.join(ours),
+                None => self.mp.join(s),
+            });
+        }
+        cc.compile_intermediates()
     }
-    cc.file(root.join("micropython/sjlj.c"));
-    cc.try_compile("micropython").unwrap_or_else(|e| fail(&format!("compiling MicroPython: {e}")));
-    out.join("c-obj/libmicropython.a")
 }
 
 // ---- 4. shim ----------------------------------------------------------------------
@@ -561,28 +671,33 @@ fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
 
 // ---- 5. link and optimise -------------------------------------------------------
 
-/// What the module exports: Flow-Like's node contract, what Flow-Like's
-/// invoke_vii reads, and what `mpnode build` patches.
-const EXPORTS: &[&str] = &[
+/// What a runtime module exports: Flow-Like's node contract, what
+/// Flow-Like's invoke_vii reads, and what `mpnode build` patches. (The
+/// compiler module's exports are marked in mpnode_compile.c.)
+const RUNTIME_EXPORTS: &[&str] = &[
     "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
     "mpnode_last_error", "setThrew", "emscripten_stack_get_current", "_emscripten_stack_restore",
     "mpnode_config", "__heap_base",
 ];
 
-fn link(out: &Path, libs: &[PathBuf], tools: &Tools, settings: &Settings) -> PathBuf {
-    let linked = out.join("mpnode-runtime.linked.wasm");
+/// Links `inputs` (wasm-ld arguments: objects, archives, flags) into
+/// OUT_DIR/`name`.linked.wasm, a reactor module.
+fn link(out: &Path, name: &str, inputs: &[String], exports: &[&str], tools: &Tools, settings: &Settings) -> PathBuf {
+    let linked = out.join(format!("{name}.linked.wasm"));
     let mut cmd = Command::new(&tools.wasm_ld);
-    cmd.args(["--no-entry", "--stack-first", "--export-table", "--gc-sections", "--strip-debug"])
+    cmd.args(["--no-entry", "--stack-first", "--gc-sections", "--strip-debug"])
         .arg(format!("-zstack-size={}", settings.stack_size))
         .arg("-o")
         .arg(&linked);
-    for e in EXPORTS {
+    if !exports.is_empty() {
+        cmd.arg("--export-table");
+    }
+    for e in exports {
         cmd.arg(format!("--export={e}"));
     }
-    cmd.arg("--whole-archive").arg(&libs[0]).arg("--no-whole-archive");
-    cmd.args(&libs[1..]);
+    cmd.args(inputs);
     cmd.arg("-L/usr/lib/wasm32-wasi").arg("-lc").arg("-lm").arg(&tools.builtins);
-    run(&mut cmd, "linking the runtime module (wasm-ld)");
+    run(&mut cmd, &format!("linking {name} (wasm-ld)"));
     linked
 }
 
@@ -596,7 +711,9 @@ fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
     cmd.args(&tools.wasm_opt[1..])
         .args(features)
         .arg(linked)
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        // --converge repeats -Oz while it still shrinks the module (~200
+        // bytes for the runtime).
+        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
         .arg("-o")
         .arg(dest);
     run(&mut cmd, "binaryen wasm-opt -Oz");

@@ -18,8 +18,14 @@
 #define MICROPY_STACK_CHECK         (1)
 
 // --- compiler and language ---------------------------------------------------
+// build.rs builds three modules from this one configuration: the runtime
+// (compiler included), the runtime without the compiler (-D...COMPILER=0,
+// for nodes packed as bytecode; exec/eval/compile are gone) and the compiler
+// module `mpnode build` runs (-DMICROPY_PERSISTENT_CODE_SAVE=1).
+#ifndef MICROPY_ENABLE_COMPILER
 #define MICROPY_ENABLE_COMPILER     (1)
-#define MICROPY_PERSISTENT_CODE_LOAD (1)    // run .mpy from mpy-cross
+#endif
+#define MICROPY_PERSISTENT_CODE_LOAD (1)    // run .mpy (mpnode build's bytecode)
 #define MICROPY_COMP_CONST_FOLDING  (1)
 #define MICROPY_COMP_MODULE_CONST   (1)
 #define MICROPY_COMP_RETURN_IF_EXPR (1)

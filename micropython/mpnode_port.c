@@ -150,6 +150,7 @@ mp_import_stat_t mp_import_stat(const char *path) {
     return MP_IMPORT_STAT_NO_EXIST;
 }
 
+#if MICROPY_ENABLE_COMPILER
 mp_lexer_t *mp_lexer_new_from_file(const char *filename) {
     const mpn_file_t *f = find_file(filename);
     if (f == NULL) {
@@ -157,6 +158,7 @@ mp_lexer_t *mp_lexer_new_from_file(const char *filename) {
     }
     return mp_lexer_new_from_str_len(qstr_from_str(filename), f->data, f->data_len, 0);
 }
+#endif
 
 void mp_reader_new_file(mp_reader_t *reader, const char *filename) {
     const mpn_file_t *f = find_file(filename);
@@ -440,15 +442,38 @@ qstr mpn_qstr(const char *str, size_t len) {
     return qstr_from_strn(str, len);
 }
 
-// Compiles and runs `len` bytes of Python source as the module `module`
-// (its __name__ and __file__ set as CPython would). Raises on error; call it
-// inside nlr_protect.
+// Runs the node's own file as the module `module` (its __name__ and
+// __file__ set as CPython would): `len` bytes of Python source, or of .mpy
+// bytecode (`mpnode build` precompiles the node and packs it under its
+// source's name; "M\x03", the .mpy header, never starts Python source).
+// Raises on error; call it inside nlr_protect.
 void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *file, size_t file_len) {
     mp_obj_dict_t *globals = mp_obj_module_get_globals(module);
     qstr file_q = qstr_from_strn(file, file_len);
     mp_obj_dict_store(MP_OBJ_FROM_PTR(globals), MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(file_q));
+    if (len > 1 && src[0] == 'M' && src[1] == 3) {
+        // What builtinimport's do_execute_raw_code does for an imported .mpy.
+        mp_raw_code_t *rc = mp_raw_code_load_mem((const byte *)src, len);
+        mp_obj_dict_t *old_globals = mp_globals_get();
+        mp_obj_dict_t *old_locals = mp_locals_get();
+        mp_globals_set(globals);
+        mp_locals_set(globals);
+        mp_obj_t fun = mp_make_function_from_raw_code(rc, MP_OBJ_NULL, MP_OBJ_NULL);
+        mp_obj_t ret;
+        void *exc = nlr_protect(mp_call_function_0_body, fun, &ret);
+        mp_globals_set(old_globals);
+        mp_locals_set(old_locals);
+        if (exc != NULL) {
+            nlr_jump(exc);
+        }
+        return;
+    }
+    #if MICROPY_ENABLE_COMPILER
     mp_lexer_t *lex = mp_lexer_new_from_str_len(file_q, src, len, 0);
     mp_parse_compile_execute(lex, MP_PARSE_FILE_INPUT, globals, globals);
+    #else
+    mp_raise_msg(&mp_type_RuntimeError, "this runtime has no compiler and runs only precompiled nodes; pack with `mpnode build --with-compiler`");
+    #endif
 }
 
 // Appends the exception's traceback and message, as CPython prints them, to

@@ -10,8 +10,12 @@
 //! node.py ──pack──▶ ──snapshot──▶ node.wasm ──Node::load──▶ Node ──run──▶ RunReport
 //! ```
 //!
-//! - [`runtime`]: the MicroPython runtime module embedded in the crate.
-//! - [`pack`]: puts a node's Python source into a copy of the runtime.
+//! - [`runtime`]: the MicroPython modules embedded in the crate (the runtime,
+//!   the runtime without the compiler, the compiler).
+//! - [`compile`]: precompiles Python to `.mpy` bytecode with the compiler
+//!   module, in wasmi.
+//! - [`pack`]: puts a node's Python (source or bytecode) into a copy of a
+//!   runtime.
 //! - [`snapshot`]: starts a packed node at build time and writes the
 //!   started state back into the module (instant start).
 //! - [`inspect`]: what a module imports and exports, read with `wasmparser`.
@@ -49,6 +53,7 @@
 
 #![warn(missing_docs)]
 
+pub mod compile;
 pub mod engine;
 pub mod error;
 pub mod imports;

@@ -231,6 +231,17 @@ fn parse_timeout(text: &str) -> Result<Timeout, String> {
 struct BuildArgs {
     /// The Python node source; local modules it imports are packed with it.
     source: PathBuf,
+    /// More Python modules to pack, importable by their file name (for
+    /// modules the node imports in ways the scan does not see).
+    modules: Vec<PathBuf>,
+    /// Pack into the runtime that has MicroPython's compiler, for nodes that
+    /// call exec(), eval() or compile() (the code is still precompiled).
+    #[arg(long)]
+    with_compiler: bool,
+    /// Pack the Python source instead of bytecode (implies --with-compiler):
+    /// the module compiles it each time it starts.
+    #[arg(long = "source")]
+    pack_source: bool,
     /// Where to write the module (default: next to the source, .wasm).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -340,6 +351,40 @@ fn pack_python_with(path: &Path, options: &pack::PackOptions) -> Result<Vec<u8>,
         } else {
             error
         }
+    })
+}
+
+/// `mpnode build`'s packing: the node, the modules it imports and those
+/// named on the command line, precompiled to bytecode (unless `--source`)
+/// into the smallest runtime that runs them (the one without the compiler,
+/// unless `--with-compiler` or `--source`).
+fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u8>, CliError> {
+    let path = &args.source;
+    let mut files = pack::collect_files(path)
+        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
+    for module in &args.modules {
+        let name = module.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if !is_python(module) {
+            return Err(CliError::new(format!("{} is not a Python module", module.display())).hint("name extra modules NAME.py"));
+        }
+        let contents = read_file(module)?;
+        files.retain(|f| f.name != name);
+        files.push(pack::SourceFile::new(name, contents));
+    }
+    if std::str::from_utf8(&files[0].contents).is_err() {
+        return Err(CliError::new(format!("{} is not UTF-8 text", path.display())));
+    }
+    let failed = |e: pack::PackError| CliError::new(format!("could not pack {}: {e}", path.display()));
+    if args.pack_source {
+        return pack::pack_files(runtime::RUNTIME_WASM, &files, options).map_err(failed);
+    }
+    let compiler = mpnode::compile::Compiler::new().map_err(|e| {
+        CliError::new(format!("could not precompile {}: {e}", path.display())).hint("`mpnode build --source` packs the source instead")
+    })?;
+    let kind = if args.with_compiler { runtime::RuntimeKind::WithCompiler } else { runtime::RuntimeKind::smallest_for_bytecode() };
+    pack::pack_precompiled(kind.wasm(), &files, options, &compiler).map_err(|e| match e {
+        pack::PackError::Syntax { .. } => failed(e).hint("fix the line above; nothing was written"),
+        other => failed(other),
     })
 }
 
@@ -638,7 +683,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         );
     }
     let options = pack::PackOptions { heap_size: args.heap.map(|h| h as u32) };
-    let module = pack_python_with(&args.source, &options)?;
+    let module = pack_for_build(&args, &options)?;
     // Check the definitions now, not when Flow-Like loads the module.
     let memory = Limits::default().memory.max(args.heap.unwrap_or(0) + (8 << 20));
     let mut node = load_node(&args.source, &module, Limits::default().with_memory(memory))?;

@@ -1,5 +1,12 @@
-//! Packing: puts a node's Python source into a copy of the runtime module,
-//! giving a self-contained `node.wasm`.
+//! Packing: puts a node's Python into a copy of a runtime module, giving a
+//! self-contained `node.wasm`.
+//!
+//! The Python goes in as source ([`pack_files`]: the runtime compiles it
+//! when the module starts, so it needs the runtime with the compiler) or as
+//! bytecode ([`pack_precompiled`]: compiled now to `.mpy` by
+//! [`crate::compile`]; either runtime runs it, and the one without the
+//! compiler is smaller). Source is first lowered for MicroPython v1.9.4
+//! ([`crate::pysyntax`]) and given the `sdk` module when it imports it.
 //!
 //! The runtime exports the address of a small config block
 //! (`mpnode_config`, see `shim/src/config.rs`) and `__heap_base`. Packing
@@ -37,8 +44,8 @@ pub enum PackError {
     NotARuntime(String),
     /// The payload does not fit in a 32-bit address space.
     TooLarge(usize),
-    /// A Python file has a syntax error that lowering found (an unterminated
-    /// string, a malformed f-string).
+    /// A Python file has a syntax error that lowering (an unterminated
+    /// string, a malformed f-string) or the compiler found.
     Syntax {
         /// The file.
         file: String,
@@ -47,6 +54,9 @@ pub enum PackError {
         /// What is wrong.
         message: String,
     },
+    /// Precompiling a file failed for a reason other than its syntax (see
+    /// [`CompileError`](crate::compile::CompileError)).
+    Compile(String),
 }
 
 impl fmt::Display for PackError {
@@ -59,11 +69,21 @@ impl fmt::Display for PackError {
             ),
             PackError::TooLarge(n) => write!(f, "the node's code is too large to pack ({n} bytes)"),
             PackError::Syntax { file, line, message } => write!(f, "{file}:{line}: {message}"),
+            PackError::Compile(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for PackError {}
+
+impl From<crate::compile::CompileError> for PackError {
+    fn from(e: crate::compile::CompileError) -> Self {
+        match e {
+            crate::compile::CompileError::Syntax { file, line, message } => PackError::Syntax { file, line, message },
+            other => PackError::Compile(other.to_string()),
+        }
+    }
+}
 
 impl From<wasmparser::BinaryReaderError> for PackError {
     fn from(e: wasmparser::BinaryReaderError) -> Self {
@@ -84,7 +104,8 @@ pub struct PackOptions {
 pub struct SourceFile {
     /// Name; the node's own file name is what tracebacks show.
     pub name: String,
-    /// Contents (Python source).
+    /// Contents: Python source, or `.mpy` bytecode (see
+    /// [`pack_precompiled`]).
     pub contents: Vec<u8>,
 }
 
@@ -121,15 +142,66 @@ struct Layout {
     config: [u8; CONFIG_LEN],
 }
 
-/// Packs several files: `files[0]` is the node, the others are modules it
-/// can import by name.
+/// Packs several files as source: `files[0]` is the node, the others are
+/// modules it can import by name. The runtime compiles them when the module
+/// starts, so `runtime` must be the one with the compiler
+/// ([`RUNTIME_WASM`](crate::runtime::RUNTIME_WASM)).
 ///
 /// # Errors
 ///
 /// See [`PackError`].
 pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
     let files = lower_all(&with_sdk(files))?;
-    let files = files.as_slice();
+    write_files(runtime, &files, options)
+}
+
+/// Packs several files as bytecode: as [`pack_files`], but every `.py` file
+/// (the node, its modules, the `sdk` module) is compiled now by `compiler`.
+/// Modules are packed as `.mpy` (`helpers.py` → `helpers.mpy`, which
+/// `import helpers` finds); the node's own file keeps its name, and the
+/// runtime recognises bytecode by the `.mpy` header. Tracebacks still name
+/// the `.py` files and their lines. Either runtime runs the result; the one
+/// without the compiler
+/// ([`RUNTIME_NO_COMPILER_WASM`](crate::runtime::RUNTIME_NO_COMPILER_WASM))
+/// is smaller but has no `exec`, `eval` or `compile`.
+///
+/// # Errors
+///
+/// See [`PackError`]; a syntax error is [`PackError::Syntax`] with the
+/// file and line.
+pub fn pack_precompiled(
+    runtime: &[u8],
+    files: &[SourceFile],
+    options: &PackOptions,
+    compiler: &crate::compile::Compiler,
+) -> Result<Vec<u8>, PackError> {
+    let files = precompile_files(files, compiler)?;
+    write_files(runtime, &files, options)
+}
+
+/// The files [`pack_precompiled`] packs: `files` with the `sdk` module
+/// added when imported, lowered, and each `.py` compiled to `.mpy` bytes
+/// (renamed `.mpy`, except the node's own file, `files[0]`).
+///
+/// # Errors
+///
+/// See [`PackError`].
+pub fn precompile_files(files: &[SourceFile], compiler: &crate::compile::Compiler) -> Result<Vec<SourceFile>, PackError> {
+    lower_all(&with_sdk(files))?
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| match f.name.strip_suffix(".py") {
+            Some(stem) => {
+                let mpy = compiler.compile(&f.contents, &f.name)?;
+                Ok(SourceFile::new(if i == 0 { f.name.clone() } else { format!("{stem}.mpy") }, mpy))
+            }
+            None => Ok(f),
+        })
+        .collect()
+}
+
+/// Writes the file table (the files as they are) into a copy of `runtime`.
+fn write_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
     let layout = read_layout(runtime)?;
     if u32_at(&layout.config, 0) != CONFIG_MAGIC {
         return Err(PackError::NotARuntime("its config block has no MPNC mark".into()));
