@@ -39,8 +39,9 @@ extern char __stack_high;
 // raised. This is the only function in the module that calls setjmp, and its
 // only call is body(a, b), so the only call the SjLj lowering turns into a
 // host import is env.invoke_vii. (nlr_push/nlr_pop are spelled out here
-// because as calls they would become invokes too.)
-void *nlr_protect(mp_protected_body_t body, void *a, void *b) {
+// because as calls they would become invokes too. LLVM never inlines a
+// function that calls setjmp.)
+static void *protect_setjmp(mp_protected_body_t body, void *a, void *b) {
     nlr_buf_t nlr;
     nlr.prev = MP_STATE_THREAD(nlr_top);
     MP_STATE_THREAD(nlr_top) = &nlr;
@@ -50,6 +51,33 @@ void *nlr_protect(mp_protected_body_t body, void *a, void *b) {
         return NULL;
     }
     return nlr.ret_val; // nlr_jump has already unlinked nlr
+}
+
+// Every protected call is a nested host call (env.invoke_vii), and every
+// Python call is one (the VM's loop is a protected body, patches/0001). A
+// host's native stack pays for each: under wasmtime's default 512 KiB
+// max_wasm_stack about 2 KiB per Python level (tests/flowlike_wasmtime.rs
+// measures it), far less than the shadow stack MicroPython's own check
+// counts. So the nesting is capped here: past MPNODE_MAX_PROTECT_DEPTH the
+// call raises "RuntimeError: maximum recursion depth exceeded" (as the
+// body, so the caller gets it as it gets any exception), long before any
+// host's stack runs out.
+#ifndef MPNODE_MAX_PROTECT_DEPTH
+#define MPNODE_MAX_PROTECT_DEPTH (128)
+#endif
+static size_t protect_depth;
+
+static void raise_recursion_depth(void *a, void *b) {
+    (void)a; (void)b;
+    mp_raise_recursion_depth();
+}
+
+void *nlr_protect(mp_protected_body_t body, void *a, void *b) {
+    size_t depth = protect_depth;
+    protect_depth = depth + 1;
+    void *exc = protect_setjmp(depth < MPNODE_MAX_PROTECT_DEPTH ? body : raise_recursion_depth, a, b);
+    protect_depth = depth;
+    return exc;
 }
 
 void nlr_jump_fail(void *val) {
