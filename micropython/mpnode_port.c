@@ -108,6 +108,14 @@ bool mpn_gc_clean;
 bool mpn_gc_wanted;
 static bool gc_at_safe_point;
 
+// The config block the packer writes (shim/src/config.rs); word 7 holds its
+// flags, bit 0 GC torture (`mpnode build --gc-torture`, for tests): every
+// allocation then requests a collection (allocation threshold 0), so one
+// happens at every safe point that follows an allocation. Read volatile:
+// the packer replaces the block's initial contents.
+extern volatile const uint32_t mpnode_config[8];
+#define GC_TORTURE (mpnode_config[7] & 1)
+
 void gc_collect(void) {
     if (!gc_at_safe_point) {
         mpn_gc_wanted = true;
@@ -131,7 +139,7 @@ void mpn_gc_safe_point(void) {
     mpn_gc_wanted = false;
     gc_info_t info;
     gc_info(&info);
-    MP_STATE_MEM(gc_alloc_threshold) = info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
+    MP_STATE_MEM(gc_alloc_threshold) = GC_TORTURE ? 0 : info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
 }
 
 // ---- the node's files: a read-only table packed into the module ---------------
@@ -400,7 +408,7 @@ void mpn_init(void *heap_start, void *heap_end) {
     // not measured: a collection here would sweep the whole heap at every
     // instantiation (0.4 s for a 64 MiB heap).
     MP_STATE_MEM(gc_alloc_threshold) =
-        ((uintptr_t)heap_end - (uintptr_t)heap_start) / MICROPY_BYTES_PER_GC_BLOCK / 2;
+        GC_TORTURE ? 0 : ((uintptr_t)heap_end - (uintptr_t)heap_start) / MICROPY_BYTES_PER_GC_BLOCK / 2;
     mp_obj_list_init(MP_OBJ_TO_PTR(mp_sys_path), 0);
     mp_obj_list_init(MP_OBJ_TO_PTR(mp_sys_argv), 0);
     for (size_t i = 0; i < MP_ARRAY_SIZE(MP_STATE_VM(mpnode_roots)); i++) {

@@ -248,6 +248,10 @@ struct BuildArgs {
     /// GC heap size of the node, e.g. 256KiB, 4MiB [default: the runtime's, 1MiB].
     #[arg(long, value_parser = parse_memory)]
     heap: Option<usize>,
+    /// For testing the runtime: every allocation requests a collection, made
+    /// at the next GC safe point (slow; see README, "GC roots").
+    #[arg(long)]
+    gc_torture: bool,
     /// Package id for flow-like.toml [default: local.mpnode.<file stem>].
     #[arg(long)]
     id: Option<String>,
@@ -682,7 +686,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
                 .hint("`mpnode build` packs a node written in Python; name it NODE.py"),
         );
     }
-    let options = pack::PackOptions { heap_size: args.heap.map(|h| h as u32) };
+    let options = pack::PackOptions { heap_size: args.heap.map(|h| h as u32), gc_torture: args.gc_torture };
     let module = pack_for_build(&args, &options)?;
     // Check the definitions now, not when Flow-Like loads the module.
     let memory = Limits::default().memory.max(args.heap.unwrap_or(0) + (8 << 20));

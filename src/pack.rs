@@ -31,6 +31,8 @@ const CONFIG_MAGIC: u32 = 0x434e_504d;
 const CONFIG_VERSION: u32 = 2;
 /// Payload kind: a file table; the first file is the node.
 const PAYLOAD_FILES: u32 = 1;
+/// Config word 7 (flags), bit 0: GC torture (see [`PackOptions::gc_torture`]).
+const FLAG_GC_TORTURE: u32 = 1;
 const PAGE: u64 = 65536;
 
 /// Packing failed.
@@ -96,6 +98,12 @@ impl From<wasmparser::BinaryReaderError> for PackError {
 pub struct PackOptions {
     /// GC heap size in bytes; `None` keeps the runtime's default.
     pub heap_size: Option<u32>,
+    /// GC torture, for tests (`mpnode build --gc-torture`): every
+    /// allocation requests a collection, so the runtime collects at every
+    /// GC safe point (README, "GC roots") that follows an allocation,
+    /// instead of when half the free heap is used. Slow; finds objects the
+    /// GC cannot see.
+    pub gc_torture: bool,
 }
 
 /// One file to pack: its name as `import` sees it (`helpers.py`,
@@ -236,7 +244,8 @@ fn write_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> R
 
     let mut config = layout.config;
     let heap_size = options.heap_size.unwrap_or(u32_at(&config, 8));
-    let words = [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_FILES, start as u32, files.len() as u32, end as u32, 0];
+    let flags = if options.gc_torture { FLAG_GC_TORTURE } else { 0 };
+    let words = [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_FILES, start as u32, files.len() as u32, end as u32, flags];
     for (i, word) in words.into_iter().enumerate() {
         config[i * 4..i * 4 + 4].copy_from_slice(&word.to_le_bytes());
     }

@@ -99,7 +99,7 @@ def run(context):
 /// a memory limit that leaves room for the heap plus a 256 MiB input (the
 /// host default is Flow-Like's restrictive 16 MiB).
 fn load(source: &str, heap: Option<u32>, fuel: u64) -> Node {
-    let wasm = pack_with(RUNTIME_WASM, source, "hostile.py", &PackOptions { heap_size: heap }).unwrap();
+    let wasm = pack_with(RUNTIME_WASM, source, "hostile.py", &PackOptions { heap_size: heap, ..Default::default() }).unwrap();
     let limits = Limits::default().with_fuel(fuel);
     let limits = match heap {
         Some(h) if h as usize > 8 << 20 => limits.with_memory(h as usize + (256 << 20)),

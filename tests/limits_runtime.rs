@@ -148,6 +148,7 @@ fn the_runtime_heap_counts_against_the_memory_limit() {
     let big = |heap: u32| {
         let options = PackOptions {
             heap_size: Some(heap),
+            ..Default::default()
         };
         pack_with(RUNTIME_WASM, NODE, "node.py", &options).unwrap()
     };
@@ -180,6 +181,7 @@ fn the_seed_node_runs_in_4_pages_with_a_small_heap() {
     .unwrap();
     let options = PackOptions {
         heap_size: Some(64 << 10),
+        ..Default::default()
     };
     let wasm = pack_with(RUNTIME_WASM, &source, "uppercase.py", &options).unwrap();
     let limits = Limits::default().with_memory(4 * 65536);

@@ -255,6 +255,29 @@ fn run_in_wasm(engine: &Engine, module: &wasmi::Module, source: &str) -> (Vec<u8
     (out.into_bytes(), report.fuel_consumed)
 }
 
+/// Runs every test of `tests` in wasm, the wrapper node packed with
+/// `options`, on up to four threads; each test's output and fuel.
+fn run_all_in_wasm(tests_dir: &Path, tests: &[&String], options: &PackOptions) -> BTreeMap<String, (Vec<u8>, u64)> {
+    let engine = Engine::new();
+    let wasm = pack_with(RUNTIME_WASM, WRAPPER, "micropython_test.py", options).unwrap();
+    let module = engine.compile(&wasm).unwrap();
+    let outputs: Mutex<BTreeMap<String, (Vec<u8>, u64)>> = Mutex::new(BTreeMap::new());
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(test) = tests.get(i) else { break };
+                let source = std::fs::read(tests_dir.join(test)).unwrap();
+                let output = run_in_wasm(&engine, &module, &String::from_utf8_lossy(&source));
+                outputs.lock().unwrap().insert(test.to_string(), output);
+            });
+        }
+    });
+    outputs.into_inner().unwrap()
+}
+
 /// Native MicroPython to compare with: upstream's unix port of the same
 /// v1.9.4 source, built (once per target directory, about 20 s) as
 /// scripts/bench.sh builds it. It has its own configuration (64-bit, more
@@ -367,27 +390,10 @@ fn micropython_test_suite_under_wasmi() {
         move || native_micropython(&source, &target)
     });
 
-    let engine = Engine::new();
-    let heap = std::env::var("MPNODE_SUITE_HEAP").ok().and_then(|h| h.parse().ok()).unwrap_or(HEAP);
-    let wasm = pack_with(RUNTIME_WASM, WRAPPER, "micropython_test.py", &PackOptions { heap_size: Some(heap) }).unwrap();
-    let module = engine.compile(&wasm).unwrap();
-
     // Every test in wasm, on all cores (CPython runs meanwhile).
-    let outputs: Mutex<BTreeMap<String, (Vec<u8>, u64)>> = Mutex::new(BTreeMap::new());
-    let next = AtomicUsize::new(0);
+    let heap = std::env::var("MPNODE_SUITE_HEAP").ok().and_then(|h| h.parse().ok()).unwrap_or(HEAP);
+    let outputs = run_all_in_wasm(&tests_dir, &to_run, &PackOptions { heap_size: Some(heap), ..Default::default() });
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(test) = to_run.get(i) else { break };
-                let source = std::fs::read(tests_dir.join(test)).unwrap();
-                let output = run_in_wasm(&engine, &module, &String::from_utf8_lossy(&source));
-                outputs.lock().unwrap().insert(test.to_string(), output);
-            });
-        }
-    });
-    let outputs = outputs.into_inner().unwrap();
     let status = cpython.wait().unwrap();
     assert!(status.success(), "the CPython driver failed: {status}");
 
@@ -531,4 +537,82 @@ fn micropython_test_suite_under_wasmi() {
         detail_dir.display()
     );
     assert!(failed <= known_count, "{failed} failures, more than the {known_count} known");
+}
+
+/// The GC heap of the torture run.
+const TORTURE_HEAP: u32 = 16 << 10;
+
+/// A torture output that differs from the normal one only by running out of
+/// memory: the same lines up to some point, then a `MemoryError` (uncaught,
+/// or printed by the test) or a run that could not start on the tiny heap.
+fn only_ran_out_of_memory(normal: &[u8], tortured: &[u8]) -> bool {
+    let (normal, tortured) = (String::from_utf8_lossy(normal), String::from_utf8_lossy(tortured));
+    let same = normal.lines().zip(tortured.lines()).take_while(|(a, b)| a == b).count();
+    let rest: Vec<&str> = tortured.lines().skip(same).collect();
+    // (a partial line can precede it: `print(x, end="")` then the error)
+    let memory = |l: &&str| l.contains("MemoryError") || l.contains("memory limit") || l.contains("alloc");
+    rest.iter().any(memory) && rest.iter().all(|l| !l.starts_with("CRASH") || rest.iter().any(memory))
+}
+
+/// The suite again with GC torture: the wrapper packed with a 16 KiB heap
+/// and `PackOptions::gc_torture` (every allocation requests a collection,
+/// made at the next safe point), each test's output compared with the
+/// normal run's (2 MiB heap). No test may give a different output; a test
+/// that needs more than 16 KiB may only run out of memory (MemoryError
+/// after the same output so far), which is counted and listed, not a GC
+/// bug.
+///
+/// What this covers: the suite's code runs through `exec` (called from C),
+/// so the VM frames of a test are not "clean" and the port does not collect
+/// inside them (README, "GC roots"); collections happen at the safe points
+/// of the wrapper and of the shim, between and around the tests' calls
+/// into plain Python. Writes `<target>/micropython-suite-torture.txt`.
+#[test]
+fn micropython_test_suite_under_gc_torture() {
+    let started = Instant::now();
+    let tests_dir = upstream_tests();
+    let skip = read_list("skip.txt");
+    let mut to_run = Vec::new();
+    for dir in DIRS {
+        let mut names: Vec<String> = std::fs::read_dir(tests_dir.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".py"))
+            .map(|n| format!("{dir}/{n}"))
+            .filter(|t| lookup(&skip, t).is_none())
+            .collect();
+        names.sort();
+        to_run.extend(names);
+    }
+    let to_run: Vec<&String> = to_run.iter().collect();
+    let normal = run_all_in_wasm(&tests_dir, &to_run, &PackOptions { heap_size: Some(HEAP), ..Default::default() });
+    let tortured = run_all_in_wasm(&tests_dir, &to_run, &PackOptions { heap_size: Some(TORTURE_HEAP), gc_torture: true });
+    let (mut same, mut out_of_memory, mut different) = (0, Vec::new(), Vec::new());
+    let mut list = String::new();
+    for test in &to_run {
+        let (a, b) = (&normal[*test].0, &tortured[*test].0);
+        if a == b {
+            same += 1;
+            list.push_str(&format!("same           {test}\n"));
+        } else if only_ran_out_of_memory(a, b) {
+            out_of_memory.push(test.to_string());
+            list.push_str(&format!("out of memory  {test}\n"));
+        } else {
+            different.push(test.to_string());
+            list.push_str(&format!("DIFFERENT      {test}\n--- normal\n{}\n--- torture\n{}\n", String::from_utf8_lossy(a), String::from_utf8_lossy(b)));
+        }
+    }
+    let summary = format!(
+        "micropython suite (wasm, GC torture, {} KiB heap): {same} same output, {} ran out of memory, {} different",
+        TORTURE_HEAP >> 10,
+        out_of_memory.len(),
+        different.len()
+    );
+    list.push_str(&summary);
+    list.push('\n');
+    let path = target_dir().join("micropython-suite-torture.txt");
+    std::fs::write(&path, list).unwrap();
+    println!("{summary}\n(per test: {}; {:.1} s)", path.display(), started.elapsed().as_secs_f64());
+    assert!(different.is_empty(), "outputs differ under GC torture (see {}): {different:?}", path.display());
+    assert!(same > to_run.len() / 2, "only {same} of {} tests fit the torture heap", to_run.len());
 }

@@ -118,7 +118,7 @@ fn gc_torture_on_a_small_heap_matches_cpython() {
     // so 3000 rounds allocate well over 10x the heap while `keep` and
     // `ring` stay live across every collection.
     let heap = 64 * 1024;
-    let wasm = pack_with(RUNTIME_WASM, &node_source("tests/nodes/gc_torture.py"), "gc_torture.py", &PackOptions { heap_size: Some(heap) }).unwrap();
+    let wasm = pack_with(RUNTIME_WASM, &node_source("tests/nodes/gc_torture.py"), "gc_torture.py", &PackOptions { heap_size: Some(heap), ..Default::default() }).unwrap();
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let inputs = json!({"rounds": 3000});
     let report = node.run(inputs.clone()).unwrap();

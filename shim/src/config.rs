@@ -45,8 +45,9 @@ pub struct Config {
     pub files_count: u32,
     /// End of everything the packer placed (the GC heap starts after it).
     pub payload_end: u32,
-    /// Reserved, 0.
-    pub reserved: u32,
+    /// Flags: bit 0 is GC torture (every allocation requests a collection;
+    /// read by micropython/mpnode_port.c); the others are 0.
+    pub flags: u32,
 }
 
 /// The block itself. Exported by address; only read through `read`.
@@ -60,7 +61,7 @@ pub static mut mpnode_config: Config = Config {
     files_ptr: 0,
     files_count: 0,
     payload_end: 0,
-    reserved: 0,
+    flags: 0,
 };
 
 /// Reads the block as the packer left it (a volatile read: nothing may
