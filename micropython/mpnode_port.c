@@ -489,7 +489,9 @@ void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *f
     mp_obj_dict_store(MP_OBJ_FROM_PTR(globals), MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(file_q));
     if (len > 1 && src[0] == 'M' && src[1] == 3) {
         // What builtinimport's do_execute_raw_code does for an imported .mpy.
-        mp_raw_code_t *rc = mp_raw_code_load_mem((const byte *)src, len);
+        // The file is read again by name (it is in the table), which costs
+        // less code than a reader of its own.
+        mp_raw_code_t *rc = mp_raw_code_load_file(qstr_str(file_q));
         mp_obj_dict_t *old_globals = mp_globals_get();
         mp_obj_dict_t *old_locals = mp_locals_get();
         mp_globals_set(globals);

@@ -46,10 +46,28 @@ keys=$(python3 -c 'import json; d = {"input": "hello"}; d.update(("key_%d" % i, 
 "$mpnode" bench examples/uppercase.py --inputs "$keys" --seconds 2 --cold 1 --json >"$out/seed-50-keys.json"
 
 echo "== module sizes" >&2
+# One line per example and packing: NAME KIND BYTES GZIP_BYTES. Packings:
+# bytecode into the runtime without the compiler (`mpnode build`'s default),
+# bytecode with the compiler (--with-compiler), source (--source), all
+# without the start-up snapshot, and the default build with it.
 : >"$out/sizes.txt"
 for example in examples/*.py; do
-    "$mpnode" build "$example" --no-manifest -o "$out/size.wasm" >/dev/null
-    printf '%s %s %s\n' "$(basename "$example")" "$(stat -c %s "$out/size.wasm")" "$(gzip -9c "$out/size.wasm" | wc -c)" >>"$out/sizes.txt"
+    for kind in nocompiler compiler source snapshot; do
+        case $kind in
+            nocompiler) flags=(--no-snapshot) ;;
+            compiler) flags=(--no-snapshot --with-compiler) ;;
+            source) flags=(--no-snapshot --source) ;;
+            snapshot) flags=() ;;
+        esac
+        if "$mpnode" build "$example" "${flags[@]}" --no-manifest -o "$out/size.wasm" >/dev/null 2>&1; then
+            printf '%s %s %s %s\n' "$(basename "$example")" $kind "$(stat -c %s "$out/size.wasm")" \
+                "$(gzip -9c "$out/size.wasm" | wc -c)" >>"$out/sizes.txt"
+        fi
+    done
+done
+for kind in runtime runtime-nocompiler compiler; do
+    wasm=$(ls -t "$target"/release/build/mpnode-*/out/mpnode-$kind.wasm | head -1)
+    printf '%s %s %s %s\n' "-" "$kind" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" >>"$out/sizes.txt"
 done
 
 cat >"$out/empty.py" <<'NODE'
@@ -278,19 +296,32 @@ w("Numbers move with the machine's load: this is a shared 2-core VM, and a build
   "to the benchmark slows the wasmi columns most (they run longest).")
 w("")
 if exists("sizes.txt"):
-    w("## Module sizes")
-    w("")
-    w("`mpnode build examples/NAME.py` (the runtime with the node's files packed as source; "
-      "the runtime is the same for every node and includes MicroPython's compiler, which "
-      "compiles the source when the module starts). A runtime variant without the compiler, "
-      "running mpy-cross bytecode, is not built yet.")
-    w("")
-    w("| example | bytes | gzip -9 |")
-    w("|---|---|---|")
+    sizes = {}
     for line in open(os.path.join(out, "sizes.txt")).read().split("\n"):
         if line.strip():
-            name, raw, gz = line.split()
-            w("| %s | %s | %s |" % (name, format(int(raw), ","), format(int(gz), ",")))
+            name, kind, raw, gz = line.split()
+            sizes[(name, kind)] = (int(raw), int(gz))
+    cell = lambda key: "%s / %s" % (format(sizes[key][0], ","), format(sizes[key][1], ",")) if key in sizes else "n/a"
+    w("## Module sizes")
+    w("")
+    w("Bytes / gzip -9 bytes. `mpnode build` precompiles the node (and the modules it imports, "
+      "and the `sdk` module) to MicroPython bytecode with the compiler module, and packs it into "
+      "the runtime without MicroPython's compiler (the default), or into the full runtime "
+      "(`--with-compiler`, for nodes that call `exec`/`eval`/`compile`); `--source` packs the "
+      "source, which the runtime compiles at every start. These three are built with "
+      "`--no-snapshot`; the last column is the default build, which adds the start-up snapshot.")
+    w("")
+    w("| module | bytes / gzip |")
+    w("|---|---|")
+    for kind, label in [("runtime", "runtime (with the compiler)"), ("runtime-nocompiler", "runtime without the compiler"),
+                        ("compiler", "compiler module (inside `mpnode`, runs at build time)")]:
+        w("| %s | %s |" % (label, cell(("-", kind))))
+    w("")
+    w("| example | bytecode, no compiler (default) | bytecode, with compiler | source | default build (snapshot) |")
+    w("|---|---|---|---|---|")
+    for name in sorted({n for n, _ in sizes if n != "-"}):
+        w("| %s | %s | %s | %s | %s |" % (name, cell((name, "nocompiler")), cell((name, "compiler")),
+                                          cell((name, "source")), cell((name, "snapshot"))))
     w("")
 if exists("criterion.txt"):
     w("## criterion (`cargo bench --features bench`)")
