@@ -101,6 +101,12 @@ fn examples() -> Vec<(PathBuf, Value)> {
 /// mode.
 fn compare(name: &str, source: &str, inputs: &Value) -> Vec<Value> {
     let wasm = pack(RUNTIME_WASM, source, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    compare_module(name, &wasm, inputs)
+}
+
+/// [`compare`] for an already built module.
+fn compare_module(name: &str, wasm: &[u8], inputs: &Value) -> Vec<Value> {
+    let wasm = wasm.to_vec();
     let engine = engine();
     let module = Module::new(&engine, &wasm).unwrap();
     let linker = linker(&engine);
@@ -139,6 +145,26 @@ fn every_example_gives_the_same_result_as_under_wasmi() {
     }
     // Multi-node packages (sdk_strings.py has two nodes) ran every node.
     assert!(nodes > all_py, "{nodes} nodes in {all_py} examples");
+}
+
+/// What `mpnode build` writes by default (bytecode precompiled in wasmi,
+/// the runtime without the compiler, the build-time snapshot) is the
+/// artifact Flow-Like loads: every example again, built that way.
+#[test]
+fn every_example_as_mpnode_build_writes_it_gives_the_same_result() {
+    let compiler = mpnode::compile::Compiler::new().unwrap();
+    let runtime = mpnode::runtime::RuntimeKind::smallest_for_bytecode().wasm();
+    for (path, inputs) in examples() {
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let files = mpnode::pack::collect_files(&path).unwrap();
+        let packed = mpnode::pack::pack_precompiled(runtime, &files, &Default::default(), &compiler)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let built = mpnode::snapshot::snapshot(&WasmiEngine::new(), &packed, &mpnode::Limits::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .wasm;
+        let plain = compare_module(&name, &packed, &inputs);
+        assert_eq!(compare_module(&name, &built, &inputs), plain, "{name}: the snapshot differs under wasmtime");
+    }
 }
 
 const RAISER: &str = r#"
