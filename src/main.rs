@@ -89,7 +89,9 @@ struct InputArgs {
 
 #[derive(Args)]
 struct BenchArgs {
-    /// The node: a Python source (.py, packed in memory) or a module (.wasm).
+    /// The node: a module (.wasm), or a Python source (.py), built in memory
+    /// as `mpnode build` builds it by default (bytecode, the runtime without
+    /// the compiler, the build-time snapshot).
     node: PathBuf,
     #[command(flatten)]
     inputs: InputArgs,
@@ -392,6 +394,19 @@ fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u
     })
 }
 
+/// The module `mpnode build` writes for `path` with default settings.
+fn default_build(path: &Path) -> Result<Vec<u8>, CliError> {
+    let files = pack::collect_files(path)
+        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
+    let compiler = mpnode::compile::Compiler::new().map_err(|e| CliError::new(format!("could not precompile {}: {e}", path.display())))?;
+    let runtime = runtime::RuntimeKind::smallest_for_bytecode().wasm();
+    let packed = pack::pack_precompiled(runtime, &files, &pack::PackOptions::default(), &compiler)
+        .map_err(|e| CliError::new(format!("could not pack {}: {e}", path.display())))?;
+    let snap = mpnode::snapshot::snapshot(&Engine::new(), &packed, &Limits::default())
+        .map_err(|e| CliError::new(format!("{}: {e}", path.display())).hint("bench a module built with `mpnode build --no-snapshot` instead"))?;
+    Ok(snap.wasm)
+}
+
 /// Module bytes from a `.py` (packed) or a `.wasm` path.
 fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     if is_python(path) {
@@ -528,7 +543,7 @@ fn median_us(mut samples: Vec<Duration>) -> f64 {
 
 fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
     let inputs = parse_inputs(&args.inputs)?;
-    let bytes = module_bytes(&args.node)?;
+    let bytes = if is_python(&args.node) { default_build(&args.node)? } else { module_bytes(&args.node)? };
     let limits = args.limits.limits();
     let engine = Engine::new();
     let load_error =
