@@ -148,22 +148,48 @@ typedef long mp_off_t;
 // collection; the VM collects at its loop hook in a frame whose whole C call
 // chain keeps its pointers in linear memory ("clean").
 #include <stdbool.h>
-extern bool mpn_gc_direct_call;     // the VM is calling a bytecode function directly
+#include <stddef.h>
+extern void *mpn_gc_direct_fun;     // what the running clean chain calls directly
 extern bool mpn_gc_clean;           // the running frame chain is clean
 extern bool mpn_gc_wanted;          // an allocation asked for a collection
 void mpn_gc_safe_point(void);
-#define MPNODE_VM_DIRECT_CALL(fun) (mpn_gc_direct_call = MP_OBJ_IS_TYPE((fun), &mp_type_fun_bc))
+// The VM calls `fun` (CALL_FUNCTION/CALL_METHOD). Only that function's frame
+// is entered clean: any other VM entry on the way (a callback of a C
+// function) finds a different function here.
+#define MPNODE_VM_DIRECT_CALL(fun) (mpn_gc_direct_fun = (fun))
 // On entry to mp_execute_bytecode: is this frame clean? Returns the caller's
 // state, which MPNODE_VM_LEAVE restores.
-static inline bool mpn_vm_enter(bool *clean) {
+static inline bool mpn_vm_enter(bool *clean, void *fun) {
     bool parent = mpn_gc_clean;
-    *clean = parent && mpn_gc_direct_call;
-    mpn_gc_direct_call = false;
+    *clean = parent && mpn_gc_direct_fun == fun;
+    mpn_gc_direct_fun = NULL;
     mpn_gc_clean = *clean;
     return parent;
 }
-#define MPNODE_VM_ENTER(frame) mpn_vm_enter(&(frame)->gc_clean)
+#define MPNODE_VM_ENTER(frame) mpn_vm_enter(&(frame)->gc_clean, (frame)->code_state->fun_bc)
 #define MPNODE_VM_LEAVE(parent_clean) (mpn_gc_clean = (parent_clean))
+// Module code (patch 0009): a direct call of exec() and IMPORT_NAME set
+// MPN_GC_MODULE; mp_builtin___import__ takes it on entry and sets it again
+// before each module it loads; mp_call_function_0_body, which calls every
+// module function, turns it into that function, whose frame is then
+// entered clean if its caller is. The node's file: mpn_exec_source.
+#define MPN_GC_MODULE ((void *)&mpn_gc_direct_fun)
+#define MPNODE_VM_IMPORT() (mpn_gc_direct_fun = MPN_GC_MODULE)
+#define MPNODE_GC_EXEC(exec_obj) \
+    if (mpn_gc_direct_fun == (void *)(exec_obj)) { \
+        mpn_gc_direct_fun = MPN_GC_MODULE; \
+    }
+static inline bool mpn_gc_take_module(void) {
+    bool module = mpn_gc_direct_fun == MPN_GC_MODULE;
+    mpn_gc_direct_fun = NULL;
+    return module;
+}
+#define MPNODE_GC_TAKE_MODULE() mpn_gc_take_module()
+#define MPNODE_GC_ARM_MODULE(module) (mpn_gc_direct_fun = (module) ? MPN_GC_MODULE : NULL)
+#define MPNODE_GC_MODULE_CALL(fun) \
+    if (mpn_gc_direct_fun == MPN_GC_MODULE) { \
+        mpn_gc_direct_fun = (fun); \
+    }
 #define MICROPY_VM_HOOK_LOOP \
     if (mpn_gc_wanted && frame->gc_clean) { \
         mpn_gc_safe_point(); \

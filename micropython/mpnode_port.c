@@ -72,11 +72,18 @@ static void raise_recursion_depth(void *a, void *b) {
     mp_raise_recursion_depth();
 }
 
+// A protected call also leaves the GC's clean state as it found it and no
+// direct call pending (patch 0004): a call that raised before it entered
+// the VM (bad arguments, stack check) must not make the next VM entry from C
+// clean, nor a raise out of the shim's call_clean leave the shim clean.
 void *nlr_protect(mp_protected_body_t body, void *a, void *b) {
     size_t depth = protect_depth;
+    bool clean = mpn_gc_clean;
     protect_depth = depth + 1;
     void *exc = protect_setjmp(depth < MPNODE_MAX_PROTECT_DEPTH ? body : raise_recursion_depth, a, b);
     protect_depth = depth;
+    mpn_gc_clean = clean;
+    mpn_gc_direct_fun = NULL;
     return exc;
 }
 
@@ -103,7 +110,7 @@ void MP_WEAK __assert_func(const char *file, int line, const char *func, const c
 // memory, so a collection is safe only where no C frame holds such a
 // pointer: at the VM's safe points (patches/0004) and where the shim has
 // rooted what it holds. Everywhere else gc_collect() only asks.
-bool mpn_gc_direct_call;
+void *mpn_gc_direct_fun;
 bool mpn_gc_clean;
 bool mpn_gc_wanted;
 static bool gc_at_safe_point;
@@ -137,6 +144,7 @@ void mpn_gc_safe_point(void) {
     gc_collect();
     gc_at_safe_point = false;
     mpn_gc_wanted = false;
+    mpn_gc_direct_fun = NULL; // it may name an object just freed
     gc_info_t info;
     gc_info(&info);
     MP_STATE_MEM(gc_alloc_threshold) = GC_TORTURE ? 0 : info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
@@ -462,10 +470,6 @@ size_t mpn_stack_room(void) {
     return used < MP_STATE_THREAD(stack_limit) ? MP_STATE_THREAD(stack_limit) - used : 0;
 }
 
-bool mpn_is_fun_bc(mp_obj_t o) {
-    return MP_OBJ_IS_TYPE(o, &mp_type_fun_bc);
-}
-
 mp_int_t mpn_small_int_value(mp_obj_t o) {
     return MP_OBJ_SMALL_INT_VALUE(o);
 }
@@ -482,8 +486,11 @@ qstr mpn_qstr(const char *str, size_t len) {
 // __file__ set as CPython would): `len` bytes of Python source, or of .mpy
 // bytecode (`mpnode build` precompiles the node and packs it under its
 // source's name; "M\x03", the .mpy header, never starts Python source).
-// Raises on error; call it inside nlr_protect.
+// Raises on error; call it inside nlr_protect, holding nothing but `module`,
+// which must be rooted: the module's code runs GC-clean (patch 0009).
 void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *file, size_t file_len) {
+    mpn_gc_clean = true; // nlr_protect restores it
+    mpn_gc_direct_fun = MPN_GC_MODULE;
     mp_obj_dict_t *globals = mp_obj_module_get_globals(module);
     qstr file_q = qstr_from_strn(file, file_len);
     mp_obj_dict_store(MP_OBJ_FROM_PTR(globals), MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(file_q));

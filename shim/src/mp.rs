@@ -65,7 +65,7 @@ pub enum Root {
 /// Must run inside `protect`.
 pub unsafe fn call_clean(f: Obj, args: &[Obj]) -> Obj {
     sys::mpn_gc_clean = true;
-    sys::mpn_gc_direct_call = sys::mpn_is_fun_bc(f);
+    sys::mpn_gc_direct_fun = f;
     let r = sys::mp_call_function_n_kw(f, args.len(), 0, args.as_ptr());
     sys::mpn_gc_clean = false;
     r
