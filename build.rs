@@ -677,7 +677,7 @@ fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
 const RUNTIME_EXPORTS: &[&str] = &[
     "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
     "mpnode_last_error", "setThrew", "emscripten_stack_get_current", "_emscripten_stack_restore",
-    "mpnode_config", "__heap_base",
+    "mpnode_config", "__heap_base", "__stack_pointer",
 ];
 
 /// Links `inputs` (wasm-ld arguments: objects, archives, flags) into

@@ -287,6 +287,11 @@ fn host_error(function: &'static str, message: impl Into<String>) -> wasmi::Erro
 /// The guest exports `env.invoke_vii` needs, resolved once per instance.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sjlj {
+    /// The stack pointer global itself, when the module exports it
+    /// (`__stack_pointer`): reading it is far cheaper than calling
+    /// `emscripten_stack_get_current`, which `invoke_vii` would otherwise do
+    /// for every Python call.
+    stack_pointer: Option<wasmi::Global>,
     stack_get_current: Func,
     stack_restore: Func,
     set_threw: Func,
@@ -311,6 +316,9 @@ impl Sjlj {
         let ctx = ctx.as_context();
         let func = |name: &str| get(name).and_then(Extern::into_func);
         Ok(Sjlj {
+            stack_pointer: get("__stack_pointer")
+                .and_then(Extern::into_global)
+                .filter(|g| g.ty(ctx).content() == ValType::I32),
             stack_get_current: func("emscripten_stack_get_current")
                 .filter(|f| f.typed::<(), i32>(ctx).is_ok())
                 .ok_or("emscripten_stack_get_current")?,
@@ -1029,7 +1037,10 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
         ));
     }
     let mut sp = [Val::I32(0)];
-    limits::call(&mut *caller, &sjlj.stack_get_current, &[], &mut sp)?;
+    match sjlj.stack_pointer {
+        Some(global) => sp[0] = global.get(&*caller),
+        None => limits::call(&mut *caller, &sjlj.stack_get_current, &[], &mut sp)?,
+    }
     let func: Func = match sjlj.table.get(&*caller, u64::from(index as u32)) {
         Some(Ref::Func(func)) => match func.val() {
             Some(func) => *func,
