@@ -61,9 +61,10 @@ static void *protect_setjmp(mp_protected_body_t body, void *a, void *b) {
 // counts. So the nesting is capped here: past MPNODE_MAX_PROTECT_DEPTH the
 // call raises "RuntimeError: maximum recursion depth exceeded" (as the
 // body, so the caller gets it as it gets any exception), long before any
-// host's stack runs out.
+// host's stack runs out. 64 fits Flow-Like's restrictive preset, which sets
+// max_wasm_stack to 256 KiB (about 95 levels there on the costliest path).
 #ifndef MPNODE_MAX_PROTECT_DEPTH
-#define MPNODE_MAX_PROTECT_DEPTH (128)
+#define MPNODE_MAX_PROTECT_DEPTH (64)
 #endif
 static size_t protect_depth;
 

@@ -303,13 +303,14 @@ const PATHS: [&str; 7] = ["direct", "method", "add", "map", "repr", "key", "gen"
 /// which counts the host frames between nested wasm calls) a trap came at
 /// 190 to 240 levels depending on the path (`probe_…` below), while wasmi
 /// ran 300 and then raised. The guest now caps the nesting of protected
-/// calls (`MPNODE_MAX_PROTECT_DEPTH` in micropython/mpnode_port.c, 128), so
-/// under both hosts a node gets about 125 levels and then
+/// calls (`MPNODE_MAX_PROTECT_DEPTH` in micropython/mpnode_port.c, 64, which
+/// also fits Flow-Like's restrictive 256 KiB stack), so under both hosts a
+/// node gets about 60 levels and then
 /// "RuntimeError: maximum recursion depth exceeded" with a traceback.
 #[test]
 fn deep_python_recursion_is_a_python_error_under_wasmtime_too() {
     for path in PATHS {
-        let ok = compare("recurser.py", RECURSER, &json!({"path": path, "depth": 100}));
+        let ok = compare("recurser.py", RECURSER, &json!({"path": path, "depth": 50}));
         assert!(ok.iter().all(|r| r["error"].is_null() && r["outputs"]["r"] == 0), "{path}: {ok:?}");
         for result in compare("recurser.py", RECURSER, &json!({"path": path, "depth": 100_000})) {
             let err = result["error"].as_str().unwrap_or_else(|| panic!("{path}: {result}"));
@@ -322,7 +323,7 @@ fn deep_python_recursion_is_a_python_error_under_wasmtime_too() {
 /// How deep Python recursion gets under wasmtime's default stack along each
 /// path of `RECURSER` (run with `--ignored --nocapture`): the deepest
 /// recursion that returns, and what the next level gives (a Python error
-/// or a trap). With the cap at 128 every path stops at the cap; built with
+/// or a trap). With the cap (64) every path stops at the cap; built with
 /// the cap out of the way (MPNODE_MAX_PROTECT_DEPTH 1000000) it measured
 /// the native limit: direct 241, method 234, `__add__` 212, map 196,
 /// `__repr__` 189, `key=` 198, generator 211 (debug and release alike:
@@ -348,5 +349,33 @@ fn probe_python_recursion_depth_under_wasmtime() {
             if outcome(mid).is_ok() { ok = mid } else { bad = mid }
         }
         println!("{path}: deepest recursion that returns: {ok}; at {bad}: {:?}", outcome(bad).unwrap_err());
+    }
+}
+
+/// Flow-Like's restrictive preset sets wasmtime's `max_wasm_stack` to
+/// 256 KiB (its default is 1 MiB); the cap must raise before that stack runs
+/// out, on every path.
+#[test]
+fn deep_python_recursion_is_a_python_error_under_flow_likes_restrictive_stack() {
+    let wasm = pack(RUNTIME_WASM, RECURSER, "recurser.py").unwrap();
+    let mut config = flowlike_host::wasmtime::Config::new();
+    config.consume_fuel(true);
+    config.max_wasm_stack(256 * 1024);
+    let engine = Engine::new(&config).unwrap();
+    let module = Module::new(&engine, &wasm).unwrap();
+    let linker = linker(&engine);
+    for path in PATHS {
+        for (depth, fails) in [(50, false), (100_000, true)] {
+            let env = envelope(&json!({"path": path, "depth": depth}), "recurser", false);
+            let (result, _, _) = run(&engine, &linker, &module, &env).unwrap_or_else(|e| panic!("{path} {depth}: trap {e}"));
+            match result["error"].as_str() {
+                None => assert!(!fails, "{path} {depth}: {result}"),
+                Some(err) => {
+                    assert!(fails, "{path} {depth}: {err}");
+                    assert!(err.starts_with("Traceback (most recent call last):"), "{path}: {err}");
+                    assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{path}: {err}");
+                }
+            }
+        }
     }
 }
