@@ -46,12 +46,25 @@ const _: () = {
     assert_send_sync::<Engine>();
 };
 
+/// Nested wasm calls one execution stack may hold (wasmi's default: 1,000).
+/// C code that recurses over deep values (`repr`, `==`, `hash` of nested
+/// lists) keeps its frames in wasm locals, so MicroPython's stack check,
+/// which measures the shadow stack in linear memory, needs this room to
+/// fire first and raise `RuntimeError` instead of a wasmi trap.
+const MAX_RECURSION_DEPTH: usize = 16_384;
+/// Bytes of values one execution stack may hold (wasmi's default: 1 MB),
+/// sized with [`MAX_RECURSION_DEPTH`]. A stack grows only as far as it is
+/// used.
+const MAX_STACK_HEIGHT: usize = 8 << 20;
+
 impl Engine {
     /// An engine with mpnode's configuration: fuel metering on, lazy
     /// translation (wasmi's default), a few cached execution stacks.
     pub fn new() -> Self {
         let mut config = Config::default();
         config.set_max_cached_stacks(CACHED_STACKS);
+        config.set_max_recursion_depth(MAX_RECURSION_DEPTH);
+        config.set_max_stack_height(MAX_STACK_HEIGHT);
         Self::with_config(config)
     }
 
