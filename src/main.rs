@@ -365,10 +365,22 @@ fn pack_python_with(path: &Path, options: &pack::PackOptions) -> Result<Vec<u8>,
 /// into the smallest runtime that runs them (the one without the compiler,
 /// unless `--with-compiler` or `--source`).
 fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u8>, CliError> {
-    let path = &args.source;
+    pack_node(&args.source, &args.modules, options, args.pack_source, args.with_compiler)
+}
+
+/// Packs the node at `path` with the local modules it imports and the extra
+/// `modules`: its source into the full runtime (`pack_source`), or its
+/// bytecode into the full runtime (`with_compiler`) or the smallest one.
+fn pack_node(
+    path: &Path,
+    modules: &[PathBuf],
+    options: &pack::PackOptions,
+    pack_source: bool,
+    with_compiler: bool,
+) -> Result<Vec<u8>, CliError> {
     let mut files = pack::collect_files(path)
         .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
-    for module in &args.modules {
+    for module in modules {
         let name = module.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if !is_python(module) {
             return Err(CliError::new(format!("{} is not a Python module", module.display())).hint("name extra modules NAME.py"));
@@ -381,13 +393,13 @@ fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u
         return Err(CliError::new(format!("{} is not UTF-8 text", path.display())));
     }
     let failed = |e: pack::PackError| CliError::new(format!("could not pack {}: {e}", path.display()));
-    if args.pack_source {
+    if pack_source {
         return pack::pack_files(runtime::RUNTIME_WASM, &files, options).map_err(failed);
     }
     let compiler = mpnode::compile::Compiler::new().map_err(|e| {
         CliError::new(format!("could not precompile {}: {e}", path.display())).hint("`mpnode build --source` packs the source instead")
     })?;
-    let kind = if args.with_compiler { runtime::RuntimeKind::WithCompiler } else { runtime::RuntimeKind::smallest_for_bytecode() };
+    let kind = if with_compiler { runtime::RuntimeKind::WithCompiler } else { runtime::RuntimeKind::smallest_for_bytecode() };
     pack::pack_precompiled(kind.wasm(), &files, options, &compiler).map_err(|e| match e {
         pack::PackError::Syntax { .. } => failed(e).hint("fix the line above; nothing was written"),
         other => failed(other),
@@ -396,15 +408,20 @@ fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u
 
 /// The module `mpnode build` writes for `path` with default settings.
 fn default_build(path: &Path) -> Result<Vec<u8>, CliError> {
-    let files = pack::collect_files(path)
-        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
-    let compiler = mpnode::compile::Compiler::new().map_err(|e| CliError::new(format!("could not precompile {}: {e}", path.display())))?;
-    let runtime = runtime::RuntimeKind::smallest_for_bytecode().wasm();
-    let packed = pack::pack_precompiled(runtime, &files, &pack::PackOptions::default(), &compiler)
-        .map_err(|e| CliError::new(format!("could not pack {}: {e}", path.display())))?;
-    let snap = mpnode::snapshot::snapshot(&Engine::new(), &packed, &Limits::default())
-        .map_err(|e| CliError::new(format!("{}: {e}", path.display())).hint("bench a module built with `mpnode build --no-snapshot` instead"))?;
-    Ok(snap.wasm)
+    let packed = pack_node(path, &[], &pack::PackOptions::default(), false, false)?;
+    Ok(start_at_build(path, &packed, Limits::default())?.wasm)
+}
+
+/// Snapshots a packed module (see `mpnode::snapshot`), printing what the
+/// node logged while it was imported.
+fn start_at_build(source: &Path, module: &[u8], limits: Limits) -> Result<mpnode::snapshot::Snapshot, CliError> {
+    let snap = mpnode::snapshot::snapshot(&Engine::new(), module, &limits).map_err(|e| {
+        CliError::new(format!("{}: {e}", source.display())).hint("`--no-snapshot` builds a module that starts the node when it is loaded")
+    })?;
+    for log in &snap.logs {
+        eprintln!("{}: at import (build time): {}", source.display(), log.message);
+    }
+    Ok(snap)
 }
 
 /// Module bytes from a `.py` (packed) or a `.wasm` path.
@@ -757,12 +774,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
 /// Snapshots a packed module and checks that the snapshot loads and gives
 /// the same definitions as the module it came from.
 fn snapshot_checked(source: &Path, module: &[u8], limits: Limits, definitions: &[serde_json::Value]) -> Result<Vec<u8>, CliError> {
-    let snap = mpnode::snapshot::snapshot(&Engine::new(), module, &limits).map_err(|e| {
-        CliError::new(format!("{}: {e}", source.display())).hint("`--no-snapshot` builds a module that starts the node when it is loaded")
-    })?;
-    for log in &snap.logs {
-        eprintln!("{}: at import (build time): {}", source.display(), log.message);
-    }
+    let snap = start_at_build(source, module, limits.clone())?;
     let mut node = load_node(source, &snap.wasm, limits)?;
     let again = node.definitions().map_err(|e| CliError::new(format!("{}: the snapshot does not answer get_node(): {e}", source.display())))?;
     if again != definitions {

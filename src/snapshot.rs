@@ -104,6 +104,10 @@ struct Shape {
     imported_globals: u32,
     /// Index (in the global index space) of each mutable defined global.
     mutable_globals: Vec<u32>,
+    /// Position in `mutable_globals` of the stack pointer: the first mutable
+    /// i32 global, as wasm-ld lays them out (the name section may be
+    /// stripped).
+    stack_pointer: Option<usize>,
 }
 
 /// Starts `wasm` (a packed node module) in wasmi under `limits` and returns
@@ -125,8 +129,8 @@ pub fn snapshot(engine: &Engine, wasm: &[u8], limits: &Limits) -> Result<Snapsho
     let mut memory = image.memory;
     // Below the stack pointer lies only dead stack: `_initialize` returned.
     // Clearing it keeps build-time garbage out of the module.
-    if let Some(sp) = stack_pointer(wasm, &shape, &image.globals)? {
-        let end = sp.min(memory.len());
+    if let Some(Val::I32(sp)) = shape.stack_pointer.and_then(|i| image.globals.get(i)) {
+        let end = (*sp as u32 as usize).min(memory.len());
         memory[..end].fill(0);
     }
     let pages = (memory.len() / PAGE) as u32;
@@ -139,33 +143,10 @@ pub fn snapshot(engine: &Engine, wasm: &[u8], limits: &Limits) -> Result<Snapsho
     Ok(Snapshot { wasm: out, logs: image.logs, memory_pages: pages })
 }
 
-/// The value of `__stack_pointer`, if the module has one: the first mutable
-/// i32 global, as wasm-ld lays them out (the name section may be stripped).
-fn stack_pointer(wasm: &[u8], shape: &Shape, values: &[Val]) -> Result<Option<usize>, SnapshotError> {
-    let mut first_i32 = None;
-    for payload in Parser::new(0).parse_all(wasm) {
-        if let Payload::GlobalSection(r) = payload? {
-            for (i, g) in r.into_iter().enumerate() {
-                let g = g?;
-                if g.ty.mutable && g.ty.content_type == ValType::I32 {
-                    first_i32 = Some(shape.imported_globals + i as u32);
-                    break;
-                }
-            }
-        }
-    }
-    Ok(first_i32.and_then(|idx| {
-        let pos = shape.mutable_globals.iter().position(|&g| g == idx)?;
-        match values.get(pos) {
-            Some(Val::I32(sp)) => Some(*sp as u32 as usize),
-            _ => None,
-        }
-    }))
-}
-
 fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
     let mut imported_globals = 0;
     let mut mutable_globals = Vec::new();
+    let mut stack_pointer = None;
     let mut memories = 0;
     for payload in Parser::new(0).parse_all(wasm) {
         match payload? {
@@ -180,7 +161,11 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
             }
             Payload::GlobalSection(r) => {
                 for (i, g) in r.into_iter().enumerate() {
-                    if g?.ty.mutable {
+                    let ty = g?.ty;
+                    if ty.mutable {
+                        if stack_pointer.is_none() && ty.content_type == ValType::I32 {
+                            stack_pointer = Some(mutable_globals.len());
+                        }
                         mutable_globals.push(imported_globals + i as u32);
                     }
                 }
@@ -208,7 +193,7 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
     if memories != 1 {
         return Err(SnapshotError::Unsupported(format!("it defines {memories} memories, not one")));
     }
-    Ok(Shape { imported_globals, mutable_globals })
+    Ok(Shape { imported_globals, mutable_globals, stack_pointer })
 }
 
 /// Ranges of `memory` that hold non-zero bytes, merged across short runs of
