@@ -25,7 +25,6 @@
 //! cargo test --test flowlike_wasmtime
 //! ```
 
-use std::path::{Path, PathBuf};
 
 use mpnode::imports::HOST_FUNCTIONS;
 use mpnode::pack::pack;
@@ -34,6 +33,9 @@ use mpnode::{Engine as WasmiEngine, Node};
 use serde_json::{json, Value};
 use flowlike_host::wasmtime::{Engine, Linker, Module, Trap, ValType};
 use flowlike_host::{definitions, engine, run, Import, Outcome, State};
+
+mod common;
+use common::examples;
 
 fn wasmtime_type(ty: &wasmi::ValType) -> ValType {
     match ty {
@@ -51,8 +53,8 @@ fn linker(engine: &Engine) -> Linker<State> {
     let imports: Vec<Import> = HOST_FUNCTIONS
         .iter()
         .map(|f| Import {
-            module: f.module,
-            name: f.name,
+            module: f.module.to_string(),
+            name: f.name.to_string(),
             params: f.params.iter().map(wasmtime_type).collect(),
             results: f.results.iter().map(wasmtime_type).collect(),
         })
@@ -80,20 +82,6 @@ fn run_wasmi(wasm: &[u8], envelope: &[u8]) -> Outcome {
     (report.result.to_json(), logs, stream)
 }
 
-fn examples() -> Vec<(PathBuf, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut found: Vec<(PathBuf, Value)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .filter_map(|p| {
-            let inputs = std::fs::read_to_string(p.with_extension("json")).ok()?;
-            Some((p, serde_json::from_str(&inputs).unwrap()))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found
-}
 
 /// Packs `source`, reads its definitions under wasmtime, runs every node of
 /// the package (streaming off and on) and compares everything with mpnode's
@@ -135,9 +123,7 @@ fn compare_module(name: &str, wasm: &[u8], inputs: &Value) -> Vec<Value> {
 #[test]
 fn every_example_gives_the_same_result_as_under_wasmi() {
     let examples = examples();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let all_py = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "py")).count();
-    assert_eq!(examples.len(), all_py, "every example needs its inputs file (examples/NAME.json)");
+    let all_py = examples.len();
     let mut nodes = 0;
     for (path, inputs) in examples {
         let source = std::fs::read_to_string(&path).unwrap();

@@ -11,12 +11,15 @@
 //! --gc-torture`), where every allocation requests a collection, made at the
 //! next GC safe point; every node of every example, several runs each.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mpnode::pack::{pack_with, PackOptions};
 use mpnode::runtime::RUNTIME_WASM;
 use mpnode::{Engine, Limits, Node, RunReport};
 use serde_json::{json, Value};
+
+mod common;
+use common::examples;
 
 /// The tiny heap.
 const SMALL_HEAP: u32 = 16 << 10;
@@ -32,20 +35,6 @@ fn is_sdk_style(path: &Path) -> bool {
 /// Runs per example on the tiny heap.
 const RUNS: usize = 25;
 
-fn examples() -> Vec<(PathBuf, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut found: Vec<(PathBuf, Value)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .filter_map(|p| {
-            let inputs = std::fs::read_to_string(p.with_extension("json")).ok()?;
-            Some((p, serde_json::from_str(&inputs).unwrap()))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found
-}
 
 fn load(path: &Path, heap: Option<u32>) -> Node {
     load_with(path, PackOptions { heap_size: heap, ..Default::default() })

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 const KEYS: [&str; 8] = [
     "compile_us",
     "instantiate_us",
@@ -26,14 +28,7 @@ fn mpnode(args: &[&str]) -> Output {
 }
 
 fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
-    files
+    common::examples().into_iter().map(|(path, _)| path).collect()
 }
 
 #[test]

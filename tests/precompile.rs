@@ -129,13 +129,10 @@ fn the_compiler_module_writes_what_mpy_cross_writes() {
     let dir = scratch("identity");
     let compiler = compiler();
     let mut sources: Vec<(String, String)> = vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode::pack::SDK_SOURCE.into())];
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "py") {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            // Lowered as packing lowers them (f-strings, annotations).
-            sources.push((name, mpnode::pysyntax::lower(&std::fs::read_to_string(&path).unwrap()).unwrap()));
-        }
+    for (path, _) in common::examples() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // Lowered as packing lowers them (f-strings, annotations).
+        sources.push((name, mpnode::pysyntax::lower(&std::fs::read_to_string(&path).unwrap()).unwrap()));
     }
     for (name, source) in &sources {
         let ours = compiler.compile(source.as_bytes(), name).unwrap_or_else(|e| panic!("{name}: {e}"));

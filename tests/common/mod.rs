@@ -1,7 +1,7 @@
 //! Helpers shared by the tests that run the real runtime module.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mpnode::pack::pack;
@@ -13,6 +13,26 @@ use serde_json::Value;
 pub fn node_source(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every example node (`examples/NAME.py`), sorted, with its inputs
+/// (`examples/NAME.json`, which every example must have).
+pub fn examples() -> Vec<(PathBuf, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut found: Vec<(PathBuf, Value)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| {
+            let inputs = std::fs::read_to_string(p.with_extension("json"))
+                .unwrap_or_else(|e| panic!("{}: every example needs its inputs file (examples/NAME.json): {e}", p.display()));
+            let inputs = serde_json::from_str(&inputs).unwrap_or_else(|e| panic!("{}: inputs: {e}", p.display()));
+            (p, inputs)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(found.len() >= 6, "found only {} examples", found.len());
+    found
 }
 
 /// A repository node file, packed with the runtime and loaded.
