@@ -202,7 +202,7 @@ per_key_us = (keys["run_us_median"] - seed["run_us_median"]) / 50
 per_key_fuel = (keys["fuel_per_run"] - seed["fuel_per_run"]) / 50
 if wt:
     w("The same module under wasmtime (criterion, `cargo bench --features bench-wasmtime -- wasmtime`; "
-      "a minimal host: setjmp/longjmp through `invoke_vii`, clock, random; other imports answer zero; "
+      "the tests' copy of Flow-Like's host, `tests/flowlike_host`, with fuel on; "
       "compiling is cranelift's ahead-of-time work): compile %s, cold start %s, warm run %s."
       % (ms(wt["seed_compile"]), ms(wt["seed_cold_start"]), ms(wt["seed_warm_run"])))
     w("")

@@ -71,8 +71,8 @@ fn export_func(caller: &mut Caller<'_, State>, name: &str) -> Func {
 /// One import of Flow-Like's host: module, name, parameter and result
 /// types.
 pub struct Import {
-    pub module: &'static str,
-    pub name: &'static str,
+    pub module: String,
+    pub name: String,
     pub params: Vec<ValType>,
     pub results: Vec<ValType>,
 }
@@ -82,7 +82,7 @@ pub fn linker(engine: &Engine, imports: &[Import]) -> Linker<State> {
     let mut linker = Linker::new(engine);
     for f in imports {
         let ty = FuncType::new(engine, f.params.iter().cloned(), f.results.iter().cloned());
-        let (module, name) = (f.module, f.name);
+        let (module, name) = (f.module.as_str(), f.name.as_str());
         match (module, name) {
             ("flowlike_log", "trace" | "debug" | "info" | "warn" | "error") => {
                 let level = ["trace", "debug", "info", "warn", "error"].iter().position(|l| *l == name).unwrap() as u8;
@@ -237,20 +237,46 @@ pub fn definitions(engine: &Engine, linker: &Linker<State>, module: &Module) -> 
 /// What a run gives: the result envelope, log lines, stream events.
 pub type Outcome = (Value, Vec<(u8, String)>, Vec<(String, Value)>);
 
+/// A linker for exactly the functions `module` imports, handled as
+/// [`linker`] handles them (for benchmarks, which need no check of the
+/// import set).
+pub fn linker_for(engine: &Engine, module: &Module) -> Linker<State> {
+    let imports: Vec<Import> = module
+        .imports()
+        .filter_map(|i| match i.ty() {
+            wasmtime::ExternType::Func(ty) => Some(Import {
+                module: i.module().to_string(),
+                name: i.name().to_string(),
+                params: ty.params().collect(),
+                results: ty.results().collect(),
+            }),
+            _ => None,
+        })
+        .collect();
+    linker(engine, &imports)
+}
+
 /// One run as Flow-Like makes it: fresh instance, alloc, write, run, read,
 /// dealloc.
 pub fn run(engine: &Engine, linker: &Linker<State>, module: &Module, envelope: &[u8]) -> Result<Outcome, wasmtime::Error> {
     let (mut store, instance) = instantiate(engine, linker, module);
-    let alloc = instance.get_typed_func::<i32, i32>(&mut store, "alloc")?;
-    let run = instance.get_typed_func::<(i32, i32), i64>(&mut store, "run")?;
-    let dealloc = instance.get_typed_func::<(i32, i32), ()>(&mut store, "dealloc")?;
+    run_on(&mut store, &instance, envelope)
+}
+
+/// One run on an existing instance (a warm run), with a fresh fuel budget:
+/// alloc, write, run, read, dealloc.
+pub fn run_on(store: &mut Store<State>, instance: &Instance, envelope: &[u8]) -> Result<Outcome, wasmtime::Error> {
+    store.set_fuel(FUEL)?;
+    let alloc = instance.get_typed_func::<i32, i32>(&mut *store, "alloc")?;
+    let run = instance.get_typed_func::<(i32, i32), i64>(&mut *store, "run")?;
+    let dealloc = instance.get_typed_func::<(i32, i32), ()>(&mut *store, "dealloc")?;
     let len = envelope.len() as i32;
-    let ptr = alloc.call(&mut store, len)?;
+    let ptr = alloc.call(&mut *store, len)?;
     assert!(ptr > 0, "alloc({len}) failed");
-    instance.get_memory(&mut store, "memory").unwrap().write(&mut store, ptr as usize, envelope)?;
-    let packed = run.call(&mut store, (ptr, len))?;
-    let result: Value = serde_json::from_slice(&unpack(&mut store, &instance, packed)).unwrap();
-    dealloc.call(&mut store, (ptr, len))?;
+    instance.get_memory(&mut *store, "memory").unwrap().write(&mut *store, ptr as usize, envelope)?;
+    let packed = run.call(&mut *store, (ptr, len))?;
+    let result: Value = serde_json::from_slice(&unpack(store, instance, packed)).unwrap();
+    dealloc.call(&mut *store, (ptr, len))?;
     let logs = std::mem::take(&mut store.data_mut().logs);
     let stream = std::mem::take(&mut store.data_mut().stream);
     Ok((result, logs, stream))
