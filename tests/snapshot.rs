@@ -161,4 +161,19 @@ fn a_failing_start_is_a_typed_error() {
         other => panic!("expected an initialization error, got {:?}", other.map(|s| s.wasm.len())),
     }
     assert!(matches!(snapshot(&Engine::new(), b"not wasm", &Limits::default()), Err(SnapshotError::InvalidWasm(_))));
+    // Modules whose memory the snapshot cannot carry over are refused
+    // before anything runs, with the way out in the message.
+    for (wat, what) in [
+        (r#"(module (import "env" "memory" (memory 1)))"#, "imports its memory"),
+        (r#"(module (memory 1) (data "passive"))"#, "passive data"),
+        ("(module)", "0 memories"),
+    ] {
+        match snapshot(&Engine::new(), &wat::parse_str(wat).unwrap(), &Limits::default()) {
+            Err(e @ SnapshotError::Unsupported(_)) => {
+                let text = e.to_string();
+                assert!(text.contains(what) && text.contains("--no-snapshot"), "{wat}: {text}");
+            }
+            other => panic!("{wat}: expected Unsupported, got {:?}", other.map(|s| s.wasm.len())),
+        }
+    }
 }
