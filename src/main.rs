@@ -6,13 +6,15 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
 
-use mpnode::inspect::{self, ItemKind, ModuleInfo};
-use mpnode::{pack, runtime, Engine, Limits, Node, RunReport};
+use mpnode_build::inspect::{self, ItemKind, ModuleInfo};
+use mpnode_build::builder::{BuildError, Form};
+use mpnode_build::{manifest, pack, scaffold, Builder};
+use mpnode_host::{bench, Engine, Limits, Node, RunReport};
 
 /// Run, build and inspect Flow-Like nodes written in Python (MicroPython
 /// compiled to WebAssembly).
@@ -335,99 +337,44 @@ fn is_python(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext == "py")
 }
 
-/// Packs a Python source, and the local modules it imports, with the
-/// embedded runtime.
-fn pack_python(path: &Path) -> Result<Vec<u8>, CliError> {
-    pack_python_with(path, &pack::PackOptions::default())
-}
-
-fn pack_python_with(path: &Path, options: &pack::PackOptions) -> Result<Vec<u8>, CliError> {
-    let files = pack::collect_files(path)
-        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
-    if std::str::from_utf8(&files[0].contents).is_err() {
-        return Err(CliError::new(format!("{} is not UTF-8 text", path.display())));
-    }
-    pack::pack_files(runtime::RUNTIME_WASM, &files, options).map_err(|e| {
-        let error = CliError::new(format!("could not pack {}: {e}", path.display()));
-        if runtime::RUNTIME_WASM.is_empty() {
-            error.hint(
-                "this mpnode was built without the MicroPython runtime; rebuild it with the \
-                 runtime, or pass a .wasm built elsewhere",
-            )
-        } else {
-            error
+/// A build error for the user, with what to do next.
+fn build_failed(path: &Path, e: BuildError) -> CliError {
+    match e {
+        BuildError::Invalid(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            CliError::new(format!("{} problem(s) in the node definition; nothing was written", problems.len()))
+                .hint("Flow-Like would refuse or misread this node; fix the lines above")
         }
-    })
-}
-
-/// `mpnode build`'s packing: the node, the modules it imports and those
-/// named on the command line, precompiled to bytecode (unless `--source`)
-/// into the smallest runtime that runs them (the one without the compiler,
-/// unless `--with-compiler` or `--source`).
-fn pack_for_build(args: &BuildArgs, options: &pack::PackOptions) -> Result<Vec<u8>, CliError> {
-    pack_node(&args.source, &args.modules, options, args.pack_source, args.with_compiler)
-}
-
-/// Packs the node at `path` with the local modules it imports and the extra
-/// `modules`: its source into the full runtime (`pack_source`), or its
-/// bytecode into the full runtime (`with_compiler`) or the smallest one.
-fn pack_node(
-    path: &Path,
-    modules: &[PathBuf],
-    options: &pack::PackOptions,
-    pack_source: bool,
-    with_compiler: bool,
-) -> Result<Vec<u8>, CliError> {
-    let mut files = pack::collect_files(path)
-        .map_err(|e| CliError::new(format!("could not read {} or a module it imports: {e}", path.display())))?;
-    for module in modules {
-        let name = module.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if !is_python(module) {
-            return Err(CliError::new(format!("{} is not a Python module", module.display())).hint("name extra modules NAME.py"));
+        BuildError::Pack(e @ pack::PackError::Syntax { .. }) => {
+            CliError::new(format!("could not pack {}: {e}", path.display())).hint("fix the line above; nothing was written")
         }
-        let contents = read_file(module)?;
-        files.retain(|f| f.name != name);
-        files.push(pack::SourceFile::new(name, contents));
+        BuildError::Load(e) => CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", path.display())),
+        e @ (BuildError::Pack(_) | BuildError::Compiler(_)) => {
+            CliError::new(format!("could not pack {}: {e}", path.display()))
+        }
+        e => CliError::new(format!("{}: {e}", path.display())),
     }
-    if std::str::from_utf8(&files[0].contents).is_err() {
-        return Err(CliError::new(format!("{} is not UTF-8 text", path.display())));
-    }
-    let failed = |e: pack::PackError| CliError::new(format!("could not pack {}: {e}", path.display()));
-    if pack_source {
-        return pack::pack_files(runtime::RUNTIME_WASM, &files, options).map_err(failed);
-    }
-    let compiler = mpnode::compile::Compiler::new().map_err(|e| {
-        CliError::new(format!("could not precompile {}: {e}", path.display())).hint("`mpnode build --source` packs the source instead")
-    })?;
-    let kind = if with_compiler { runtime::RuntimeKind::WithCompiler } else { runtime::RuntimeKind::smallest_for_bytecode() };
-    pack::pack_precompiled(kind.wasm(), &files, options, &compiler).map_err(|e| match e {
-        pack::PackError::Syntax { .. } => failed(e).hint("fix the line above; nothing was written"),
-        other => failed(other),
-    })
 }
 
-/// The module `mpnode build` writes for `path` with default settings.
-fn default_build(path: &Path) -> Result<Vec<u8>, CliError> {
-    let packed = pack_node(path, &[], &pack::PackOptions::default(), false, false)?;
-    Ok(start_at_build(path, &packed, Limits::default())?.wasm)
-}
-
-/// Snapshots a packed module (see `mpnode::snapshot`), printing what the
-/// node logged while it was imported.
-fn start_at_build(source: &Path, module: &[u8], limits: Limits) -> Result<mpnode::snapshot::Snapshot, CliError> {
-    let snap = mpnode::snapshot::snapshot(&Engine::new(), module, &limits).map_err(|e| {
-        CliError::new(format!("{}: {e}", source.display())).hint("`--no-snapshot` builds a module that starts the node when it is loaded")
-    })?;
-    for log in &snap.logs {
-        eprintln!("{}: at import (build time): {}", source.display(), log.message);
+/// Builds a Python node through the one pipeline, printing what it logged
+/// when it was imported at build time.
+fn build_python(builder: &Builder) -> Result<mpnode_build::Artifact, CliError> {
+    let path = builder.node_file().to_path_buf();
+    let artifact = builder.build().map_err(|e| build_failed(&path, e))?;
+    for log in &artifact.import_logs {
+        eprintln!("{}: at import (build time): {}", path.display(), log.message);
     }
-    Ok(snap)
+    Ok(artifact)
 }
 
-/// Module bytes from a `.py` (packed) or a `.wasm` path.
+/// Module bytes from a `.wasm` path, or from a `.py` built as `mpnode
+/// build` builds it (without refusing a node whose definitions are wrong:
+/// running or inspecting it shows what is wrong).
 fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     if is_python(path) {
-        return pack_python(path);
+        return Ok(build_python(&Builder::new(path).validate(false))?.wasm);
     }
     let bytes = read_file(path)?;
     if !bytes.starts_with(b"\0asm") {
@@ -542,123 +489,27 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// Microseconds, with sub-microsecond precision.
-fn micros(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
-}
-
-/// The `q` quantile (0..=1) of sorted samples, nearest rank.
-fn quantile<T: Copy>(sorted: &[T], q: f64) -> T {
-    let rank = (q * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn median_us(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    micros(quantile(&samples, 0.5))
-}
-
 fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
     let inputs = parse_inputs(&args.inputs)?;
-    let bytes = if is_python(&args.node) { default_build(&args.node)? } else { module_bytes(&args.node)? };
-    let limits = args.limits.limits();
-    let engine = Engine::new();
-    let load_error =
-        |e: mpnode::Error| CliError::new(format!("could not load {}: {e}", args.node.display()));
-    let cold = args.cold.max(1);
-
-    // Compile: validation and translation setup (wasmi translates function
-    // bodies lazily, on first call).
-    let mut compile = Vec::new();
-    let mut module = None;
-    for _ in 0..cold {
-        let started = Instant::now();
-        let compiled = engine.compile(&bytes).map_err(load_error)?;
-        compile.push(started.elapsed());
-        module = Some(compiled);
-    }
-    let module = module.expect("at least one compilation");
-
-    // Cold start: instantiate and `_initialize`, then the first get_node
-    // on that instance, each time on a fresh instance of the module
-    // compiled once (as a host running many nodes of one module would).
-    // The first instance also pays for translating the functions it calls.
-    let mut instantiate = Vec::new();
-    let mut get_node = Vec::new();
-    let mut first_instantiate = None;
-    for _ in 0..cold {
-        let started = Instant::now();
-        let mut node =
-            Node::from_module(&engine, module.clone(), limits.clone()).map_err(load_error)?;
-        let elapsed = started.elapsed();
-        first_instantiate.get_or_insert(elapsed);
-        instantiate.push(elapsed);
-        let started = Instant::now();
-        node.definition()
-            .map_err(|e| CliError::new(format!("{}: get_node failed: {e}", args.node.display())))?;
-        get_node.push(started.elapsed());
-    }
-
-    // Warm runs on one instance.
-    let mut node = Node::from_module(&engine, module, limits).map_err(load_error)?;
-    node.context_mut().node_name = args.node_name.clone();
-    let run_once = |node: &mut Node| -> Result<(Duration, RunReport), CliError> {
-        let started = Instant::now();
-        let report = node
-            .run(inputs.clone())
-            .map_err(|e| CliError::new(format!("could not run {}: {e}", args.node.display())))?;
-        let elapsed = started.elapsed();
-        match report.error() {
-            Some(error) => Err(CliError::new(format!(
-                "{} failed, so there is nothing to time: {error}",
-                args.node.display()
-            ))
-            .hint("pass inputs it accepts with --inputs")),
-            None => Ok((elapsed, report)),
-        }
+    let bytes = module_bytes(&args.node)?;
+    let options = bench::BenchOptions {
+        runs: args.runs,
+        seconds: args.seconds,
+        cold: args.cold,
+        node_name: args.node_name.clone(),
+        limits: args.limits.limits(),
     };
-    let (first_run, _) = run_once(&mut node)?;
-    for _ in 0..3 {
-        run_once(&mut node)?;
+    let report = bench::measure(&Engine::new(), &bytes, inputs, &options).map_err(|e| match e {
+        bench::BenchError::Load(e) => CliError::new(format!("could not load {}: {e}", args.node.display())),
+        bench::BenchError::Definition(e) => CliError::new(format!("{}: get_node failed: {e}", args.node.display())),
+        bench::BenchError::Run(e) => CliError::new(format!("could not run {}: {e}", args.node.display())),
+        bench::BenchError::Failed(error) => CliError::new(format!("{} failed, so there is nothing to time: {error}", args.node.display()))
+            .hint("pass inputs it accepts with --inputs"),
+    })?;
+    let mut result = serde_json::to_value(&report).unwrap_or_default();
+    if let Value::Object(map) = &mut result {
+        map.insert("node".into(), json!(args.node.display().to_string()));
     }
-    let mut runs = Vec::new();
-    let mut fuel = Vec::new();
-    let mut pages = 0;
-    let budget = Duration::try_from_secs_f64(args.seconds.max(0.0)).unwrap_or(Duration::ZERO);
-    let started = Instant::now();
-    loop {
-        let done = match args.runs {
-            Some(n) => runs.len() >= n.max(1) as usize,
-            None => runs.len() >= 20 && started.elapsed() >= budget,
-        };
-        if done || runs.len() >= 10_000_000 {
-            break;
-        }
-        let (elapsed, report) = run_once(&mut node)?;
-        runs.push(elapsed);
-        fuel.push(report.fuel_consumed);
-        pages = report.memory_pages;
-    }
-    let total = started.elapsed();
-    runs.sort();
-    fuel.sort();
-    let result = json!({
-        "node": args.node.display().to_string(),
-        "module_bytes": bytes.len(),
-        "compile_us": median_us(compile),
-        "instantiate_us": median_us(instantiate),
-        "first_instantiate_us": first_instantiate.map(micros),
-        "get_node_us": median_us(get_node),
-        "first_run_us": micros(first_run),
-        "runs": runs.len(),
-        "run_us_median": micros(quantile(&runs, 0.5)),
-        "run_us_p99": micros(quantile(&runs, 0.99)),
-        "run_us_min": micros(runs[0]),
-        "runs_per_sec": runs.len() as f64 / total.as_secs_f64(),
-        "memory_pages": pages,
-        "memory_bytes": pages * 65536,
-        "fuel_per_run": quantile(&fuel, 0.5),
-    });
     if args.json {
         println!(
             "{}",
@@ -718,28 +569,21 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
                 .hint("`mpnode build` packs a node written in Python; name it NODE.py"),
         );
     }
-    let options = pack::PackOptions { heap_size: args.heap.map(|h| h as u32), gc_torture: args.gc_torture };
-    let module = pack_for_build(&args, &options)?;
-    // Check the definitions now, not when Flow-Like loads the module.
-    let memory = Limits::default().memory.max(args.heap.unwrap_or(0) + (8 << 20));
-    let mut node = load_node(&args.source, &module, Limits::default().with_memory(memory))?;
-    let definitions = node.definitions().map_err(|e| {
-        CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", args.source.display()))
-    })?;
-    let file = args.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let source = String::from_utf8_lossy(&read_file(&args.source)?).into_owned();
-    if let Err(problems) = mpnode::validate::validate(&definitions, &source, &file) {
-        for p in &problems {
-            eprintln!("{p}");
-        }
-        return Err(CliError::new(format!("{} problem(s) in the node definition; nothing was written", problems.len()))
-            .hint("Flow-Like would refuse or misread this node; fix the lines above"));
-    }
-    let module = if args.no_snapshot {
-        module
-    } else {
-        snapshot_checked(&args.source, &module, Limits::default().with_memory(memory), &definitions)?
+    let form = match (args.pack_source, args.with_compiler) {
+        (true, _) => Form::Source,
+        (false, true) => Form::BytecodeWithCompiler,
+        (false, false) => Form::Bytecode,
     };
+    let mut builder = Builder::new(&args.source)
+        .form(form)
+        .pack_options(pack::PackOptions { heap_size: args.heap.map(|h| h as u32), gc_torture: args.gc_torture })
+        .snapshot(!args.no_snapshot);
+    for module in &args.modules {
+        builder = builder.module(module);
+    }
+    let artifact = build_python(&builder)?;
+    let definitions = artifact.definitions;
+    let module = artifact.wasm;
     let output = args
         .output
         .unwrap_or_else(|| args.source.with_extension("wasm"));
@@ -754,7 +598,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
                 stem = dir;
             }
         }
-        let mut info = mpnode::manifest::PackageInfo::for_name(&stem);
+        let mut info = manifest::PackageInfo::for_name(&stem);
         if let Some(id) = args.id {
             info.id = id;
         }
@@ -762,7 +606,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         info.memory = args.memory_tier;
         info.timeout = args.timeout_tier;
         info.wasm_path = output.file_name().map(|n| n.to_string_lossy().into_owned());
-        let text = mpnode::manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
+        let text = manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
         let manifest = output.with_file_name("flow-like.toml");
         std::fs::write(&manifest, text)
             .map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
@@ -771,22 +615,9 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Snapshots a packed module and checks that the snapshot loads and gives
-/// the same definitions as the module it came from.
-fn snapshot_checked(source: &Path, module: &[u8], limits: Limits, definitions: &[serde_json::Value]) -> Result<Vec<u8>, CliError> {
-    let snap = start_at_build(source, module, limits.clone())?;
-    let mut node = load_node(source, &snap.wasm, limits)?;
-    let again = node.definitions().map_err(|e| CliError::new(format!("{}: the snapshot does not answer get_node(): {e}", source.display())))?;
-    if again != definitions {
-        return Err(CliError::new(format!("{}: the snapshot's definitions differ from the node's", source.display()))
-            .hint("this is a bug in mpnode; build with --no-snapshot meanwhile"));
-    }
-    Ok(snap.wasm)
-}
-
 fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {
     let dir = PathBuf::from(&args.name);
-    let written = mpnode::scaffold::new_project(&dir, &args.name).map_err(|e| CliError::new(e.to_string()))?;
+    let written = scaffold::new_project(&dir, &args.name).map_err(|e| CliError::new(e.to_string()))?;
     for path in written {
         println!("{}", path.display());
     }
@@ -815,7 +646,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
         .flatten()
         .enumerate()
         .filter_map(|(i, d)| {
-            inspect::check_definition(d)
+            mpnode_host::contract::check_definition(d)
                 .err()
                 .map(|e| format!("definition {i}: {e}"))
         })

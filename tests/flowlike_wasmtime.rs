@@ -3,7 +3,7 @@
 //! `../shared/flow-like-abi.md` documents it, independent of mpnode's wasmi
 //! host:
 //!
-//! - only Flow-Like's import set (`mpnode::imports::HOST_FUNCTIONS`: the
+//! - only Flow-Like's import set (`mpnode_host::imports::HOST_FUNCTIONS`: the
 //!   stub WASI functions, `flowlike_*`, `env.invoke_vii` and
 //!   `env._emscripten_throw_longjmp` with the stack-save / `setThrew`
 //!   behaviour); every function is defined, the ones the runtime uses with
@@ -26,10 +26,10 @@
 //! ```
 
 
-use mpnode::imports::HOST_FUNCTIONS;
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine as WasmiEngine, Node};
+use mpnode_host::imports::HOST_FUNCTIONS;
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine as WasmiEngine, Node};
 use serde_json::{json, Value};
 use flowlike_host::wasmtime::{Engine, Linker, Module, Trap, ValType};
 use flowlike_host::{definitions, engine, run, Import, Outcome, State};
@@ -48,7 +48,7 @@ fn wasmtime_type(ty: &wasmi::ValType) -> ValType {
 }
 
 /// Flow-Like's linker: every function of its import set
-/// (`mpnode::imports::HOST_FUNCTIONS`).
+/// (`mpnode_host::imports::HOST_FUNCTIONS`).
 fn linker(engine: &Engine) -> Linker<State> {
     let imports: Vec<Import> = HOST_FUNCTIONS
         .iter()
@@ -138,14 +138,14 @@ fn every_example_gives_the_same_result_as_under_wasmi() {
 /// artifact Flow-Like loads: every example again, built that way.
 #[test]
 fn every_example_as_mpnode_build_writes_it_gives_the_same_result() {
-    let compiler = mpnode::compile::Compiler::new().unwrap();
-    let runtime = mpnode::runtime::RuntimeKind::smallest_for_bytecode().wasm();
+    let compiler = mpnode_build::compile::Compiler::new().unwrap();
+    let runtime = mpnode_build::runtime::RuntimeKind::smallest_for_bytecode().wasm();
     for (path, inputs) in examples() {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        let files = mpnode::pack::collect_files(&path).unwrap();
-        let packed = mpnode::pack::pack_precompiled(runtime, &files, &Default::default(), &compiler)
+        let files = mpnode_build::pack::collect_files(&path).unwrap();
+        let packed = mpnode_build::pack::pack_precompiled(runtime, &files, &Default::default(), &compiler)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let built = mpnode::snapshot::snapshot(&WasmiEngine::new(), &packed, &mpnode::Limits::default())
+        let built = mpnode_build::snapshot::snapshot(&WasmiEngine::new(), &packed, &mpnode_host::Limits::default())
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .wasm;
         let plain = compare_module(&name, &packed, &inputs);

@@ -23,9 +23,9 @@
 use std::cell::RefCell;
 use std::path::Path;
 
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Limits, Node, RunReport};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Limits, Node, RunReport};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Map, Value};

@@ -10,10 +10,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use mpnode::compile::Compiler;
-use mpnode::pack::{pack_files, pack_precompiled, PackOptions, SourceFile};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Node};
+use mpnode_build::compile::Compiler;
+use mpnode_build::pack::{pack_files, pack_precompiled, PackOptions, SourceFile};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Node};
 use serde_json::{json, Value};
 
 const NODE: &str = "tests/nodes/gc_torture_module.py";

@@ -4,7 +4,7 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::{Engine, Error, Failure, Limits, Node};
+use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 
 /// A node that counts its runs in a global (output `r`) and misbehaves with
@@ -28,7 +28,7 @@ fn counting_module(imports: &str, bad: &str, extra: &str) -> Vec<u8> {
 
 /// Runs `bad` once and checks the failure report, then checks that the
 /// next run works on a fresh instance.
-fn fails_then_recovers(module: &[u8], limits: Limits) -> mpnode::RunReport {
+fn fails_then_recovers(module: &[u8], limits: Limits) -> mpnode_host::RunReport {
     let mut node = Node::load_with_limits(&Engine::new(), module, limits).unwrap();
     let ok = node.run(json!({})).unwrap();
     assert!(ok.is_ok(), "{ok:?}");
@@ -340,5 +340,5 @@ fn logs_before_a_trap_are_kept() {
     let report = fails_then_recovers(&module, Limits::default());
     assert_eq!(report.logs.len(), 1);
     assert_eq!(report.logs[0].message, "before");
-    assert_eq!(report.logs[0].level, mpnode::LogLevel::Warn);
+    assert_eq!(report.logs[0].level, mpnode_host::LogLevel::Warn);
 }

@@ -4,8 +4,8 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::imports::{self, HOST_FUNCTIONS};
-use mpnode::{Engine, Error, Node};
+use mpnode_host::imports::{self, HOST_FUNCTIONS};
+use mpnode_host::{Engine, Error, Node};
 use serde_json::json;
 
 fn wat_type(t: &wasmi::ValType) -> &'static str {

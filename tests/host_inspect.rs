@@ -3,7 +3,8 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::inspect::{check_definition, inspect, InspectError, ItemKind};
+use mpnode_build::inspect::{inspect, InspectError, ItemKind};
+use mpnode_host::contract::check_definition;
 use serde_json::{json, Value};
 
 #[test]

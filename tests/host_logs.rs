@@ -3,7 +3,7 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::{Engine, LogLevel, Node, StreamEvent};
+use mpnode_host::{Engine, LogLevel, Node, StreamEvent};
 use serde_json::json;
 
 /// Places `strings` one after another from SCRATCH_AT; returns the data

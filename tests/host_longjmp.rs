@@ -4,7 +4,7 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::{Engine, Error, Failure, Limits, Node};
+use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 
 const SP_START: i32 = 60_000;
@@ -140,7 +140,7 @@ fn a_longjmp_outside_invoke_vii_fails_the_run() {
 
 /// A failure inside the called function propagates unchanged: no setThrew,
 /// the run fails, the next run works.
-fn propagates(index: i32, limits: Limits) -> mpnode::RunReport {
+fn propagates(index: i32, limits: Limits) -> mpnode_host::RunReport {
     let module = sjlj_module(
         &format!(
             "(if (i32.gt_u (local.get $len) (i32.const 600))

@@ -3,7 +3,7 @@
 mod host_support;
 
 use host_support::*;
-use mpnode::{Engine, Error, Failure, Node};
+use mpnode_host::{Engine, Error, Failure, Node};
 use serde_json::{json, Value};
 
 /// A node whose run logs the envelope it received (so the test can look at
@@ -28,7 +28,7 @@ fn definition_is_the_json_get_node_returns() {
     let expected: Value = serde_json::from_str(&definition_json("wasm_python_uppercase")).unwrap();
     assert_eq!(definition, expected);
     assert_eq!(node.definitions().unwrap(), vec![expected]);
-    assert!(mpnode::inspect::check_definition(&definition).is_ok());
+    assert!(mpnode_host::contract::check_definition(&definition).is_ok());
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn run_ids_differ_between_runs_and_context_is_used() {
     let mut node = Node::load(&engine, &echo_module()).unwrap();
     let first = node.run(json!({})).unwrap();
     let second = node.run(json!({})).unwrap();
-    let id = |r: &mpnode::RunReport| {
+    let id = |r: &mpnode_host::RunReport| {
         serde_json::from_str::<Value>(&r.logs[0].message).unwrap()["run_id"].clone()
     };
     assert_ne!(id(&first), id(&second));

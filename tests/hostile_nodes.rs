@@ -4,9 +4,9 @@
 //! clean `Err` before the guest is called), never in a panic, and the NEXT
 //! run on the same `Node` must work.
 
-use mpnode::pack::{pack_with, PackOptions};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Limits, Node, RunReport};
+use mpnode_build::pack::{pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
 /// One node with many ways to misbehave, chosen by the `case` input. The
@@ -112,7 +112,7 @@ fn load(source: &str, heap: Option<u32>, fuel: u64) -> Node {
 /// for the well-behaved runs (a few million) and for filling a 1 MiB heap
 /// (about 3 * 10^8, each collection walks the whole heap); an endless loop
 /// stops in well under a second.
-const FUEL: u64 = mpnode::limits::RESTRICTIVE_FUEL;
+const FUEL: u64 = mpnode_host::limits::RESTRICTIVE_FUEL;
 
 /// Fuel for nodes with a big heap: instantiation alone walks the whole heap
 /// (about 5 * 10^8 fuel for 64 MiB).

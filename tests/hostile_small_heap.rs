@@ -13,9 +13,9 @@
 
 use std::path::Path;
 
-use mpnode::pack::{pack_with, PackOptions};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Limits, Node, RunReport};
+use mpnode_build::pack::{pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
 mod common;

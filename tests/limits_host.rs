@@ -8,7 +8,7 @@ mod host_support;
 use std::time::Duration;
 
 use host_support::*;
-use mpnode::{Engine, Error, Failure, Limits, Node};
+use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 
 const PAGE: usize = 65536;

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Error, Failure, Limits, Node, RunReport};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Error, Failure, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
 /// Counts its runs in a global; fails on demand in every way a Python node

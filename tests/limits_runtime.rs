@@ -6,9 +6,9 @@
 
 use std::time::Duration;
 
-use mpnode::pack::{pack, pack_with, PackOptions};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Error, Failure, Limits, Node};
+use mpnode_build::pack::{pack, pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 
 const NODE: &str = r#"

@@ -42,9 +42,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use mpnode::pack::{pack_with, PackOptions};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Limits, Node};
+use mpnode_build::pack::{pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Limits, Node};
 use serde_json::json;
 
 /// The node that runs one test: `exec` of the source in a fresh global

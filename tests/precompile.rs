@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use mpnode::compile::{canonical_mpy, CompileError, Compiler};
-use mpnode::pack::{pack_files, pack_precompiled, PackError, PackOptions, SourceFile};
-use mpnode::runtime::{RuntimeKind, COMPILER_WASM, RUNTIME_NO_COMPILER_WASM, RUNTIME_WASM};
-use mpnode::{Engine, Node, RunReport};
+use mpnode_build::compile::{canonical_mpy, CompileError, Compiler};
+use mpnode_build::pack::{pack_files, pack_precompiled, PackError, PackOptions, SourceFile};
+use mpnode_build::runtime::{RuntimeKind, COMPILER_WASM, RUNTIME_NO_COMPILER_WASM, RUNTIME_WASM};
+use mpnode_host::{Engine, Node, RunReport};
 use serde_json::{json, Value};
 
 mod common;
@@ -114,7 +114,7 @@ fn native_mpy_cross(source: &str, name: &str, dir: &Path) -> Vec<u8> {
     std::fs::write(&py, source).unwrap();
     // The flags spell out this runtime's configuration (they are also
     // mpy-cross's defaults): 31-bit small ints, no cached lookups, unicode.
-    let out = Command::new(env!("MPNODE_MPY_CROSS"))
+    let out = Command::new(mpnode_runtime::MPY_CROSS)
         .args(["-msmall-int-bits=31", "-mno-cache-lookup-bc", "-municode", "-s", name, "-o"])
         .arg(&mpy)
         .arg(&py)
@@ -128,11 +128,11 @@ fn native_mpy_cross(source: &str, name: &str, dir: &Path) -> Vec<u8> {
 fn the_compiler_module_writes_what_mpy_cross_writes() {
     let dir = scratch("identity");
     let compiler = compiler();
-    let mut sources: Vec<(String, String)> = vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode::pack::SDK_SOURCE.into())];
+    let mut sources: Vec<(String, String)> = vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode_build::pack::SDK_SOURCE.into())];
     for (path, _) in common::examples() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // Lowered as packing lowers them (f-strings, annotations).
-        sources.push((name, mpnode::pysyntax::lower(&std::fs::read_to_string(&path).unwrap()).unwrap()));
+        sources.push((name, mpnode_build::lower::lower(&std::fs::read_to_string(&path).unwrap()).unwrap()));
     }
     for (name, source) in &sources {
         let ours = compiler.compile(source.as_bytes(), name).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -156,7 +156,7 @@ fn the_compiler_module_writes_what_mpy_cross_writes() {
 
 #[test]
 fn the_compiler_module_imports_nothing() {
-    let info = mpnode::inspect::inspect(COMPILER_WASM).unwrap();
+    let info = mpnode_build::inspect::inspect(COMPILER_WASM).unwrap();
     assert!(info.imports.is_empty(), "{:?}", info.imports);
     let exports: Vec<&str> = info.exports.iter().map(|e| e.name.as_str()).collect();
     for name in ["memory", "mpnc_input", "mpnc_compile", "mpnc_error"] {
@@ -239,7 +239,7 @@ fn every_example_runs_the_same_from_bytecode_in_both_runtimes() {
     names.sort();
     assert!(names.len() >= 6, "{names:?}");
     for name in &names {
-        let files = mpnode::pack::collect_files(&dir.join(format!("{name}.py"))).unwrap();
+        let files = mpnode_build::pack::collect_files(&dir.join(format!("{name}.py"))).unwrap();
         let inputs: Value = serde_json::from_str(&node_source(&format!("examples/{name}.json"))).unwrap();
         let source = pack_files(RUNTIME_WASM, &files, &PackOptions::default()).unwrap();
         let with = pack_precompiled(RUNTIME_WASM, &files, &PackOptions::default(), &compiler).unwrap();
@@ -324,15 +324,15 @@ fn without_the_compiler_exec_and_eval_are_gone_and_source_is_refused() {
 
 #[test]
 fn precompiled_packing_is_deterministic() {
-    let files = mpnode::pack::collect_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sdk_strings.py")).unwrap();
+    let files = mpnode_build::pack::collect_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sdk_strings.py")).unwrap();
     let a = pack_precompiled(RUNTIME_NO_COMPILER_WASM, &files, &PackOptions::default(), &compiler()).unwrap();
     let b = pack_precompiled(RUNTIME_NO_COMPILER_WASM, &files, &PackOptions::default(), &compiler()).unwrap();
     assert!(a == b, "two packings differ");
     // One compiler for many files gives each file the same bytes as alone.
     let compiler = compiler();
-    let alone = compiler.compile(mpnode::pack::SDK_SOURCE.as_bytes(), "sdk.py").unwrap();
+    let alone = compiler.compile(mpnode_build::pack::SDK_SOURCE.as_bytes(), "sdk.py").unwrap();
     compiler.compile(CONSTRUCTS.as_bytes(), "constructs.py").unwrap();
-    assert!(compiler.compile(mpnode::pack::SDK_SOURCE.as_bytes(), "sdk.py").unwrap() == alone);
+    assert!(compiler.compile(mpnode_build::pack::SDK_SOURCE.as_bytes(), "sdk.py").unwrap() == alone);
 }
 
 #[test]
@@ -343,7 +343,7 @@ fn the_runtime_without_the_compiler_is_smaller() {
     assert_eq!(RuntimeKind::smallest_for_bytecode(), RuntimeKind::NoCompiler);
     // It imports nothing the full runtime does not.
     let imports = |wasm: &[u8]| -> Vec<String> {
-        mpnode::inspect::inspect(wasm).unwrap().imports.iter().map(|i| format!("{}.{}", i.module, i.name)).collect()
+        mpnode_build::inspect::inspect(wasm).unwrap().imports.iter().map(|i| format!("{}.{}", i.module, i.name)).collect()
     };
     let full_imports = imports(RUNTIME_WASM);
     for i in imports(RUNTIME_NO_COMPILER_WASM) {

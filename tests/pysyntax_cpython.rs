@@ -33,10 +33,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use mpnode::pack::pack;
-use mpnode::pysyntax::lower;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, LogLevel, Node};
+use mpnode_build::pack::pack;
+use mpnode_build::lower::lower;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, LogLevel, Node};
 use serde_json::json;
 
 /// Lines before the snippet in the wrapped program.

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Node};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Node};
 use serde_json::{json, Value};
 
 fn load_source(src: &str, name: &str) -> Node {

@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use mpnode::pack::{pack, pack_files, pack_with, PackOptions, SourceFile};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Node};
+use mpnode_build::pack::{pack, pack_files, pack_with, PackOptions, SourceFile};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Node};
 use serde_json::{json, Value};
 
 mod common;
@@ -108,7 +108,7 @@ fn print_goes_to_the_info_log_line_by_line() {
     let report = node.run(json!({})).unwrap();
     let lines: Vec<&str> = report.logs.iter().map(|l| l.message.as_str()).collect();
     assert_eq!(lines, ["a 1", "b", "c"]);
-    assert!(report.logs.iter().all(|l| l.level == mpnode::LogLevel::Info));
+    assert!(report.logs.iter().all(|l| l.level == mpnode_host::LogLevel::Info));
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn gc_torture_on_a_small_heap_matches_cpython() {
 
 #[test]
 fn imports_only_what_flow_likes_host_provides() {
-    let info = mpnode::inspect::inspect(RUNTIME_WASM).unwrap();
+    let info = mpnode_build::inspect::inspect(RUNTIME_WASM).unwrap();
     let mut imports: Vec<String> = info.imports.iter().map(|i| format!("{}.{}", i.module, i.name)).collect();
     imports.sort();
     assert_eq!(
@@ -173,7 +173,7 @@ fn packing_is_deterministic() {
 
 #[test]
 fn mpy_cross_is_built_and_compiles_a_node() {
-    let tool = env!("MPNODE_MPY_CROSS");
+    let tool = mpnode_runtime::MPY_CROSS;
     let dir = std::env::temp_dir().join(format!("mpnode-mpy-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let py = dir.join("uppercase.py");
@@ -308,7 +308,7 @@ fn collect_files_finds_local_modules_transitively() {
     std::fs::write(dir.join("unused.py"), "Y = 2\n").unwrap();
     std::fs::write(dir.join("pkg/__init__.py"), "").unwrap();
     std::fs::write(dir.join("pkg/util.py"), "def twice(s):\n    return s + s\n").unwrap();
-    let files = mpnode::pack::collect_files(&dir.join("main.py")).unwrap();
+    let files = mpnode_build::pack::collect_files(&dir.join("main.py")).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["main.py", "helpers.py", "pkg/__init__.py", "pkg/util.py", "other.py"]);
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,4 +1,4 @@
-//! Build-time snapshots (`mpnode::snapshot`): a snapshotted module must
+//! Build-time snapshots (`mpnode_build::snapshot`): a snapshotted module must
 //! behave exactly like the module it came from, load under Flow-Like's
 //! contract, be deterministic, and start without interpreter start-up work.
 
@@ -6,10 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use mpnode::pack::{collect_files, pack_files, pack_with, PackOptions};
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::snapshot::{snapshot, SnapshotError};
-use mpnode::{Engine, Limits, Node, RunReport};
+use mpnode_build::pack::{collect_files, pack_files, pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_build::snapshot::{snapshot, SnapshotError};
+use mpnode_host::{Engine, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
 fn repo(file: &str) -> std::path::PathBuf {

@@ -2,9 +2,9 @@
 //! (patch 0008: explicit frees used to move the allocator's scan start back,
 //! so each run scanned all garbage since the last collection).
 
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Node};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Node};
 use serde_json::json;
 
 #[test]

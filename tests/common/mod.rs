@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mpnode::pack::pack;
-use mpnode::runtime::RUNTIME_WASM;
-use mpnode::{Engine, Node};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Node};
 use serde_json::Value;
 
 /// A file of the repository, as text.

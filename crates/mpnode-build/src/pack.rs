@@ -6,7 +6,7 @@
 //! bytecode ([`pack_precompiled`]: compiled now to `.mpy` by
 //! [`crate::compile`]; either runtime runs it, and the one without the
 //! compiler is smaller). Source is first lowered for MicroPython v1.9.4
-//! ([`crate::pysyntax`]) and given the `sdk` module when it imports it.
+//! ([`crate::lower`]) and given the `sdk` module when it imports it.
 //!
 //! The runtime exports the address of a small config block
 //! (`mpnode_config`, see `shim/src/config.rs`) and `__heap_base`. Packing
@@ -307,7 +307,7 @@ fn imported_modules(text: &str) -> Vec<String> {
 }
 
 /// Rewrites syntax MicroPython v1.9.4 lacks (f-strings, variable
-/// annotations; see [`crate::pysyntax`]) in every `.py` file, keeping lines
+/// annotations; see [`crate::lower`]) in every `.py` file, keeping lines
 /// where they are.
 fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
     files
@@ -317,7 +317,7 @@ fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
                 return Ok(f.clone());
             }
             let text = String::from_utf8_lossy(&f.contents);
-            let lowered = crate::pysyntax::lower(&text)
+            let lowered = crate::lower::lower(&text)
                 .map_err(|e| PackError::Syntax { file: f.name.clone(), line: e.line, message: e.message.clone() })?;
             Ok(SourceFile::new(f.name.clone(), lowered))
         })
@@ -334,7 +334,7 @@ def cast(t, v):\n    return v\n";
 
 /// Flow-Like's Python SDK surface (`from sdk import Context, …`), written
 /// for MicroPython; packed with nodes that import it.
-pub const SDK_SOURCE: &str = include_str!("../shim/python/sdk.py");
+pub const SDK_SOURCE: &str = include_str!("../../../shim/python/sdk.py");
 
 /// The SDK's other import name, as Flow-Like's templates spell it.
 const SDK_ALIAS_SOURCE: &str = "from sdk import *\nfrom sdk import _mpnode_defs, _mpnode_run\n";

@@ -8,7 +8,7 @@
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use wasmi::errors::ErrorKind;
 use wasmi::{ExternType, Func, Memory, Store, Val, ValType};
 
@@ -16,6 +16,7 @@ use crate::engine::Engine;
 use crate::error::{Error, Failure};
 use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
 use crate::limits::{self, DeadlineExceeded, Limits};
+use crate::contract::{Envelope, EnvelopeHead};
 use crate::report::{RunReport, RunResult};
 
 /// The ids and flags the host puts into each run envelope.
@@ -126,8 +127,8 @@ pub struct Node {
     live: Option<Live>,
     poisoned: bool,
     fresh_per_run: bool,
-    default_node_name: Option<String>,
-    /// The definitions, fetched once, to check each run's outputs against.
+    /// The definitions, fetched once: the default node name and the output
+    /// checks read them.
     definitions: Option<Vec<Value>>,
     runs: u64,
 }
@@ -199,7 +200,6 @@ impl Node {
             live: Some(live),
             poisoned: false,
             fresh_per_run: false,
-            default_node_name: None,
             definitions: None,
             runs: 0,
         })
@@ -314,8 +314,7 @@ impl Node {
         };
         let envelope = self.envelope(inputs);
         let bytes = serde_json::to_vec(&envelope).unwrap_or_default();
-        let (stream_state, log_level) = (self.context.stream_state, self.context.log_level);
-        self.run_bytes(&bytes, stream_state, i32::from(log_level))
+        self.run_bytes(&bytes, envelope.head())
     }
 
     /// Runs the node on a complete, already serialized run envelope:
@@ -329,22 +328,11 @@ impl Node {
     ///
     /// [`Error::Internal`] if wasmi refuses to set fuel.
     pub fn run_envelope(&mut self, envelope: &[u8]) -> Result<RunReport, Error> {
-        let parsed: Option<Value> = serde_json::from_slice(envelope).ok();
-        let stream_state = parsed
-            .as_ref()
-            .and_then(|v| v.get("stream_state"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let log_level = parsed
-            .as_ref()
-            .and_then(|v| v.get("log_level"))
-            .and_then(Value::as_i64)
-            .and_then(|l| i32::try_from(l).ok())
-            .unwrap_or(0);
-        self.run_bytes(envelope, stream_state, log_level)
+        let head = EnvelopeHead::parse(envelope);
+        self.run_bytes(envelope, head)
     }
 
-    fn envelope(&mut self, inputs: Map<String, Value>) -> Value {
+    fn envelope(&mut self, inputs: Map<String, Value>) -> Envelope {
         self.runs += 1;
         let node_name = match &self.context.node_name {
             Some(name) => name.clone(),
@@ -358,42 +346,44 @@ impl Node {
             format!("mpnode-run-{ms:x}-{}", self.runs)
         });
         let c = &self.context;
-        json!({
-            "inputs": inputs,
-            "node_id": c.node_id,
-            "run_id": run_id,
-            "app_id": c.app_id,
-            "board_id": c.board_id,
-            "user_id": c.user_id,
-            "stream_state": c.stream_state,
-            "log_level": c.log_level,
-            "node_name": node_name,
-        })
+        Envelope {
+            inputs,
+            node_id: c.node_id.clone(),
+            run_id,
+            app_id: c.app_id.clone(),
+            board_id: c.board_id.clone(),
+            user_id: c.user_id.clone(),
+            stream_state: c.stream_state,
+            log_level: c.log_level,
+            node_name,
+        }
+    }
+
+    /// The definitions, fetched once per `Node` and kept: the default node
+    /// name and the output checks both read this one cache.
+    fn cached_definitions(&mut self) -> Result<&[Value], Error> {
+        if self.definitions.is_none() {
+            self.definitions = Some(self.definitions()?);
+        }
+        Ok(self.definitions.as_deref().unwrap_or_default())
     }
 
     /// Fails a successful result whose outputs are not output pins of the
     /// node that ran, or whose JSON type contradicts the pin's `data_type`:
     /// Flow-Like would set them anyway and wire wrong data downstream.
-    fn check_outputs(&mut self, result: RunResult, envelope: &[u8]) -> RunResult {
+    fn check_outputs(&mut self, result: RunResult, name: Option<&str>) -> RunResult {
         if result.error.is_some() || result.outputs.is_empty() {
             return result;
         }
-        if self.definitions.is_none() {
-            match self.definitions() {
-                Ok(defs) => self.definitions = Some(defs),
-                Err(_) => return result, // the run itself succeeded; nothing to check against
-            }
-        }
-        let name: Option<String> = serde_json::from_slice::<Value>(envelope)
-            .ok()
-            .and_then(|e| e.get("node_name").and_then(Value::as_str).map(String::from));
-        let defs = self.definitions.as_deref().unwrap_or_default();
+        let Ok(defs) = self.cached_definitions() else {
+            return result; // the run itself succeeded; nothing to check against
+        };
         let def = defs
             .iter()
-            .find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name.as_deref())
+            .find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name)
             .or(defs.first());
         let Some(def) = def else { return result };
-        match check_pins(def, &result.outputs) {
+        match crate::contract::check_outputs(def, &result.outputs) {
             Ok(()) => result,
             Err(message) => RunResult::failed(message),
         }
@@ -402,29 +392,15 @@ impl Node {
     /// The `name` of the (first) definition, cached; empty if the definition
     /// cannot be had (the run then reports whatever goes wrong).
     fn default_node_name(&mut self) -> String {
-        if let Some(name) = &self.default_node_name {
-            return name.clone();
-        }
-        let name = self
-            .definitions()
+        self.cached_definitions()
             .ok()
-            .and_then(|defs| defs.into_iter().next())
-            .and_then(|def| def.get("name").and_then(Value::as_str).map(str::to_string));
-        match name {
-            Some(name) => {
-                self.default_node_name = Some(name.clone());
-                name
-            }
-            None => String::new(),
-        }
+            .and_then(|defs| defs.first())
+            .and_then(|def| def.get("name").and_then(Value::as_str))
+            .map(str::to_string)
+            .unwrap_or_default()
     }
 
-    fn run_bytes(
-        &mut self,
-        envelope: &[u8],
-        stream_state: bool,
-        log_level: i32,
-    ) -> Result<RunReport, Error> {
+    fn run_bytes(&mut self, envelope: &[u8], head: EnvelopeHead) -> Result<RunReport, Error> {
         let started = Instant::now();
         let limits = self.limits.clone();
         let live = match self.live() {
@@ -447,7 +423,7 @@ impl Node {
         };
         live.store
             .data_mut()
-            .begin(&limits, stream_state, log_level);
+            .begin(&limits, head.stream_state, head.log_level);
         limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
         let outcome = run_sequence(live, envelope, &limits);
         let fuel_consumed = limits::fuel_consumed(&live.store);
@@ -464,7 +440,7 @@ impl Node {
             ));
         }
         let (result, failure) = match outcome {
-            Ok(result) => (self.check_outputs(result, envelope), None),
+            Ok(result) => (self.check_outputs(result, head.node_name.as_deref()), None),
             Err(failure) => {
                 self.poison();
                 (RunResult::failed(failure.to_string()), Some(failure))
@@ -731,20 +707,25 @@ fn instantiate(
 }
 
 /// A module's state right after `_initialize`: what a build-time snapshot
-/// writes back into the module (see [`crate::snapshot`]).
-pub(crate) struct Image {
+/// writes back into the module (`mpnode_build::snapshot`).
+#[derive(Debug)]
+pub struct Image {
     /// The whole linear memory.
-    pub(crate) memory: Vec<u8>,
+    pub memory: Vec<u8>,
     /// The values of the global exports asked for, in order.
-    pub(crate) globals: Vec<Val>,
+    pub globals: Vec<Val>,
     /// What the node logged while it was imported.
-    pub(crate) logs: Vec<crate::LogEntry>,
+    pub logs: Vec<crate::LogEntry>,
 }
 
 /// Instantiates `wasm` with a frozen clock and random source (both answer
 /// 0), runs `_initialize` under `limits`, and captures the memory and the
 /// global exports named in `globals`.
-pub(crate) fn initialized_image(
+///
+/// # Errors
+///
+/// As [`Node::load`].
+pub fn initialized_image(
     engine: &Engine,
     wasm: &[u8],
     limits: &Limits,
@@ -923,48 +904,4 @@ fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<Run
         export: "run",
         message: format!("not a result envelope {{outputs, error, activate_exec, pending}}: {e}"),
     })
-}
-
-/// Checks outputs against a definition's output pins (see
-/// [`Node::check_outputs`]).
-fn check_pins(def: &Value, outputs: &Map<String, Value>) -> Result<(), String> {
-    let node = def.get("name").and_then(Value::as_str).unwrap_or("?");
-    // A definition without pins (a sketch, a test double) declares nothing
-    // to check against.
-    if def.get("pins").and_then(Value::as_array).is_none_or(|p| p.is_empty()) {
-        return Ok(());
-    }
-    let pins: Vec<&Value> = def
-        .get("pins")
-        .and_then(Value::as_array)
-        .map(|p| p.iter().filter(|p| p.get("pin_type").and_then(Value::as_str) == Some("Output")).collect())
-        .unwrap_or_default();
-    for (key, value) in outputs {
-        let Some(pin) = pins.iter().find(|p| p.get("name").and_then(Value::as_str) == Some(key.as_str())) else {
-            let names: Vec<&str> = pins.iter().filter_map(|p| p.get("name").and_then(Value::as_str)).collect();
-            return Err(format!(
-                "output '{key}' is not an output pin of node '{node}' (its output pins: {})",
-                names.join(", ")
-            ));
-        };
-        let data_type = pin.get("data_type").and_then(Value::as_str).unwrap_or("Generic");
-        if value.is_null() {
-            continue;
-        }
-        if data_type.eq_ignore_ascii_case("Execution") || data_type.eq_ignore_ascii_case("Exec") {
-            return Err(format!("output '{key}' is an execution pin; name it in activate_exec instead of setting it"));
-        }
-        let value_type = pin.get("value_type").and_then(Value::as_str).unwrap_or("Normal");
-        let ok = match value_type.to_ascii_lowercase().as_str() {
-            "array" | "hashset" => value.as_array().is_some_and(|a| a.iter().all(|v| crate::validate::matches_type(data_type, v))),
-            "hashmap" => value.as_object().is_some_and(|o| o.values().all(|v| crate::validate::matches_type(data_type, v))),
-            _ => crate::validate::matches_type(data_type, value),
-        };
-        if !ok {
-            let shown = value.to_string();
-            let shown = if shown.len() > 60 { format!("{}…", &shown[..shown.char_indices().nth(57).map_or(shown.len(), |c| c.0)]) } else { shown };
-            return Err(format!("output '{key}' = {shown} does not match pin '{key}' of node '{node}' ({data_type}, {value_type})"));
-        }
-    }
-    Ok(())
 }

@@ -5,10 +5,10 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
 use wasmparser::{ExternalKind, FuncType, Parser, Payload, TypeRef};
 
-use crate::imports;
+use mpnode_host::imports;
 
 /// What kind of item an import or export is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -321,78 +321,4 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
         });
     }
     Ok(info)
-}
-
-/// The node definition as Flow-Like's host deserializes it
-/// (`WasmNodeDefinition` in its `abi.rs`).
-#[derive(Deserialize)]
-#[allow(dead_code)] // Only deserialized, to check the shape.
-struct DefinitionShape {
-    name: String,
-    friendly_name: String,
-    description: String,
-    category: String,
-    #[serde(default)]
-    icon: Option<String>,
-    pins: Vec<PinShape>,
-    #[serde(default)]
-    scores: Option<ScoresShape>,
-    #[serde(default)]
-    long_running: Option<bool>,
-    #[serde(default)]
-    docs: Option<String>,
-    #[serde(default)]
-    abi_version: Option<u32>,
-    #[serde(default)]
-    permissions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct PinShape {
-    name: String,
-    friendly_name: String,
-    description: String,
-    pin_type: String,
-    data_type: String,
-    #[serde(default)]
-    default_value: Option<Value>,
-    #[serde(default)]
-    value_type: Option<String>,
-    #[serde(default)]
-    schema: Option<String>,
-    #[serde(default)]
-    valid_values: Option<Vec<String>>,
-    #[serde(default)]
-    range: Option<(f64, f64)>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct ScoresShape {
-    #[serde(default)]
-    privacy: u8,
-    #[serde(default)]
-    security: u8,
-    #[serde(default)]
-    performance: u8,
-    #[serde(default)]
-    governance: u8,
-    #[serde(default)]
-    reliability: u8,
-    #[serde(default)]
-    cost: u8,
-}
-
-/// Checks one node definition against the shape Flow-Like's host parses
-/// (required fields, field types, scores 0–255).
-///
-/// # Errors
-///
-/// The deserializer's message (e.g. ``missing field `category` ``) when
-/// Flow-Like would reject the definition.
-pub fn check_definition(definition: &Value) -> Result<(), String> {
-    DefinitionShape::deserialize(definition)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
 }

@@ -1,10 +1,16 @@
-//! The MicroPython modules embedded in the crate.
+//! # mpnode-runtime
 //!
-//! `build.rs` builds them (MicroPython v1.9.4 + our port + the guest shim,
-//! linked into wasm32 reactor modules) and writes them to `$OUT_DIR`;
-//! [`pack`](crate::pack) turns a copy of a runtime into a node module, and
-//! [`compile`](crate::compile) runs the compiler module to precompile a
-//! node's Python to bytecode.
+//! The guest side of mpnode: the MicroPython modules, embedded as bytes.
+//!
+//! `build.rs` builds them (MicroPython v1.9.4 + our port in `micropython/`
+//! + the Rust guest shim in `shim/`, linked into wasm32 reactor modules)
+//! and writes them to `$OUT_DIR`. This is the only crate that needs a C and
+//! wasm toolchain; `MPNODE_RUNTIME_DIR` (a directory holding the three
+//! modules, e.g. written by `mpnode runtime-export DIR`) skips that build.
+//! `mpnode-build`'s packer turns a copy of a runtime into a node module,
+//! and its compiler runs the compiler module to precompile a node's Python.
+
+#![warn(missing_docs)]
 
 /// The runtime module's bytes: no node code yet. It includes MicroPython's
 /// compiler, so it runs nodes packed as source (`mpnode run node.py`) or as
@@ -13,12 +19,12 @@ pub const RUNTIME_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mpnode
 
 /// The same runtime without MicroPython's lexer, parser and compiler: it
 /// runs only nodes packed as bytecode (`.mpy`, see
-/// [`pack::pack_precompiled`](crate::pack::pack_precompiled)), and has no
+/// `mpnode_build::pack::pack_precompiled`), and has no
 /// `exec`, `eval` or `compile`. Empty when the crate was built with a
 /// prebuilt runtime (`MPNODE_RUNTIME_WASM`).
 pub const RUNTIME_NO_COMPILER_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mpnode-runtime-nocompiler.wasm"));
 
-/// The compiler module (see [`compile`](crate::compile)): MicroPython's
+/// The compiler module (see `mpnode_build::compile`): MicroPython's
 /// compiler built from the same source and configuration as the runtimes,
 /// which writes the `.mpy` bytecode they load. Empty when the crate was
 /// built with a prebuilt runtime.
@@ -52,3 +58,16 @@ impl RuntimeKind {
         }
     }
 }
+
+/// Upstream's `mpy-cross`, built for the build machine from the same
+/// source (unpatched), for tests that compare our compiler's output with
+/// it. Empty when the runtime was prebuilt.
+pub const MPY_CROSS: &str = env!("MPNODE_MPY_CROSS");
+
+/// The module files as `build.rs` names them, with their bytes (what a
+/// prebuilt `MPNODE_RUNTIME_DIR` holds).
+pub const FILES: [(&str, &[u8]); 3] = [
+    ("mpnode-runtime.wasm", RUNTIME_WASM),
+    ("mpnode-runtime-nocompiler.wasm", RUNTIME_NO_COMPILER_WASM),
+    ("mpnode-compiler.wasm", COMPILER_WASM),
+];

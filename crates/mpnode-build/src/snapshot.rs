@@ -34,10 +34,10 @@ use wasm_encoder::{
 use wasmi::Val;
 use wasmparser::{DataKind, ExternalKind, Parser, Payload, TypeRef, ValType};
 
-use crate::engine::Engine;
-use crate::error::Error;
-use crate::limits::Limits;
-use crate::report::LogEntry;
+use mpnode_host::Engine;
+use mpnode_host::Error;
+use mpnode_host::Limits;
+use mpnode_host::LogEntry;
 
 const PAGE: usize = 65536;
 /// Runs of zero bytes shorter than this stay inside a data segment: a new
@@ -125,7 +125,7 @@ pub fn snapshot(engine: &Engine, wasm: &[u8], limits: &Limits) -> Result<Snapsho
     let shape = read_shape(wasm)?;
     let names: Vec<String> = shape.mutable_globals.iter().map(|i| format!("{GLOBAL_EXPORT_PREFIX}{i}")).collect();
     let instrumented = rewrite(wasm, &Rewrite::ExportGlobals(&shape.mutable_globals))?;
-    let image = crate::node::initialized_image(engine, &instrumented, limits, &names).map_err(SnapshotError::Initialize)?;
+    let image = mpnode_host::node::initialized_image(engine, &instrumented, limits, &names).map_err(SnapshotError::Initialize)?;
     let mut memory = image.memory;
     // Below the stack pointer lies only dead stack: `_initialize` returned.
     // Clearing it keeps build-time garbage out of the module.

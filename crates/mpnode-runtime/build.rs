@@ -79,23 +79,34 @@ const EXTMOD_SOURCES: &[&str] = &[
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = repo_root();
     for var in [
-        "MPNODE_RUNTIME_WASM", "MPNODE_STACK_SIZE", "MPNODE_HEAP_SIZE", "MPNODE_MICROPYTHON_DIR",
+        "MPNODE_RUNTIME_WASM", "MPNODE_RUNTIME_DIR", "MPNODE_STACK_SIZE", "MPNODE_HEAP_SIZE", "MPNODE_MICROPYTHON_DIR",
         "MPNODE_CLANG", "MPNODE_WASM_LD", "MPNODE_GUEST_CARGO", "MPNODE_WASM_OPT",
     ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
-    println!("cargo:rerun-if-changed=micropython");
-    println!("cargo:rerun-if-changed=shim/src");
-    println!("cargo:rerun-if-changed=shim/build.rs");
-    println!("cargo:rerun-if-changed=shim/Cargo.toml");
+    for dir in ["micropython", "shim/src", "shim/python", "shim/build.rs", "shim/Cargo.toml"] {
+        println!("cargo:rerun-if-changed={}", root.join(dir).display());
+    }
     println!("cargo:rerun-if-changed=build.rs");
 
     let dest = out.join(RUNTIME_FILE);
+    if let Ok(dir) = env::var("MPNODE_RUNTIME_DIR") {
+        // Prebuilt modules, all three (as `mpnode runtime-export DIR` or an
+        // earlier build wrote them): no C or wasm toolchain is needed.
+        let dir = PathBuf::from(dir);
+        for file in [RUNTIME_FILE, RUNTIME_NOCOMPILER_FILE, COMPILER_FILE] {
+            println!("cargo:rerun-if-changed={}", dir.join(file).display());
+            fs::copy(dir.join(file), out.join(file))
+                .unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_DIR={}: {file}: {e}", dir.display())));
+        }
+        println!("cargo:rustc-env=MPNODE_MPY_CROSS=");
+        return;
+    }
     if let Ok(prebuilt) = env::var("MPNODE_RUNTIME_WASM") {
-        // A prebuilt runtime comes alone: the variant and the compiler are
-        // left empty, and `mpnode build` says it cannot precompile.
+        // A prebuilt runtime alone: the variant and the compiler are left
+        // empty, and `mpnode build` says it cannot precompile.
         fs::copy(&prebuilt, &dest).unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_WASM={prebuilt}: {e}")));
         fs::write(out.join(RUNTIME_NOCOMPILER_FILE), b"").unwrap();
         fs::write(out.join(COMPILER_FILE), b"").unwrap();
@@ -128,7 +139,7 @@ fn main() {
     let linked = link(&out, "mpnode-compiler", &args, &[], &tools, &compiler_settings);
     optimise(&linked, &out.join(COMPILER_FILE), &tools);
 
-    let mpy_cross = build_mpy_cross(&out, &mp_upstream(&root));
+    let mpy_cross = build_mpy_cross(&out, &mp_upstream());
     println!("cargo:rustc-env=MPNODE_MPY_CROSS={}", mpy_cross.display());
     for (what, file) in [("runtime module", RUNTIME_FILE), ("runtime without the compiler", RUNTIME_NOCOMPILER_FILE), ("compiler module", COMPILER_FILE)] {
         let size = fs::metadata(out.join(file)).unwrap().len();
@@ -147,6 +158,12 @@ fn runtime_link(shim: &Path, extra: &[PathBuf], libs: &CLibs, with_port: bool) -
     }
     args.push(libs.core.display().to_string());
     args
+}
+
+/// The repository: the port (`micropython/`) and the shim (`shim/`) live
+/// beside the crates, as the guest side of the workspace.
+fn repo_root() -> PathBuf {
+    PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../..").canonicalize().unwrap()
 }
 
 fn fail(msg: &str) -> ! {
@@ -297,7 +314,7 @@ fn find_wasm_opt() -> Vec<String> {
     if let Some(p) = which(&["wasm-opt"]) {
         return vec![p.display().to_string()];
     }
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = repo_root();
     let script = root.join(".tools/node_modules/binaryen/bin/wasm-opt");
     match which(&["node", "nodejs"]) {
         Some(node) if script.exists() => vec![node.display().to_string(), script.display().to_string()],
@@ -309,15 +326,15 @@ fn find_wasm_opt() -> Vec<String> {
 
 /// Finds the MicroPython tree inside the downloaded crate, copies what we
 /// build to OUT_DIR/micropython and applies our patches there.
-fn mp_upstream(root: &Path) -> PathBuf {
+fn mp_upstream() -> PathBuf {
     match env::var("MPNODE_MICROPYTHON_DIR") {
         Ok(d) => PathBuf::from(d),
-        Err(_) => locate_crate(root).join("micropython"),
+        Err(_) => locate_crate().join("micropython"),
     }
 }
 
 fn prepare_source(root: &Path, out: &Path) -> PathBuf {
-    let upstream = mp_upstream(root);
+    let upstream = mp_upstream();
     if !upstream.join("py/vm.c").exists() {
         fail(&format!("{} does not look like MicroPython's source tree", upstream.display()));
     }
@@ -338,11 +355,11 @@ fn prepare_source(root: &Path, out: &Path) -> PathBuf {
     dest
 }
 
-fn locate_crate(root: &Path) -> PathBuf {
+fn locate_crate() -> PathBuf {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--manifest-path"])
-        .arg(root.join("Cargo.toml"))
+        .arg(PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("Cargo.toml"))
         .output()
         .unwrap_or_else(|e| fail(&format!("cargo metadata: {e}")));
     if !output.status.success() {

@@ -7,16 +7,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use mpnode_host::contract::{check_definition, matches_type, DATA_TYPES, VALUE_TYPES};
 use serde_json::Value;
-
-/// Data types Flow-Like's host accepts for a pin (compared case-insensitively).
-pub const DATA_TYPES: &[&str] = &[
-    "Execution", "Exec", "String", "Integer", "I64", "Float", "F64", "Boolean", "Bool", "Date", "PathBuf",
-    "Struct", "Byte", "Bytes", "Generic",
-];
-
-/// Value types of a pin.
-pub const VALUE_TYPES: &[&str] = &["Normal", "Array", "HashMap", "HashSet"];
 
 /// One problem in a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +44,7 @@ pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), V
             problems.push(Problem { file: file.to_string(), line: needle.and_then(|n| find_line(source, n, nth)), message });
         };
         let name = def.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
-        if let Err(e) = crate::inspect::check_definition(def) {
+        if let Err(e) = check_definition(def) {
             report(Some(&name), 0, format!("node '{name}': Flow-Like cannot read this definition: {e}"));
             continue;
         }
@@ -103,19 +95,6 @@ pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), V
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
-}
-
-/// Whether a JSON value can be a value of a pin of this data type.
-pub fn matches_type(data_type: &str, v: &Value) -> bool {
-    match data_type.to_ascii_lowercase().as_str() {
-        "execution" | "exec" => v.is_null(),
-        "string" | "date" | "pathbuf" | "byte" | "bytes" => v.is_string(),
-        "integer" | "i64" => v.is_i64() || v.is_u64() || v.as_number().is_some_and(|n| !n.to_string().contains(['.', 'e', 'E'])),
-        "float" | "f64" => v.is_number(),
-        "boolean" | "bool" => v.is_boolean(),
-        "struct" => v.is_object(),
-        _ => true, // Generic
-    }
 }
 
 /// The line of the `nth` (0-based) occurrence of `needle` as a string
