@@ -22,20 +22,13 @@ fn source(path: &str) -> String {
 
 fn seed(c: &mut Criterion) {
     let engine = Engine::new();
-    let wasm = pack(
-        RUNTIME_WASM,
-        &source("examples/uppercase.py"),
-        "uppercase.py",
-    )
-    .unwrap();
+    let wasm = pack(RUNTIME_WASM, &source("examples/uppercase.py"), "uppercase.py").unwrap();
     let mut group = c.benchmark_group("seed");
     group.bench_function("compile", |b| b.iter(|| engine.compile(&wasm).unwrap()));
     let module = engine.compile(&wasm).unwrap();
     // Cold start: a new instance of a compiled module, `_initialize`
     // included (interpreter start-up and the node's import).
-    group.bench_function("cold_start", |b| {
-        b.iter(|| Node::from_module(&engine, module.clone(), Limits::default()).unwrap())
-    });
+    group.bench_function("cold_start", |b| b.iter(|| Node::from_module(&engine, module.clone(), Limits::default()).unwrap()));
     group.bench_function("cold_start_and_run", |b| {
         b.iter(|| {
             let mut node = Node::from_module(&engine, module.clone(), Limits::default()).unwrap();
@@ -87,27 +80,18 @@ fn envelope(inputs: serde_json::Value, node_name: &str) -> Vec<u8> {
 fn wasmtime(c: &mut Criterion) {
     use flowlike_host::wasmtime::Module;
     let engine = flowlike_host::engine();
-    let seed = pack(
-        RUNTIME_WASM,
-        &source("examples/uppercase.py"),
-        "uppercase.py",
-    )
-    .unwrap();
+    let seed = pack(RUNTIME_WASM, &source("examples/uppercase.py"), "uppercase.py").unwrap();
     let mut group = c.benchmark_group("seed_wasmtime");
     group.sample_size(10);
     group.bench_function("compile", |b| b.iter(|| Module::new(&engine, &seed).unwrap()));
     let module = Module::new(&engine, &seed).unwrap();
     let linker = flowlike_host::linker_for(&engine, &module);
-    group.bench_function("cold_start", |b| {
-        b.iter(|| flowlike_host::instantiate(&engine, &linker, &module))
-    });
+    group.bench_function("cold_start", |b| b.iter(|| flowlike_host::instantiate(&engine, &linker, &module)));
     let (mut store, instance) = flowlike_host::instantiate(&engine, &linker, &module);
     let hello = envelope(json!({"input": "hello"}), "wasm_python_uppercase");
     let (result, _, _) = flowlike_host::run_on(&mut store, &instance, &hello).unwrap();
     assert_eq!(result["outputs"]["output"], "HELLO");
-    group.bench_function("warm_run", |b| {
-        b.iter(|| flowlike_host::run_on(&mut store, &instance, &hello).unwrap())
-    });
+    group.bench_function("warm_run", |b| b.iter(|| flowlike_host::run_on(&mut store, &instance, &hello).unwrap()));
     group.finish();
 
     let cpu = pack(RUNTIME_WASM, &source("benches/py/cpu.py"), "cpu.py").unwrap();
@@ -121,9 +105,7 @@ fn wasmtime(c: &mut Criterion) {
         let input = envelope(json!({ "task": task }), "bench_cpu");
         let (result, _, _) = flowlike_host::run_on(&mut store, &instance, &input).unwrap();
         assert!(result["error"].is_null(), "{task}: {result}");
-        group.bench_function(task, |b| {
-            b.iter(|| flowlike_host::run_on(&mut store, &instance, &input).unwrap())
-        });
+        group.bench_function(task, |b| b.iter(|| flowlike_host::run_on(&mut store, &instance, &input).unwrap()));
     }
     group.finish();
 }

@@ -11,8 +11,8 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use serde_json::{json, Value};
 
-use mpnode_build::inspect::{self, ItemKind, ModuleInfo};
 use mpnode_build::builder::{BuildError, Form};
+use mpnode_build::inspect::{self, ItemKind, ModuleInfo};
 use mpnode_build::{manifest, pack, scaffold, Builder};
 use mpnode_host::{bench, Engine, Limits, Node, RunReport};
 
@@ -161,12 +161,8 @@ fn parse_fuel(text: &str) -> Result<u64, String> {
         return Ok(n);
     }
     match clean.parse::<f64>() {
-        Ok(x) if x.is_finite() && x >= 0.0 && x <= u64::MAX as f64 && x.fract() == 0.0 => {
-            Ok(x as u64)
-        }
-        _ => Err(format!(
-            "`{text}` is not a whole amount of fuel (e.g. 1000000000 or 1e9)"
-        )),
+        Ok(x) if x.is_finite() && x >= 0.0 && x <= u64::MAX as f64 && x.fract() == 0.0 => Ok(x as u64),
+        _ => Err(format!("`{text}` is not a whole amount of fuel (e.g. 1000000000 or 1e9)")),
     }
 }
 
@@ -175,19 +171,13 @@ fn parse_fuel(text: &str) -> Result<u64, String> {
 fn parse_memory(text: &str) -> Result<usize, String> {
     let lower = text.trim().to_ascii_lowercase();
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let unit = lower[digits.len()..]
-        .trim_end_matches('b')
-        .trim_end_matches('i');
+    let unit = lower[digits.len()..].trim_end_matches('b').trim_end_matches('i');
     let scale: u64 = match unit {
         "" => 1,
         "k" => 1 << 10,
         "m" => 1 << 20,
         "g" => 1 << 30,
-        _ => {
-            return Err(format!(
-                "`{text}`: unknown unit (use bytes, KiB, MiB or GiB)"
-            ))
-        }
+        _ => return Err(format!("`{text}`: unknown unit (use bytes, KiB, MiB or GiB)")),
     };
     let bytes = digits
         .trim()
@@ -214,11 +204,7 @@ fn parse_timeout(text: &str) -> Result<Timeout, String> {
         "ms" => 1e-3,
         "us" => 1e-6,
         "m" | "min" => 60.0,
-        _ => {
-            return Err(format!(
-                "`{text}`: unknown unit (use ms, s or m, or `none`)"
-            ))
-        }
+        _ => return Err(format!("`{text}`: unknown unit (use ms, s or m, or `none`)")),
     };
     let seconds = digits
         .trim()
@@ -226,9 +212,7 @@ fn parse_timeout(text: &str) -> Result<Timeout, String> {
         .ok()
         .filter(|x| x.is_finite() && *x >= 0.0)
         .ok_or_else(|| format!("`{text}` is not a duration (e.g. 10s, 250ms or none)"))?;
-    Duration::try_from_secs_f64(seconds * scale)
-        .map(|d| Timeout(Some(d)))
-        .map_err(|e| format!("`{text}`: {e}"))
+    Duration::try_from_secs_f64(seconds * scale).map(|d| Timeout(Some(d))).map_err(|e| format!("`{text}`: {e}"))
 }
 
 #[derive(Args)]
@@ -295,10 +279,7 @@ struct CliError {
 
 impl CliError {
     fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            hint: None,
-        }
+        Self { message: message.into(), hint: None }
     }
 
     fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -329,8 +310,7 @@ fn main() -> ExitCode {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path)
-        .map_err(|e| CliError::new(format!("could not read {}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| CliError::new(format!("could not read {}: {e}", path.display())))
 }
 
 fn is_python(path: &Path) -> bool {
@@ -351,9 +331,7 @@ fn build_failed(path: &Path, e: BuildError) -> CliError {
             CliError::new(format!("could not pack {}: {e}", path.display())).hint("fix the line above; nothing was written")
         }
         BuildError::Load(e) => CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", path.display())),
-        e @ (BuildError::Pack(_) | BuildError::Compiler(_)) => {
-            CliError::new(format!("could not pack {}: {e}", path.display()))
-        }
+        e @ (BuildError::Pack(_) | BuildError::Compiler(_)) => CliError::new(format!("could not pack {}: {e}", path.display())),
         e => CliError::new(format!("{}: {e}", path.display())),
     }
 }
@@ -378,10 +356,8 @@ fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     }
     let bytes = read_file(path)?;
     if !bytes.starts_with(b"\0asm") {
-        return Err(
-            CliError::new(format!("{} is not a WebAssembly module", path.display()))
-                .hint("pass a .wasm module, or a Python node ending in .py"),
-        );
+        return Err(CliError::new(format!("{} is not a WebAssembly module", path.display()))
+            .hint("pass a .wasm module, or a Python node ending in .py"));
     }
     Ok(bytes)
 }
@@ -397,16 +373,12 @@ fn parse_inputs(args: &InputArgs) -> Result<Value, CliError> {
         }
         (None, Some(path)) => {
             let bytes = read_file(path)?;
-            (
-                String::from_utf8_lossy(&bytes).into_owned(),
-                path.display().to_string(),
-            )
+            (String::from_utf8_lossy(&bytes).into_owned(), path.display().to_string())
         }
         (None, None) => return Ok(json!({})),
     };
     let example = r#"pass a JSON object of input pins, e.g. --inputs '{"input": "hello"}'"#;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|e| CliError::new(format!("{origin} is not valid JSON: {e}")).hint(example))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| CliError::new(format!("{origin} is not valid JSON: {e}")).hint(example))?;
     if !value.is_object() {
         return Err(CliError::new(format!("{origin} must be a JSON object")).hint(example));
     }
@@ -416,10 +388,8 @@ fn parse_inputs(args: &InputArgs) -> Result<Value, CliError> {
 fn load_node(path: &Path, bytes: &[u8], limits: Limits) -> Result<Node, CliError> {
     let engine = Engine::new();
     Node::load_with_limits(&engine, bytes, limits).map_err(|e| {
-        CliError::new(format!("could not load {}: {e}", path.display())).hint(format!(
-            "`mpnode inspect {}` shows its imports and exports",
-            path.display()
-        ))
+        CliError::new(format!("could not load {}: {e}", path.display()))
+            .hint(format!("`mpnode inspect {}` shows its imports and exports", path.display()))
     })
 }
 
@@ -476,17 +446,9 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         );
     }
     let result = report.result.to_json();
-    let text = if args.compact {
-        serde_json::to_string(&result)
-    } else {
-        serde_json::to_string_pretty(&result)
-    };
+    let text = if args.compact { serde_json::to_string(&result) } else { serde_json::to_string_pretty(&result) };
     println!("{}", text.unwrap_or_default());
-    Ok(if report.is_ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
@@ -511,10 +473,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
         map.insert("node".into(), json!(args.node.display().to_string()));
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
     } else {
         print!("{}", bench_text(&result));
     }
@@ -524,19 +483,9 @@ fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
 fn bench_text(r: &Value) -> String {
     let us = |key: &str| r[key].as_f64().unwrap_or(f64::NAN);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({} bytes)",
-        r["node"].as_str().unwrap_or(""),
-        r["module_bytes"]
-    );
+    let _ = writeln!(out, "{} ({} bytes)", r["node"].as_str().unwrap_or(""), r["module_bytes"]);
     let _ = writeln!(out, "  compile             {:>12.1} µs", us("compile_us"));
-    let _ = writeln!(
-        out,
-        "  instantiate (cold)  {:>12.1} µs   (first: {:.1} µs)",
-        us("instantiate_us"),
-        us("first_instantiate_us")
-    );
+    let _ = writeln!(out, "  instantiate (cold)  {:>12.1} µs   (first: {:.1} µs)", us("instantiate_us"), us("first_instantiate_us"));
     let _ = writeln!(out, "  first get_node      {:>12.1} µs", us("get_node_us"));
     let _ = writeln!(out, "  first run           {:>12.1} µs", us("first_run_us"));
     let _ = writeln!(
@@ -547,27 +496,16 @@ fn bench_text(r: &Value) -> String {
         us("run_us_min"),
         r["runs"]
     );
-    let _ = writeln!(
-        out,
-        "  runs per second     {:>12.0}   (one core)",
-        us("runs_per_sec")
-    );
-    let _ = writeln!(
-        out,
-        "  memory              {:>12} pages ({} KiB)",
-        r["memory_pages"],
-        r["memory_bytes"].as_u64().unwrap_or(0) / 1024
-    );
+    let _ = writeln!(out, "  runs per second     {:>12.0}   (one core)", us("runs_per_sec"));
+    let _ = writeln!(out, "  memory              {:>12} pages ({} KiB)", r["memory_pages"], r["memory_bytes"].as_u64().unwrap_or(0) / 1024);
     let _ = writeln!(out, "  fuel per run        {:>12}", r["fuel_per_run"]);
     out
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
     if !is_python(&args.source) {
-        return Err(
-            CliError::new(format!("{} is not a Python source", args.source.display()))
-                .hint("`mpnode build` packs a node written in Python; name it NODE.py"),
-        );
+        return Err(CliError::new(format!("{} is not a Python source", args.source.display()))
+            .hint("`mpnode build` packs a node written in Python; name it NODE.py"));
     }
     let form = match (args.pack_source, args.with_compiler) {
         (true, _) => Form::Source,
@@ -584,17 +522,17 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
     let artifact = build_python(&builder)?;
     let definitions = artifact.definitions;
     let module = artifact.wasm;
-    let output = args
-        .output
-        .unwrap_or_else(|| args.source.with_extension("wasm"));
-    std::fs::write(&output, &module)
-        .map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
+    let output = args.output.unwrap_or_else(|| args.source.with_extension("wasm"));
+    std::fs::write(&output, &module).map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
     println!("{}: {} bytes", output.display(), module.len());
     if !args.no_manifest {
         // A project's node.py is named after its directory (`mpnode new`).
         let mut stem = args.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if stem == "node" {
-            if let Some(dir) = std::fs::canonicalize(&args.source).ok().and_then(|p| p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned())) {
+            if let Some(dir) = std::fs::canonicalize(&args.source)
+                .ok()
+                .and_then(|p| p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned()))
+            {
                 stem = dir;
             }
         }
@@ -608,8 +546,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         info.wasm_path = output.file_name().map(|n| n.to_string_lossy().into_owned());
         let text = manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
         let manifest = output.with_file_name("flow-like.toml");
-        std::fs::write(&manifest, text)
-            .map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
+        std::fs::write(&manifest, text).map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
         println!("{}: {} node(s)", manifest.display(), definitions.len());
     }
     Ok(ExitCode::SUCCESS)
@@ -627,15 +564,9 @@ fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {
 
 fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
     let bytes = module_bytes(&args.module)?;
-    let info = inspect::inspect(&bytes)
-        .map_err(|e| CliError::new(format!("could not inspect {}: {e}", args.module.display())))?;
+    let info = inspect::inspect(&bytes).map_err(|e| CliError::new(format!("could not inspect {}: {e}", args.module.display())))?;
     let loaded = load_node(&args.module, &bytes, Limits::default()).and_then(|mut node| {
-        node.definitions().map_err(|e| {
-            CliError::new(format!(
-                "{}: asking for the node definition failed: {e}",
-                args.module.display()
-            ))
-        })
+        node.definitions().map_err(|e| CliError::new(format!("{}: asking for the node definition failed: {e}", args.module.display())))
     });
     let (definitions, load_error) = match loaded {
         Ok(definitions) => (Some(definitions), None),
@@ -645,11 +576,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
         .iter()
         .flatten()
         .enumerate()
-        .filter_map(|(i, d)| {
-            mpnode_host::contract::check_definition(d)
-                .err()
-                .map(|e| format!("definition {i}: {e}"))
-        })
+        .filter_map(|(i, d)| mpnode_host::contract::check_definition(d).err().map(|e| format!("definition {i}: {e}")))
         .collect();
 
     if args.json {
@@ -663,15 +590,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
             "custom_sections": info.custom_sections,
             "load_error": load_error.as_ref().map(|e| e.message.clone()),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&output).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(&output).unwrap_or_default());
     } else {
-        print!(
-            "{}",
-            inspect_text(&args.module, &info, definitions.as_deref(), &problems)
-        );
+        print!("{}", inspect_text(&args.module, &info, definitions.as_deref(), &problems));
     }
     match load_error {
         Some(e) => Err(e),
@@ -679,12 +600,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
     }
 }
 
-fn inspect_text(
-    path: &Path,
-    info: &ModuleInfo,
-    definitions: Option<&[Value]>,
-    problems: &[String],
-) -> String {
+fn inspect_text(path: &Path, info: &ModuleInfo, definitions: Option<&[Value]>, problems: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {} bytes", path.display(), info.size);
     if let Some(definitions) = definitions {
@@ -702,13 +618,7 @@ fn inspect_text(
     let _ = writeln!(out, "\nimports ({}):", info.imports.len());
     for import in &info.imports {
         let mark = if import.provided { "ok " } else { "!! " };
-        let _ = write!(
-            out,
-            "  {mark}{}.{} {}",
-            import.module,
-            import.name,
-            item_type(import.kind, &import.signature)
-        );
+        let _ = write!(out, "  {mark}{}.{} {}", import.module, import.name, item_type(import.kind, &import.signature));
         if !import.provided {
             let _ = write!(out, "  (not provided by Flow-Like's host)");
         }
@@ -716,12 +626,7 @@ fn inspect_text(
     }
     let _ = writeln!(out, "\nexports ({}):", info.exports.len());
     for export in &info.exports {
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            export.name,
-            item_type(export.kind, &export.signature)
-        );
+        let _ = writeln!(out, "  {} {}", export.name, item_type(export.kind, &export.signature));
     }
     out
 }

@@ -66,7 +66,8 @@ fn build_is_byte_identical_and_run_takes_a_whole_envelope() {
     let a = dir.join("a.wasm");
     let b = dir.join("b.wasm");
     for out in [&a, &b] {
-        let status = mpnode().arg("build").arg(root.join("examples/sdk_strings.py")).arg("-o").arg(out).arg("--no-manifest").status().unwrap();
+        let status =
+            mpnode().arg("build").arg(root.join("examples/sdk_strings.py")).arg("-o").arg(out).arg("--no-manifest").status().unwrap();
         assert!(status.success());
     }
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());

@@ -25,14 +25,13 @@
 //! cargo test --test flowlike_wasmtime
 //! ```
 
-
-use mpnode_host::imports::HOST_FUNCTIONS;
-use mpnode_build::pack::pack;
-use mpnode_build::runtime::RUNTIME_WASM;
-use mpnode_host::{Engine as WasmiEngine, Node};
-use serde_json::{json, Value};
 use flowlike_host::wasmtime::{Engine, Linker, Module, Trap, ValType};
 use flowlike_host::{definitions, engine, run, Import, Outcome, State};
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::imports::HOST_FUNCTIONS;
+use mpnode_host::{Engine as WasmiEngine, Node};
+use serde_json::{json, Value};
 
 mod common;
 use common::examples;
@@ -62,7 +61,6 @@ fn linker(engine: &Engine) -> Linker<State> {
     flowlike_host::linker(engine, &imports)
 }
 
-
 fn envelope(inputs: &Value, node_name: &str, streaming: bool) -> Vec<u8> {
     serde_json::to_vec(&json!({
         "inputs": inputs, "node_id": "node-1", "run_id": "run-1", "app_id": "app-1", "board_id": "board-1",
@@ -81,7 +79,6 @@ fn run_wasmi(wasm: &[u8], envelope: &[u8]) -> Outcome {
     let stream = report.stream.iter().map(|e| (e.event.clone(), e.data.clone())).collect();
     (report.result.to_json(), logs, stream)
 }
-
 
 /// Packs `source`, reads its definitions under wasmtime, runs every node of
 /// the package (streaming off and on) and compares everything with mpnode's
@@ -108,8 +105,7 @@ fn compare_module(name: &str, wasm: &[u8], inputs: &Value) -> Vec<Value> {
         let node_name = def["name"].as_str().unwrap_or_else(|| panic!("{name}: definition without a name: {def}"));
         for streaming in [false, true] {
             let env = envelope(inputs, node_name, streaming);
-            let (result, logs, stream) =
-                run(&engine, &linker, &module, &env).unwrap_or_else(|e| panic!("{name} {node_name}: {e:?}"));
+            let (result, logs, stream) = run(&engine, &linker, &module, &env).unwrap_or_else(|e| panic!("{name} {node_name}: {e:?}"));
             let (expected, expected_logs, expected_stream) = run_wasmi(&wasm, &env);
             assert_eq!(result, expected, "{name} {node_name}: wasmtime and wasmi give different results");
             assert_eq!(logs, expected_logs, "{name} {node_name}: different logs");
@@ -143,8 +139,8 @@ fn every_example_as_mpnode_build_writes_it_gives_the_same_result() {
     for (path, inputs) in examples() {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         let files = mpnode_build::pack::collect_files(&path).unwrap();
-        let packed = mpnode_build::pack::pack_precompiled(runtime, &files, &Default::default(), &compiler)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let packed =
+            mpnode_build::pack::pack_precompiled(runtime, &files, &Default::default(), &compiler).unwrap_or_else(|e| panic!("{name}: {e}"));
         let built = mpnode_build::snapshot::snapshot(&WasmiEngine::new(), &packed, &mpnode_host::Limits::default())
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .wasm;
@@ -332,7 +328,11 @@ fn probe_python_recursion_depth_under_wasmtime() {
         let (mut ok, mut bad) = (0u64, 100_000u64);
         while bad - ok > 1 {
             let mid = (ok + bad) / 2;
-            if outcome(mid).is_ok() { ok = mid } else { bad = mid }
+            if outcome(mid).is_ok() {
+                ok = mid
+            } else {
+                bad = mid
+            }
         }
         println!("{path}: deepest recursion that returns: {ok}; at {bad}: {:?}", outcome(bad).unwrap_err());
     }

@@ -37,10 +37,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn mpnode(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpnode"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_mpnode")).args(args).output().unwrap()
 }
 
 fn stdout_json(output: &Output) -> Value {
@@ -86,13 +83,7 @@ fn run_prints_the_result_and_exits_0() {
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));
 
     let inputs = write(&dir, "inputs.json", br#"{"input": "from a file"}"#);
-    let output = mpnode(&[
-        "run",
-        node.to_str().unwrap(),
-        "--inputs-file",
-        inputs.to_str().unwrap(),
-        "--stats",
-    ]);
+    let output = mpnode(&["run", node.to_str().unwrap(), "--inputs-file", inputs.to_str().unwrap(), "--stats"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("mpnode: fuel "), "{}", stderr(&output));
 }
@@ -101,11 +92,7 @@ fn run_prints_the_result_and_exits_0() {
 fn a_node_error_or_trap_exits_1_with_the_error_in_the_result() {
     let dir = scratch("fail");
     let text = r#"{"outputs":{},"error":"no input"}"#;
-    let erroring = node_module(
-        "",
-        &packed(SCRATCH_AT, text.len()),
-        &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)),
-    );
+    let erroring = node_module("", &packed(SCRATCH_AT, text.len()), &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)));
     let node = write(&dir, "erroring.wasm", &erroring);
     let output = mpnode(&["run", node.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
@@ -122,11 +109,8 @@ fn a_node_error_or_trap_exits_1_with_the_error_in_the_result() {
 #[test]
 fn load_and_usage_errors_exit_2_and_say_what_to_do() {
     let dir = scratch("usage");
-    let unknown = node_module(
-        r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#,
-        &packed(RESULT_AT, RESULT.len()),
-        "",
-    );
+    let unknown =
+        node_module(r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#, &packed(RESULT_AT, RESULT.len()), "");
     let node = write(&dir, "unknown.wasm", &unknown);
     let output = mpnode(&["run", node.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
@@ -172,11 +156,7 @@ fn inspect_shows_definitions_imports_and_exports() {
     assert_eq!(info["size"], good_module().len());
     assert_eq!(info["imports"][0]["name"], "info");
     assert_eq!(info["imports"][0]["provided"], true);
-    assert!(info["exports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|e| e["name"] == "run" && e["signature"] == "(i32, i32) -> i64"));
+    assert!(info["exports"].as_array().unwrap().iter().any(|e| e["name"] == "run" && e["signature"] == "(i32, i32) -> i64"));
     assert_eq!(info["load_error"], Value::Null);
 
     let output = mpnode(&["inspect", node.to_str().unwrap()]);
@@ -190,11 +170,8 @@ fn inspect_shows_definitions_imports_and_exports() {
 #[test]
 fn inspect_still_lists_imports_of_a_module_that_does_not_load() {
     let dir = scratch("inspect-bad");
-    let unknown = node_module(
-        r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#,
-        &packed(RESULT_AT, RESULT.len()),
-        "",
-    );
+    let unknown =
+        node_module(r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#, &packed(RESULT_AT, RESULT.len()), "");
     let node = write(&dir, "unknown.wasm", &unknown);
     let output = mpnode(&["inspect", node.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));

@@ -59,10 +59,7 @@ fn a_trap_fails_the_run_and_the_next_run_works() {
     let error = report.error().unwrap();
     assert!(error.starts_with("node trapped in `run`"), "{error}");
     assert!(
-        matches!(
-            report.failure,
-            Some(Failure::Trap { export: "run", code: Some(wasmi::TrapCode::UnreachableCodeReached), .. })
-        ),
+        matches!(report.failure, Some(Failure::Trap { export: "run", code: Some(wasmi::TrapCode::UnreachableCodeReached), .. })),
         "{:?}",
         report.failure
     );
@@ -79,11 +76,7 @@ fn a_memory_fault_fails_the_run() {
 fn running_out_of_fuel_fails_the_run_and_the_next_run_works() {
     let module = counting_module("", "(loop $forever (br $forever))", "");
     let report = fails_then_recovers(&module, Limits::default().with_fuel(1_000_000));
-    assert!(
-        matches!(report.failure, Some(Failure::OutOfFuel { export: "run", limit: 1_000_000 })),
-        "{:?}",
-        report.failure
-    );
+    assert!(matches!(report.failure, Some(Failure::OutOfFuel { export: "run", limit: 1_000_000 })), "{:?}", report.failure);
     assert!(report.error().unwrap().contains("ran out of fuel"));
     assert!(report.fuel_consumed >= 999_000, "{}", report.fuel_consumed);
 }
@@ -97,13 +90,7 @@ fn proc_exit_stops_the_node_with_a_clear_error() {
     );
     let report = fails_then_recovers(&module, Limits::default());
     assert!(report.error().unwrap().contains("node called proc_exit(3)"));
-    assert_eq!(
-        report.failure,
-        Some(Failure::ProcExit {
-            export: "run",
-            code: 3
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::ProcExit { export: "run", code: 3 }));
 }
 
 #[test]
@@ -120,10 +107,7 @@ fn a_negative_result_is_an_error_code_with_the_guest_message() {
         ),
     );
     let report = fails_then_recovers(&module, Limits::default());
-    assert_eq!(
-        report.error(),
-        Some("`run` returned error code -2: ValueError: bad input")
-    );
+    assert_eq!(report.error(), Some("`run` returned error code -2: ValueError: bad input"));
 }
 
 #[test]
@@ -137,15 +121,7 @@ fn a_negative_result_without_last_error_still_reports_the_code() {
 fn an_out_of_bounds_result_pointer_fails_the_run() {
     let module = counting_module("", &format!("(return {})", packed(70_000, 10)), "");
     let report = fails_then_recovers(&module, Limits::default());
-    assert_eq!(
-        report.failure,
-        Some(Failure::OutOfBounds {
-            export: "run",
-            ptr: 70_000,
-            len: 10,
-            memory_size: 65_536
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::OutOfBounds { export: "run", ptr: 70_000, len: 10, memory_size: 65_536 }));
     assert!(report.error().unwrap().contains("outside guest memory"));
 }
 
@@ -166,11 +142,7 @@ fn invalid_json_fails_the_run() {
         &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)),
     );
     let report = fails_then_recovers(&module, Limits::default());
-    assert!(
-        report.error().unwrap().starts_with("`run` returned invalid JSON"),
-        "{:?}",
-        report.error()
-    );
+    assert!(report.error().unwrap().starts_with("`run` returned invalid JSON"), "{:?}", report.error());
 }
 
 #[test]
@@ -188,11 +160,8 @@ fn a_result_without_outputs_is_not_an_envelope() {
 
 #[test]
 fn invalid_utf8_fails_the_run() {
-    let module = counting_module(
-        "",
-        &format!("(return {})", packed(SCRATCH_AT, 2)),
-        &format!(r#"(data (i32.const {SCRATCH_AT}) "\ff\fe")"#),
-    );
+    let module =
+        counting_module("", &format!("(return {})", packed(SCRATCH_AT, 2)), &format!(r#"(data (i32.const {SCRATCH_AT}) "\ff\fe")"#));
     let report = fails_then_recovers(&module, Limits::default());
     assert!(matches!(report.failure, Some(Failure::NotUtf8 { export: "run", .. })));
 }
@@ -210,8 +179,7 @@ fn a_log_call_with_an_out_of_bounds_string_stops_the_node() {
         Some(Failure::HostCall {
             export: "run",
             function: "flowlike_log.info",
-            message: "message (ptr 65530, len 100) lies outside guest memory (65536 bytes)"
-                .to_string()
+            message: "message (ptr 65530, len 100) lies outside guest memory (65536 bytes)".to_string()
         })
     );
     assert!(report.error().unwrap().contains("flowlike_log.info"));
@@ -220,21 +188,14 @@ fn a_log_call_with_an_out_of_bounds_string_stops_the_node() {
 #[test]
 fn a_node_error_is_not_a_failure() {
     let text = r#"{"outputs":{},"error":"input was empty"}"#;
-    let module = node_module(
-        "",
-        &packed(SCRATCH_AT, text.len()),
-        &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)),
-    );
+    let module = node_module("", &packed(SCRATCH_AT, text.len()), &format!("(data (i32.const {SCRATCH_AT}) {})", wat_str(text)));
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(json!({})).unwrap();
     assert_eq!(report.error(), Some("input was empty"));
     assert_eq!(report.failure, None);
     assert!(!node.is_poisoned());
     // Defaults filled in, as Flow-Like's host does.
-    assert_eq!(
-        report.result.to_json(),
-        json!({"outputs": {}, "error": "input was empty", "activate_exec": [], "pending": null})
-    );
+    assert_eq!(report.result.to_json(), json!({"outputs": {}, "error": "input was empty", "activate_exec": [], "pending": null}));
 }
 
 #[test]
@@ -252,11 +213,7 @@ fn alloc_returning_a_bad_pointer_fails_the_run() {
     ));
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(big_inputs()).unwrap();
-    assert!(
-        matches!(report.failure, Some(Failure::BadAlloc { ptr: 65000, .. })),
-        "{:?}",
-        report.failure
-    );
+    assert!(matches!(report.failure, Some(Failure::BadAlloc { ptr: 65000, .. })), "{:?}", report.failure);
     assert!(node.is_poisoned());
 }
 
@@ -281,30 +238,16 @@ fn a_module_without_alloc_loads_but_cannot_run() {
 
 #[test]
 fn a_trap_in_initialize_is_a_load_error() {
-    let module = node_module(
-        "",
-        &packed(RESULT_AT, RESULT.len()),
-        r#"(func (export "_initialize") unreachable)"#,
-    );
+    let module = node_module("", &packed(RESULT_AT, RESULT.len()), r#"(func (export "_initialize") unreachable)"#);
     let error = Node::load(&Engine::new(), &module).unwrap_err();
-    assert!(
-        matches!(error, Error::Guest(Failure::Trap { export: "_initialize", .. })),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::Trap { export: "_initialize", .. })), "{error:?}");
 }
 
 #[test]
 fn a_trap_in_the_start_function_is_a_load_error() {
-    let module = node_module(
-        "",
-        &packed(RESULT_AT, RESULT.len()),
-        r#"(func $boom unreachable) (start $boom)"#,
-    );
+    let module = node_module("", &packed(RESULT_AT, RESULT.len()), r#"(func $boom unreachable) (start $boom)"#);
     let error = Node::load(&Engine::new(), &module).unwrap_err();
-    assert!(
-        matches!(error, Error::Guest(Failure::Trap { export: "start", .. })),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::Trap { export: "start", .. })), "{error:?}");
 }
 
 #[test]

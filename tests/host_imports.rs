@@ -43,21 +43,14 @@ const SJLJ_HELPERS: &str = r#"
 
 #[test]
 fn a_module_importing_every_host_function_loads() {
-    let module = node_module(
-        &import_everything(),
-        &packed(RESULT_AT, RESULT.len()),
-        SJLJ_HELPERS,
-    );
+    let module = node_module(&import_everything(), &packed(RESULT_AT, RESULT.len()), SJLJ_HELPERS);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     assert!(node.run(json!({})).unwrap().is_ok());
 }
 
 #[test]
 fn the_table_matches_the_abi_document() {
-    let names: Vec<String> = HOST_FUNCTIONS
-        .iter()
-        .map(|f| format!("{}.{}", f.module, f.name))
-        .collect();
+    let names: Vec<String> = HOST_FUNCTIONS.iter().map(|f| format!("{}.{}", f.module, f.name)).collect();
     for expected in [
         "wasi_snapshot_preview1.proc_exit",
         "wasi_snapshot_preview1.fd_write",
@@ -91,31 +84,19 @@ fn the_table_matches_the_abi_document() {
     }
     // Only one of Emscripten's invoke_* family: Flow-Like defines no other.
     assert_eq!(names.iter().filter(|n| n.starts_with("env.invoke_")).count(), 1);
-    let wasi = names
-        .iter()
-        .filter(|n| n.starts_with("wasi_snapshot_preview1."))
-        .count();
+    let wasi = names.iter().filter(|n| n.starts_with("wasi_snapshot_preview1.")).count();
     assert_eq!(wasi, 15);
     let json = imports::find("flowlike_log", "log_json").unwrap();
     assert_eq!(json.signature(), "(i32, i32, i32, i32, i32) -> ()");
-    assert_eq!(
-        imports::find("flowlike_meta", "time_now").unwrap().signature(),
-        "() -> i64"
-    );
+    assert_eq!(imports::find("flowlike_meta", "time_now").unwrap().signature(), "() -> i64");
 }
 
 #[test]
 fn an_unknown_import_fails_to_load_naming_it() {
-    let module = node_module(
-        r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#,
-        &packed(RESULT_AT, RESULT.len()),
-        "",
-    );
+    let module =
+        node_module(r#"(import "env" "invoke_iii" (func (param i32 i32 i32) (result i32)))"#, &packed(RESULT_AT, RESULT.len()), "");
     let error = Node::load(&Engine::new(), &module).unwrap_err();
-    assert!(
-        matches!(&error, Error::UnknownImport { module, name, .. } if module == "env" && name == "invoke_iii"),
-        "{error:?}"
-    );
+    assert!(matches!(&error, Error::UnknownImport { module, name, .. } if module == "env" && name == "invoke_iii"), "{error:?}");
     let text = error.to_string();
     assert!(text.contains("`env.invoke_iii`"), "{text}");
     assert!(text.contains("(i32, i32, i32) -> i32"), "{text}");
@@ -134,18 +115,11 @@ fn an_unknown_module_fails_to_load_naming_it() {
 
 #[test]
 fn a_known_import_with_another_signature_fails_to_load() {
-    let module = node_module(
-        r#"(import "flowlike_log" "info" (func (param i32)))"#,
-        &packed(RESULT_AT, RESULT.len()),
-        "",
-    );
+    let module = node_module(r#"(import "flowlike_log" "info" (func (param i32)))"#, &packed(RESULT_AT, RESULT.len()), "");
     let error = Node::load(&Engine::new(), &module).unwrap_err();
     assert!(matches!(error, Error::ImportSignature { .. }), "{error:?}");
     let text = error.to_string();
-    assert!(
-        text.contains("flowlike_log.info") && text.contains("(i32) -> ()") && text.contains("(i32, i32) -> ()"),
-        "{text}"
-    );
+    assert!(text.contains("flowlike_log.info") && text.contains("(i32) -> ()") && text.contains("(i32, i32) -> ()"), "{text}");
 }
 
 #[test]
@@ -162,10 +136,7 @@ fn imported_memories_are_refused() {
         wat_str(&definition)
     ));
     let error = Node::load(&Engine::new(), &module).unwrap_err();
-    assert!(
-        matches!(&error, Error::UnsupportedImport { kind: "memory", name, .. } if name == "memory"),
-        "{error:?}"
-    );
+    assert!(matches!(&error, Error::UnsupportedImport { kind: "memory", name, .. } if name == "memory"), "{error:?}");
 }
 
 #[test]
@@ -187,30 +158,15 @@ fn stubs_answer_like_flow_like_does() {
         // the clock is in milliseconds since the epoch (after 2020)
         "(i64.gt_s (call $flowlike_meta.time_now) (i64.const 1577836800000))",
     ];
-    let body: String = checks
-        .iter()
-        .enumerate()
-        .map(|(i, check)| put_digit(slot + i as u32, check))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let module = node_module_with(
-        &import_everything(),
-        &format!("{body}\n{}", packed(RESULT_AT, result.len())),
-        SJLJ_HELPERS,
-        &result,
-    );
+    let body: String = checks.iter().enumerate().map(|(i, check)| put_digit(slot + i as u32, check)).collect::<Vec<_>>().join("\n");
+    let module = node_module_with(&import_everything(), &format!("{body}\n{}", packed(RESULT_AT, result.len())), SJLJ_HELPERS, &result);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(json!({})).unwrap();
     assert_eq!(output_r(&report.result.to_json()), "111111111");
     // The calls whose answer differs from what a guest might hope for are
     // flagged, once each.
     let warnings = report.warnings.join("\n");
-    for function in [
-        "flowlike_http.request",
-        "flowlike_vars.has",
-        "flowlike_meta.get_node_id",
-        "flowlike_pins.get_input",
-    ] {
+    for function in ["flowlike_http.request", "flowlike_vars.has", "flowlike_meta.get_node_id", "flowlike_pins.get_input"] {
         assert_eq!(warnings.matches(function).count(), 1, "{function}: {warnings}");
     }
 }

@@ -21,11 +21,8 @@ fn inspect_lists_imports_exports_and_size() {
     let info = inspect(&module).unwrap();
     assert_eq!(info.size, module.len());
 
-    let imports: Vec<(String, String, bool)> = info
-        .imports
-        .iter()
-        .map(|i| (format!("{}.{}", i.module, i.name), i.signature.clone(), i.provided))
-        .collect();
+    let imports: Vec<(String, String, bool)> =
+        info.imports.iter().map(|i| (format!("{}.{}", i.module, i.name), i.signature.clone(), i.provided)).collect();
     assert_eq!(
         imports,
         vec![
@@ -36,12 +33,7 @@ fn inspect_lists_imports_exports_and_size() {
     );
     assert_eq!(info.unprovided_imports().count(), 2);
 
-    let export = |name: &str| {
-        info.exports
-            .iter()
-            .find(|e| e.name == name)
-            .unwrap_or_else(|| panic!("no export {name}"))
-    };
+    let export = |name: &str| info.exports.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no export {name}"));
     assert_eq!(export("memory").kind, ItemKind::Memory);
     assert_eq!(export("memory").signature, "memory 1.. pages");
     // Function signatures account for the imported functions before them.

@@ -40,9 +40,7 @@ const IMPORTS: &str = r#"
 
 #[test]
 fn every_log_level_and_log_json_are_collected_in_order() {
-    let (data, at) = strings(&[
-        "t", "d", "i", "w", "e", "with data", r#"{"k":[1,2]}"#, "bad data", "not json", "via env",
-    ]);
+    let (data, at) = strings(&["t", "d", "i", "w", "e", "with data", r#"{"k":[1,2]}"#, "bad data", "not json", "via env"]);
     let body = format!(
         "(call $trace {t}) (call $debug {d}) (call $info {i}) (call $warn {w}) (call $error {e})
          (call $log_json (i32.const 3) {msg} {json})
@@ -65,11 +63,7 @@ fn every_log_level_and_log_json_are_collected_in_order() {
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(json!({})).unwrap();
     assert!(report.is_ok());
-    let logs: Vec<(LogLevel, &str)> = report
-        .logs
-        .iter()
-        .map(|l| (l.level, l.message.as_str()))
-        .collect();
+    let logs: Vec<(LogLevel, &str)> = report.logs.iter().map(|l| (l.level, l.message.as_str())).collect();
     assert_eq!(
         logs,
         vec![
@@ -110,22 +104,12 @@ fn stream_events_are_collected() {
     assert_eq!(
         report.stream,
         vec![
-            StreamEvent {
-                event: "progress".into(),
-                data: json!({"pct": 50})
-            },
-            StreamEvent {
-                event: "text".into(),
-                data: json!("chunk of text")
-            },
+            StreamEvent { event: "progress".into(), data: json!({"pct": 50}) },
+            StreamEvent { event: "text".into(), data: json!("chunk of text") },
         ]
     );
     // Flow-Like drops an emit whose data is not JSON; we do too, and say so.
-    assert!(
-        report.warnings.iter().any(|w| w.contains("emit(\"raw\")")),
-        "{:?}",
-        report.warnings
-    );
+    assert!(report.warnings.iter().any(|w| w.contains("emit(\"raw\")")), "{:?}", report.warnings);
 }
 
 #[test]
@@ -136,11 +120,7 @@ fn utf8_messages_survive_and_invalid_bytes_are_replaced() {
         ok = args(at[0]),
         result = packed(RESULT_AT, RESULT.len()),
     );
-    let module = node_module(
-        IMPORTS,
-        &body,
-        &format!(r#"{data} (data (i32.const 4000) "\ff\fe")"#),
-    );
+    let module = node_module(IMPORTS, &body, &format!(r#"{data} (data (i32.const 4000) "\ff\fe")"#));
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(json!({})).unwrap();
     assert_eq!(report.logs[0].message, "grüße ✓");
@@ -166,8 +146,6 @@ fn meta_answers_from_the_run_envelope() {
     let report = node.run(json!({})).unwrap();
     assert_eq!(output_r(&report.result.to_json()), "13");
 
-    let report = node
-        .run_envelope(br#"{"inputs":{},"stream_state":false,"log_level":4}"#)
-        .unwrap();
+    let report = node.run_envelope(br#"{"inputs":{},"stream_state":false,"log_level":4}"#).unwrap();
     assert_eq!(output_r(&report.result.to_json()), "04");
 }

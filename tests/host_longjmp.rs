@@ -95,10 +95,7 @@ fn run_r(node: &mut Node) -> String {
 
 #[test]
 fn a_longjmp_is_caught_by_invoke_vii_which_restores_the_stack_and_calls_set_threw() {
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 1) (i32.const 5) (i32.const 6))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 1) (i32.const 5) (i32.const 6))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     // threw 1, value 0, one setThrew call, sp restored, acc untouched (the
     // code after the throw never ran).
@@ -109,20 +106,14 @@ fn a_longjmp_is_caught_by_invoke_vii_which_restores_the_stack_and_calls_set_thre
 
 #[test]
 fn a_normal_call_through_invoke_vii_passes_both_arguments_and_leaves_threw_alone() {
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 2) (i32.const 2) (i32.const 3))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 2) (i32.const 2) (i32.const 3))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     assert_eq!(run_r(&mut node), "07015?");
 }
 
 #[test]
 fn the_innermost_invoke_vii_catches_a_nested_longjmp() {
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 3) (i32.const 0) (i32.const 0))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 3) (i32.const 0) (i32.const 0))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     // Caught once, by the inner invoke; the outer frame continued (acc 4)
     // and put the stack pointer back.
@@ -161,10 +152,7 @@ fn propagates(index: i32, limits: Limits) -> mpnode_host::RunReport {
 fn a_trap_inside_invoke_vii_is_not_mistaken_for_a_longjmp() {
     let report = propagates(4, Limits::default());
     assert!(
-        matches!(
-            report.failure,
-            Some(Failure::Trap { export: "run", code: Some(wasmi::TrapCode::UnreachableCodeReached), .. })
-        ),
+        matches!(report.failure, Some(Failure::Trap { export: "run", code: Some(wasmi::TrapCode::UnreachableCodeReached), .. })),
         "{:?}",
         report.failure
     );
@@ -173,23 +161,13 @@ fn a_trap_inside_invoke_vii_is_not_mistaken_for_a_longjmp() {
 #[test]
 fn running_out_of_fuel_inside_invoke_vii_propagates() {
     let report = propagates(5, Limits::default().with_fuel(500_000));
-    assert!(
-        matches!(report.failure, Some(Failure::OutOfFuel { export: "run", .. })),
-        "{:?}",
-        report.failure
-    );
+    assert!(matches!(report.failure, Some(Failure::OutOfFuel { export: "run", .. })), "{:?}", report.failure);
 }
 
 #[test]
 fn proc_exit_inside_invoke_vii_propagates() {
     let report = propagates(6, Limits::default());
-    assert_eq!(
-        report.failure,
-        Some(Failure::ProcExit {
-            export: "run",
-            code: 9
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::ProcExit { export: "run", code: 9 }));
 }
 
 #[test]
@@ -202,11 +180,7 @@ fn bad_table_entries_fail_with_a_clear_message() {
     ] {
         let report = propagates(index, Limits::default());
         match &report.failure {
-            Some(Failure::HostCall {
-                function: "env.invoke_vii",
-                message,
-                ..
-            }) => assert!(message.contains(expect), "{message}"),
+            Some(Failure::HostCall { function: "env.invoke_vii", message, .. }) => assert!(message.contains(expect), "{message}"),
             other => panic!("index {index}: {other:?}"),
         }
     }
@@ -216,26 +190,18 @@ fn bad_table_entries_fail_with_a_clear_message() {
 fn deep_invoke_nesting_is_capped_instead_of_overflowing_the_stack() {
     // Runs on a test thread (2 MiB stack): the default cap must fire long
     // before the native stack runs out.
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 8) (i32.const 100000) (i32.const 0))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 8) (i32.const 100000) (i32.const 0))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     let report = node.run(json!({})).unwrap();
     match &report.failure {
-        Some(Failure::HostCall {
-            function: "env.invoke_vii",
-            message,
-            ..
-        }) => assert!(message.contains("nested more than 10000 levels"), "{message}"),
+        Some(Failure::HostCall { function: "env.invoke_vii", message, .. }) => {
+            assert!(message.contains("nested more than 10000 levels"), "{message}")
+        }
         other => panic!("{other:?}"),
     }
 
     // Within the cap, recursion works; a lower cap is honoured.
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 8) (i32.const 40) (i32.const 0))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 8) (i32.const 40) (i32.const 0))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
     assert_eq!(run_r(&mut node), "07010?");
     node.set_limits(Limits::default().with_max_invoke_depth(20));
@@ -244,18 +210,10 @@ fn deep_invoke_nesting_is_capped_instead_of_overflowing_the_stack() {
 
 #[test]
 fn a_module_using_invoke_vii_must_export_the_emscripten_helpers() {
-    for missing in [
-        "setThrew",
-        "_emscripten_stack_restore",
-        "emscripten_stack_get_current",
-        "__indirect_function_table",
-    ] {
+    for missing in ["setThrew", "_emscripten_stack_restore", "emscripten_stack_get_current", "__indirect_function_table"] {
         let module = sjlj_module("", Some(missing));
         let error = Node::load(&Engine::new(), &module).unwrap_err();
-        assert!(
-            matches!(&error, Error::MissingExport { name, .. } if name == missing),
-            "{missing}: {error}"
-        );
+        assert!(matches!(&error, Error::MissingExport { name, .. } if name == missing), "{missing}: {error}");
         assert!(error.to_string().contains("invoke_vii"), "{error}");
     }
 }
@@ -289,14 +247,8 @@ fn invoke_vii_cost() {
 fn deep_recursion_through_invoke_vii_works_on_a_small_thread_stack() {
     // 3000 levels need far more than 1 MiB of native stack in a debug
     // build; invoke_vii moves to fresh stack segments as needed.
-    let module = sjlj_module(
-        "(call $invoke_vii (i32.const 8) (i32.const 3000) (i32.const 0))",
-        None,
-    );
+    let module = sjlj_module("(call $invoke_vii (i32.const 8) (i32.const 3000) (i32.const 0))", None);
     let mut node = Node::load(&Engine::new(), &module).unwrap();
-    let handle = std::thread::Builder::new()
-        .stack_size(1 << 20)
-        .spawn(move || run_r(&mut node))
-        .unwrap();
+    let handle = std::thread::Builder::new().stack_size(1 << 20).spawn(move || run_r(&mut node)).unwrap();
     assert_eq!(handle.join().unwrap(), "07010?");
 }

@@ -50,10 +50,7 @@ fn run_returns_the_result_and_sends_the_full_envelope() {
     assert_eq!(envelope["stream_state"], false);
     assert_eq!(envelope["log_level"], 0);
     for key in ["node_id", "run_id", "app_id", "board_id", "user_id"] {
-        assert!(
-            envelope[key].as_str().is_some_and(|s| !s.is_empty()),
-            "{key} missing in {envelope}"
-        );
+        assert!(envelope[key].as_str().is_some_and(|s| !s.is_empty()), "{key} missing in {envelope}");
     }
     assert_eq!(envelope.as_object().unwrap().len(), 9, "{envelope}");
 }
@@ -64,9 +61,7 @@ fn run_ids_differ_between_runs_and_context_is_used() {
     let mut node = Node::load(&engine, &echo_module()).unwrap();
     let first = node.run(json!({})).unwrap();
     let second = node.run(json!({})).unwrap();
-    let id = |r: &mpnode_host::RunReport| {
-        serde_json::from_str::<Value>(&r.logs[0].message).unwrap()["run_id"].clone()
-    };
+    let id = |r: &mpnode_host::RunReport| serde_json::from_str::<Value>(&r.logs[0].message).unwrap()["run_id"].clone();
     assert_ne!(id(&first), id(&second));
 
     let context = node.context_mut();
@@ -164,11 +159,7 @@ fn instance_is_reused_between_runs_unless_asked_otherwise() {
 
 #[test]
 fn get_nodes_packages_list_every_definition() {
-    let defs = format!(
-        "[{},{}]",
-        definition_json("first_node"),
-        definition_json("second_node")
-    );
+    let defs = format!("[{},{}]", definition_json("first_node"), definition_json("second_node"));
     let module = wasm(&format!(
         r#"(module
   (import "flowlike_log" "info" (func $info (param i32 i32)))
@@ -271,11 +262,7 @@ fn initialize_runs_once_after_instantiation() {
     let (result, slot) = digit_result(1);
     let module = node_module_with(
         "",
-        &format!(
-            "{} {}",
-            put_digit(slot, "(global.get $init)"),
-            packed(RESULT_AT, result.len())
-        ),
+        &format!("{} {}", put_digit(slot, "(global.get $init)"), packed(RESULT_AT, result.len())),
         r#"(global $init (mut i32) (i32.const 0))
            (func (export "_initialize")
              (global.set $init (i32.add (global.get $init) (i32.const 1))))"#,

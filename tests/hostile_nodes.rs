@@ -204,7 +204,9 @@ fn raising_in_get_node_is_a_definition_error_with_the_traceback() {
     let mut node = load(RAISES_IN_GET_NODE, None, FUEL);
     let err = node.definition().unwrap_err().to_string();
     // Checked loosely here; for the exact text see the next test.
-    for needle in ["Traceback (most recent call last):", "hostile.py", "line 2, in get_node", "line 5, in make", "ValueError: no definition today"] {
+    for needle in
+        ["Traceback (most recent call last):", "hostile.py", "line 2, in get_node", "line 5, in make", "ValueError: no definition today"]
+    {
         assert!(err.contains(needle), "{needle:?} missing from: {err}");
     }
     let err = node.definitions().unwrap_err().to_string();
@@ -357,7 +359,16 @@ fn envelope_with(inputs_json: &str) -> Vec<u8> {
 #[test]
 fn an_envelope_that_is_not_json_is_a_clear_error() {
     let mut node = hostile();
-    for bad in [&b"{not json"[..], b"", b"null", b"[1, 2]", b"\"inputs\"", b"{\"inputs\": 5}", b"{\"inputs\": {\"a\": 1} trailing", b"{\"inputs\": {\"a\": 01}}"] {
+    for bad in [
+        &b"{not json"[..],
+        b"",
+        b"null",
+        b"[1, 2]",
+        b"\"inputs\"",
+        b"{\"inputs\": 5}",
+        b"{\"inputs\": {\"a\": 1} trailing",
+        b"{\"inputs\": {\"a\": 01}}",
+    ] {
         let report = node.run_envelope(bad).unwrap();
         let err = assert_error(&report, &["invalid input envelope"]);
         assert!(report.failure.is_none(), "{:?}: {err}", String::from_utf8_lossy(bad));

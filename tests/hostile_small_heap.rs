@@ -35,7 +35,6 @@ fn is_sdk_style(path: &Path) -> bool {
 /// Runs per example on the tiny heap.
 const RUNS: usize = 25;
 
-
 fn load(path: &Path, heap: Option<u32>) -> Node {
     load_with(path, PackOptions { heap_size: heap, ..Default::default() })
 }
@@ -43,8 +42,7 @@ fn load(path: &Path, heap: Option<u32>) -> Node {
 fn load_with(path: &Path, options: PackOptions) -> Node {
     let source = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
-    let wasm = pack_with(RUNTIME_WASM, &source, name, &options)
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let wasm = pack_with(RUNTIME_WASM, &source, name, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
     Node::load_with_limits(&Engine::new(), &wasm, Limits::restrictive()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -79,8 +77,10 @@ const TORTURE_RUNS: usize = 5;
 
 /// The run envelope Flow-Like sends, for the node `node_name`.
 fn envelope(inputs: &Value, node_name: &str) -> Vec<u8> {
-    serde_json::to_vec(&json!({"inputs": inputs, "node_id": "n", "run_id": "r", "stream_state": true, "log_level": 0, "node_name": node_name}))
-        .unwrap()
+    serde_json::to_vec(
+        &json!({"inputs": inputs, "node_id": "n", "run_id": "r", "stream_state": true, "log_level": 0, "node_name": node_name}),
+    )
+    .unwrap()
 }
 
 #[test]

@@ -9,22 +9,11 @@ use serde_json::Value;
 
 mod common;
 
-const KEYS: [&str; 8] = [
-    "compile_us",
-    "instantiate_us",
-    "get_node_us",
-    "run_us_median",
-    "run_us_p99",
-    "runs_per_sec",
-    "memory_pages",
-    "fuel_per_run",
-];
+const KEYS: [&str; 8] =
+    ["compile_us", "instantiate_us", "get_node_us", "run_us_median", "run_us_p99", "runs_per_sec", "memory_pages", "fuel_per_run"];
 
 fn mpnode(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpnode"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_mpnode")).args(args).output().unwrap()
 }
 
 fn examples() -> Vec<PathBuf> {
@@ -40,15 +29,10 @@ fn bench_json_has_every_key_for_every_example() {
         let output = mpnode(&["bench", path, "--json", "--runs", "3", "--cold", "1"]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(0), "{path}: {stderr}");
-        let result: Value = serde_json::from_slice(&output.stdout)
-            .unwrap_or_else(|e| panic!("{path}: stdout is not JSON: {e}"));
+        let result: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{path}: stdout is not JSON: {e}"));
         for key in KEYS {
             let value = result[key].as_f64();
-            assert!(
-                value.is_some_and(|v| v > 0.0),
-                "{path}: {key} = {}",
-                result[key]
-            );
+            assert!(value.is_some_and(|v| v > 0.0), "{path}: {key} = {}", result[key]);
         }
         assert_eq!(result["runs"], 3, "{path}");
         assert!(result["run_us_p99"].as_f64() >= result["run_us_median"].as_f64());
@@ -58,27 +42,10 @@ fn bench_json_has_every_key_for_every_example() {
 #[test]
 fn bench_text_with_inputs() {
     let uppercase = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/uppercase.py");
-    let output = mpnode(&[
-        "bench",
-        uppercase.to_str().unwrap(),
-        "--inputs",
-        r#"{"input": "hello"}"#,
-        "--runs",
-        "3",
-        "--cold",
-        "1",
-    ]);
+    let output = mpnode(&["bench", uppercase.to_str().unwrap(), "--inputs", r#"{"input": "hello"}"#, "--runs", "3", "--cold", "1"]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    for line in [
-        "compile",
-        "instantiate (cold)",
-        "first get_node",
-        "warm run",
-        "runs per second",
-        "pages",
-        "fuel per run",
-    ] {
+    for line in ["compile", "instantiate (cold)", "first get_node", "warm run", "runs per second", "pages", "fuel per run"] {
         assert!(stdout.contains(line), "{line}: {stdout}");
     }
 }
@@ -92,19 +59,9 @@ fn bench_refuses_a_node_that_fails() {
          def run(context):\n    raise ValueError('nope')\n",
     )
     .unwrap();
-    let output = mpnode(&[
-        "bench",
-        path.to_str().unwrap(),
-        "--runs",
-        "3",
-        "--cold",
-        "1",
-    ]);
+    let output = mpnode(&["bench", path.to_str().unwrap(), "--runs", "3", "--cold", "1"]);
     let _ = std::fs::remove_file(&path);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("nothing to time") && stderr.contains("ValueError: nope"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nothing to time") && stderr.contains("ValueError: nope"), "{stderr}");
 }

@@ -35,64 +35,30 @@ fn node_file(test: &str) -> NodeFile {
 }
 
 fn mpnode(node: &NodeFile, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpnode"))
-        .arg("run")
-        .arg(&node.0)
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_mpnode")).arg("run").arg(&node.0).args(args).output().unwrap()
 }
 
 fn error_of(output: &Output) -> String {
-    let result: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
+    let result: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)));
     result["error"].as_str().unwrap_or_default().to_string()
 }
 
 #[test]
 fn timeout_flag() {
     let node = node_file("timeout");
-    let output = mpnode(
-        &node,
-        &["--timeout", "200ms", "--inputs", r#"{"spin": true}"#],
-    );
+    let output = mpnode(&node, &["--timeout", "200ms", "--inputs", r#"{"spin": true}"#]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        error_of(&output).contains("deadline of 200 ms"),
-        "{}",
-        error_of(&output)
-    );
+    assert!(error_of(&output).contains("deadline of 200 ms"), "{}", error_of(&output));
 }
 
 #[test]
 fn fuel_flag() {
     let node = node_file("fuel");
-    let output = mpnode(
-        &node,
-        &[
-            "--fuel",
-            "2e7",
-            "--timeout",
-            "none",
-            "--inputs",
-            r#"{"spin": true}"#,
-        ],
-    );
+    let output = mpnode(&node, &["--fuel", "2e7", "--timeout", "none", "--inputs", r#"{"spin": true}"#]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        error_of(&output).contains("out of fuel"),
-        "{}",
-        error_of(&output)
-    );
-    assert!(
-        error_of(&output).contains("limit 20000000"),
-        "{}",
-        error_of(&output)
-    );
+    assert!(error_of(&output).contains("out of fuel"), "{}", error_of(&output));
+    assert!(error_of(&output).contains("limit 20000000"), "{}", error_of(&output));
 }
 
 #[test]
@@ -104,12 +70,7 @@ fn memory_flag() {
     assert!(stderr.contains("memory limit of 524288 bytes"), "{stderr}");
 
     let output = mpnode(&node, &["--memory", "4MiB", "--stats"]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains(" pages of memory"), "{stderr}");
 }
@@ -117,16 +78,9 @@ fn memory_flag() {
 #[test]
 fn bad_limit_values_are_usage_errors() {
     let node = node_file("usage");
-    for args in [
-        ["--memory", "lots"],
-        ["--timeout", "soon"],
-        ["--fuel", "1.5"],
-    ] {
+    for args in [["--memory", "lots"], ["--timeout", "soon"], ["--fuel", "1.5"]] {
         let output = mpnode(&node, &args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(
-            String::from_utf8_lossy(&output.stderr).contains(args[1]),
-            "{args:?}"
-        );
+        assert!(String::from_utf8_lossy(&output.stderr).contains(args[1]), "{args:?}");
     }
 }

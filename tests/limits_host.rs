@@ -17,11 +17,7 @@ const PAGE: usize = 65536;
 /// than 600 bytes, and then traps if `memory.grow` returned -1 (as the runtime's
 /// `_initialize` does) unless `carry_on`.
 fn growing_module(pages: u32, carry_on: bool) -> Vec<u8> {
-    let on_failure = if carry_on {
-        "(drop (i32.const 0))"
-    } else {
-        "(unreachable)"
-    };
+    let on_failure = if carry_on { "(drop (i32.const 0))" } else { "(unreachable)" };
     node_module(
         "",
         &format!(
@@ -38,17 +34,9 @@ fn growing_module(pages: u32, carry_on: bool) -> Vec<u8> {
 #[test]
 fn growing_past_the_memory_limit_is_a_memory_limit_error_and_the_next_run_works() {
     let limits = Limits::default().with_memory(4 * PAGE);
-    let mut node =
-        Node::load_with_limits(&Engine::new(), &growing_module(8, false), limits).unwrap();
+    let mut node = Node::load_with_limits(&Engine::new(), &growing_module(8, false), limits).unwrap();
     let report = node.run(big_inputs()).unwrap();
-    assert_eq!(
-        report.failure,
-        Some(Failure::MemoryLimit {
-            export: "run",
-            limit: 4 * PAGE,
-            requested: 9 * PAGE
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::MemoryLimit { export: "run", limit: 4 * PAGE, requested: 9 * PAGE }));
     let error = report.error().unwrap();
     assert!(error.contains("memory limit of 262144 bytes"), "{error}");
     assert!(error.contains("589824 bytes"), "{error}");
@@ -62,8 +50,7 @@ fn growing_past_the_memory_limit_is_a_memory_limit_error_and_the_next_run_works(
 #[test]
 fn growing_within_the_memory_limit_works_and_is_reported_in_pages() {
     let limits = Limits::default().with_memory(9 * PAGE);
-    let mut node =
-        Node::load_with_limits(&Engine::new(), &growing_module(8, false), limits).unwrap();
+    let mut node = Node::load_with_limits(&Engine::new(), &growing_module(8, false), limits).unwrap();
     assert_eq!(node.memory_pages(), Some(1));
     let report = node.run(big_inputs()).unwrap();
     assert!(report.is_ok(), "{:?}", report.error());
@@ -76,17 +63,12 @@ fn a_refused_growth_the_node_survives_is_a_warning_not_an_error() {
     // memory.grow returns -1, as the spec and Flow-Like's host do; a node
     // that handles it keeps its result, and the report says what happened.
     let limits = Limits::default().with_memory(2 * PAGE);
-    let mut node =
-        Node::load_with_limits(&Engine::new(), &growing_module(8, true), limits).unwrap();
+    let mut node = Node::load_with_limits(&Engine::new(), &growing_module(8, true), limits).unwrap();
     let report = node.run(big_inputs()).unwrap();
     assert!(report.is_ok(), "{:?}", report.error());
     assert_eq!(report.memory_pages, 1);
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-    assert!(
-        report.warnings[0].contains("memory limit of 131072 bytes"),
-        "{:?}",
-        report.warnings
-    );
+    assert!(report.warnings[0].contains("memory limit of 131072 bytes"), "{:?}", report.warnings);
     // The warning belongs to that run only.
     let report = node.run(json!({})).unwrap();
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
@@ -104,20 +86,13 @@ fn a_module_whose_initial_memory_is_over_the_limit_does_not_load() {
     ));
     let error = Node::load(&Engine::new(), &wasm).unwrap_err();
     match &error {
-        Error::Guest(Failure::MemoryLimit {
-            export: "instantiate",
-            limit,
-            requested,
-        }) => {
+        Error::Guest(Failure::MemoryLimit { export: "instantiate", limit, requested }) => {
             assert_eq!(*limit, 16 << 20);
             assert_eq!(*requested, 300 * PAGE);
         }
         other => panic!("{other:?}"),
     }
-    assert!(
-        error.to_string().contains("memory limit of 16777216 bytes"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("memory limit of 16777216 bytes"), "{error}");
     // Flow-Like's default preset (256 MiB) takes it.
     Node::load_with_limits(&Engine::new(), &wasm, Limits::flow_like_default()).unwrap();
 }
@@ -158,25 +133,11 @@ fn on_big_input(body: &str) -> String {
 
 fn assert_deadline(limits: Limits, run_body: &str) {
     let timeout = limits.timeout.unwrap();
-    let mut node = Node::load_with_limits(
-        &Engine::new(),
-        &sjlj_module(&on_big_input(run_body)),
-        limits,
-    )
-    .unwrap();
+    let mut node = Node::load_with_limits(&Engine::new(), &sjlj_module(&on_big_input(run_body)), limits).unwrap();
     let report = node.run(big_inputs()).unwrap();
-    assert_eq!(
-        report.failure,
-        Some(Failure::Deadline {
-            export: "run",
-            timeout_ms: timeout.as_millis() as u64
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::Deadline { export: "run", timeout_ms: timeout.as_millis() as u64 }));
     let error = report.error().unwrap();
-    assert!(
-        error.contains(&format!("deadline of {} ms", timeout.as_millis())),
-        "{error}"
-    );
+    assert!(error.contains(&format!("deadline of {} ms", timeout.as_millis())), "{error}");
     assert!(report.duration >= timeout, "{:?}", report.duration);
     assert!(report.fuel_consumed > 0);
     let report = node.run(json!({})).unwrap();
@@ -185,10 +146,7 @@ fn assert_deadline(limits: Limits, run_body: &str) {
 
 #[test]
 fn the_deadline_stops_an_endless_loop() {
-    assert_deadline(
-        Limits::default().with_timeout(Some(Duration::from_millis(150))),
-        "(loop $l (br $l))",
-    );
+    assert_deadline(Limits::default().with_timeout(Some(Duration::from_millis(150))), "(loop $l (br $l))");
 }
 
 #[test]
@@ -204,41 +162,25 @@ fn the_deadline_stops_an_endless_loop_inside_nested_invoke_vii_calls() {
 fn the_deadline_stops_a_loop_of_invoke_vii_calls() {
     // Each call is short; the loop around them runs forever.
     assert_deadline(
-        Limits::default()
-            .with_timeout(Some(Duration::from_millis(150)))
-            .with_fuel_slice(10_000),
+        Limits::default().with_timeout(Some(Duration::from_millis(150))).with_fuel_slice(10_000),
         "(loop $l (call $invoke_vii (i32.const 3) (i32.const 3) (i32.const 0)) (br $l))",
     );
 }
 
 #[test]
 fn fuel_runs_out_inside_nested_invoke_vii_calls() {
-    let limits = Limits::default()
-        .with_fuel(3_000_000)
-        .with_fuel_slice(50_000);
+    let limits = Limits::default().with_fuel(3_000_000).with_fuel_slice(50_000);
     let mut node = Node::load_with_limits(
         &Engine::new(),
-        &sjlj_module(&on_big_input(
-            "(call $invoke_vii (i32.const 2) (i32.const 20) (i32.const 0))",
-        )),
+        &sjlj_module(&on_big_input("(call $invoke_vii (i32.const 2) (i32.const 20) (i32.const 0))")),
         limits,
     )
     .unwrap();
     let report = node.run(big_inputs()).unwrap();
-    assert_eq!(
-        report.failure,
-        Some(Failure::OutOfFuel {
-            export: "run",
-            limit: 3_000_000
-        })
-    );
+    assert_eq!(report.failure, Some(Failure::OutOfFuel { export: "run", limit: 3_000_000 }));
     assert!(report.error().unwrap().contains("out of fuel"));
     // All of the budget went, but no more.
-    assert!(
-        (2_900_000..=3_000_000).contains(&report.fuel_consumed),
-        "{}",
-        report.fuel_consumed
-    );
+    assert!((2_900_000..=3_000_000).contains(&report.fuel_consumed), "{}", report.fuel_consumed);
     assert!(node.run(json!({})).unwrap().is_ok());
 }
 
@@ -282,16 +224,7 @@ fn a_definition_query_has_a_deadline_too() {
     let limits = Limits::default().with_timeout(Some(Duration::from_millis(100)));
     let mut node = Node::load_with_limits(&Engine::new(), &module, limits).unwrap();
     let error = node.definition().unwrap_err();
-    assert!(
-        matches!(
-            error,
-            Error::Guest(Failure::Deadline {
-                export: "get_node",
-                timeout_ms: 100
-            })
-        ),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::Deadline { export: "get_node", timeout_ms: 100 })), "{error:?}");
 }
 
 /// A node whose `get_node` loops forever.
@@ -320,28 +253,10 @@ fn initialization_has_limits_too() {
     ));
     let limits = Limits::default().with_timeout(Some(Duration::from_millis(100)));
     let error = Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap_err();
-    assert!(
-        matches!(
-            error,
-            Error::Guest(Failure::Deadline {
-                export: "_initialize",
-                ..
-            })
-        ),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::Deadline { export: "_initialize", .. })), "{error:?}");
     let limits = Limits::default().with_timeout(None).with_fuel(1_000_000);
     let error = Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap_err();
-    assert!(
-        matches!(
-            error,
-            Error::Guest(Failure::OutOfFuel {
-                export: "_initialize",
-                ..
-            })
-        ),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::OutOfFuel { export: "_initialize", .. })), "{error:?}");
 }
 
 #[test]
@@ -351,10 +266,7 @@ fn presets() {
     assert_eq!(default.timeout, Some(Duration::from_secs(10)));
     assert!(default.fuel >= 10_000_000_000);
     let restrictive = Limits::restrictive();
-    assert_eq!(
-        (restrictive.memory, restrictive.timeout),
-        (16 << 20, Some(Duration::from_secs(10)))
-    );
+    assert_eq!((restrictive.memory, restrictive.timeout), (16 << 20, Some(Duration::from_secs(10))));
     assert_eq!(restrictive.fuel, 1_000_000_000);
     let flow_like = Limits::flow_like_default();
     assert_eq!(flow_like.memory, 256 << 20);

@@ -59,20 +59,14 @@ fn fail(node: &mut Node, how: &str) -> RunReport {
 #[test]
 fn globals_persist_on_a_warm_instance() {
     let mut node = Node::load(&Engine::new(), &wasm()).unwrap();
-    assert_eq!(
-        [run_ok(&mut node), run_ok(&mut node), run_ok(&mut node)],
-        [1, 2, 3]
-    );
+    assert_eq!([run_ok(&mut node), run_ok(&mut node), run_ok(&mut node)], [1, 2, 3]);
 }
 
 #[test]
 fn globals_start_over_with_a_fresh_instance_per_run() {
     let mut node = Node::load(&Engine::new(), &wasm()).unwrap();
     node.set_fresh_instance_per_run(true);
-    assert_eq!(
-        [run_ok(&mut node), run_ok(&mut node), run_ok(&mut node)],
-        [1, 1, 1]
-    );
+    assert_eq!([run_ok(&mut node), run_ok(&mut node), run_ok(&mut node)], [1, 1, 1]);
     // Switching back keeps the instance of the next run.
     node.set_fresh_instance_per_run(false);
     assert_eq!([run_ok(&mut node), run_ok(&mut node)], [1, 2]);
@@ -85,14 +79,7 @@ fn a_python_exception_fails_the_run_but_keeps_the_instance() {
     let report = fail(&mut node, "raise");
     // The node's own error: the host saw a well-formed result.
     assert_eq!(report.failure, None);
-    assert!(
-        report
-            .error()
-            .unwrap()
-            .contains("ValueError: asked to fail"),
-        "{:?}",
-        report.error()
-    );
+    assert!(report.error().unwrap().contains("ValueError: asked to fail"), "{:?}", report.error());
     assert!(!node.is_poisoned());
     // The failed run counted too: the instance and its globals live on.
     assert_eq!(run_ok(&mut node), 3);
@@ -117,23 +104,13 @@ fn the_next_run_works_after_every_kind_of_failure() {
     // Deadline.
     run_ok(&mut node);
     let report = fail(&mut node, "spin");
-    recovers(&mut node, &report, |f| {
-        matches!(
-            f,
-            Failure::Deadline {
-                export: "run",
-                timeout_ms: 200
-            }
-        )
-    });
+    recovers(&mut node, &report, |f| matches!(f, Failure::Deadline { export: "run", timeout_ms: 200 }));
 
     // Out of fuel.
     node.set_limits(limits.clone().with_fuel(30_000_000));
     let report = fail(&mut node, "spin");
     node.set_limits(limits.clone());
-    recovers(&mut node, &report, |f| {
-        matches!(f, Failure::OutOfFuel { export: "run", .. })
-    });
+    recovers(&mut node, &report, |f| matches!(f, Failure::OutOfFuel { export: "run", .. }));
 
     // A trap: the host stops Python recursion deeper than the invoke_vii cap.
     node.set_limits(limits.clone().with_max_invoke_depth(50));
@@ -154,10 +131,7 @@ fn the_next_run_works_after_every_kind_of_failure() {
     let report = node.run(json!({})).unwrap();
     match &report.failure {
         Some(Failure::Reinstantiate { message }) => {
-            assert!(
-                message.contains("memory limit of 524288 bytes"),
-                "{message}"
-            )
+            assert!(message.contains("memory limit of 524288 bytes"), "{message}")
         }
         other => panic!("{other:?}"),
     }
@@ -176,16 +150,7 @@ fn the_next_run_works_after_every_kind_of_failure() {
 fn a_node_whose_heap_does_not_fit_does_not_load() {
     let limits = Limits::default().with_memory(512 << 10);
     let error = Node::load_with_limits(&Engine::new(), &wasm(), limits).unwrap_err();
-    assert!(
-        matches!(
-            error,
-            Error::Guest(Failure::MemoryLimit {
-                export: "_initialize",
-                ..
-            })
-        ),
-        "{error:?}"
-    );
+    assert!(matches!(error, Error::Guest(Failure::MemoryLimit { export: "_initialize", .. })), "{error:?}");
 }
 
 #[test]
@@ -228,11 +193,7 @@ fn many_nodes_on_many_threads_share_one_engine() {
     for handle in handles {
         let (t, seen) = handle.join().unwrap();
         // Each node counts its own runs, whatever the other threads do.
-        let expect: Vec<i64> = if t % 3 == 0 {
-            (1..=RUNS / 2).chain(1..=RUNS - RUNS / 2).collect()
-        } else {
-            (1..=RUNS).collect()
-        };
+        let expect: Vec<i64> = if t % 3 == 0 { (1..=RUNS / 2).chain(1..=RUNS - RUNS / 2).collect() } else { (1..=RUNS).collect() };
         assert_eq!(seen, expect, "thread {t}");
     }
 }

@@ -147,7 +147,8 @@ fn glob(pattern: &str, name: &str) -> bool {
     match pattern.split_once('*') {
         None => pattern == name,
         Some((head, tail)) => {
-            name.starts_with(head) && (0..=name.len() - head.len()).any(|i| name.is_char_boundary(head.len() + i) && glob(tail, &name[head.len() + i..]))
+            name.starts_with(head)
+                && (0..=name.len() - head.len()).any(|i| name.is_char_boundary(head.len() + i) && glob(tail, &name[head.len() + i..]))
         }
     }
 }
@@ -385,8 +386,7 @@ fn micropython_test_suite_under_wasmi() {
 
     let target = target_dir();
     let to_run: Vec<&String> = all.iter().filter(|t| lookup(&skip, t).is_none()).collect();
-    let need_cpython: Vec<String> =
-        to_run.iter().filter(|t| !tests_dir.join(format!("{t}.exp")).exists()).map(|t| t.to_string()).collect();
+    let need_cpython: Vec<String> = to_run.iter().filter(|t| !tests_dir.join(format!("{t}.exp")).exists()).map(|t| t.to_string()).collect();
     let cpython_dir = target.join("micropython-suite-cpython");
     let mut cpython = start_cpython(&tests_dir, &need_cpython, &cpython_dir);
 
@@ -606,7 +606,11 @@ fn micropython_test_suite_under_gc_torture() {
             list.push_str(&format!("out of memory  {test}\n"));
         } else {
             different.push(test.to_string());
-            list.push_str(&format!("DIFFERENT      {test}\n--- normal\n{}\n--- torture\n{}\n", String::from_utf8_lossy(a), String::from_utf8_lossy(b)));
+            list.push_str(&format!(
+                "DIFFERENT      {test}\n--- normal\n{}\n--- torture\n{}\n",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            ));
         }
     }
     let summary = format!(

@@ -128,7 +128,8 @@ fn native_mpy_cross(source: &str, name: &str, dir: &Path) -> Vec<u8> {
 fn the_compiler_module_writes_what_mpy_cross_writes() {
     let dir = scratch("identity");
     let compiler = compiler();
-    let mut sources: Vec<(String, String)> = vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode_build::pack::SDK_SOURCE.into())];
+    let mut sources: Vec<(String, String)> =
+        vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode_build::pack::SDK_SOURCE.into())];
     for (path, _) in common::examples() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // Lowered as packing lowers them (f-strings, annotations).
@@ -183,8 +184,13 @@ fn syntax_errors_name_the_file_and_line() {
         }
     }
     // Through packing: the same error, as `node.py:LINE: ...`.
-    let err = pack_precompiled(RUNTIME_NO_COMPILER_WASM, &[SourceFile::new("node.py", "ok = 1\n\nif ok:\n    pass)\n")], &PackOptions::default(), &compiler)
-        .unwrap_err();
+    let err = pack_precompiled(
+        RUNTIME_NO_COMPILER_WASM,
+        &[SourceFile::new("node.py", "ok = 1\n\nif ok:\n    pass)\n")],
+        &PackOptions::default(),
+        &compiler,
+    )
+    .unwrap_err();
     assert!(matches!(err, PackError::Syntax { line: 4, .. }), "{err:?}");
     assert!(err.to_string().starts_with("node.py:4: SyntaxError"), "{err}");
     // In an imported module, that module's name.
@@ -292,8 +298,11 @@ fn tracebacks_from_bytecode_name_the_source_file_and_lines() {
 #[test]
 fn local_modules_and_packages_import_from_bytecode() {
     let files = [
-        SourceFile::new("main.py", "import helpers\nfrom pkg.util import twice\nimport pkg\ndef get_node():\n    return {}\n\
-def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s'])), 'p': pkg.V}, 'error': None}\n"),
+        SourceFile::new(
+            "main.py",
+            "import helpers\nfrom pkg.util import twice\nimport pkg\ndef get_node():\n    return {}\n\
+def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s'])), 'p': pkg.V}, 'error': None}\n",
+        ),
         SourceFile::new("helpers.py", "def shout(s):\n    return s.upper() + '!'\n"),
         SourceFile::new("pkg/__init__.py", "V = 7\n"),
         SourceFile::new("pkg/util.py", "def twice(s):\n    return s + s\n"),
@@ -352,7 +361,8 @@ fn the_runtime_without_the_compiler_is_smaller() {
 }
 
 /// A definition `mpnode build` accepts, with one output pin `v`.
-const NODE_DEFINITION: &str = "def get_node():\n    return {'name': 'extra', 'friendly_name': 'Extra', 'description': '', 'category': 'Test', 'pins': [\n\
+const NODE_DEFINITION: &str =
+    "def get_node():\n    return {'name': 'extra', 'friendly_name': 'Extra', 'description': '', 'category': 'Test', 'pins': [\n\
     {'name': 'v', 'friendly_name': 'V', 'description': '', 'pin_type': 'Output', 'data_type': 'String'}]}\n";
 
 fn mpnode(args: &[&str]) -> std::process::Output {
@@ -390,11 +400,22 @@ fn mpnode_build_precompiles_by_default() {
     assert!(stderr.contains("node.py:5: SyntaxError"), "{stderr}");
     assert!(!dir.0.join("bad.wasm").exists());
     // More files on the command line are packed as modules.
-    std::fs::write(&bad, format!("import extra_mod\n{NODE_DEFINITION}def run(c):\n    return {{'outputs': {{'v': extra_mod.V}}, 'error': None}}\n")).unwrap();
+    std::fs::write(
+        &bad,
+        format!("import extra_mod\n{NODE_DEFINITION}def run(c):\n    return {{'outputs': {{'v': extra_mod.V}}, 'error': None}}\n"),
+    )
+    .unwrap();
     let sub = dir.0.join("lib");
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::write(sub.join("extra_mod.py"), "V = 'extra'\n").unwrap();
-    let built = mpnode(&["build", &bad.display().to_string(), &sub.join("extra_mod.py").display().to_string(), "--no-manifest", "-o", &out("e.wasm")]);
+    let built = mpnode(&[
+        "build",
+        &bad.display().to_string(),
+        &sub.join("extra_mod.py").display().to_string(),
+        "--no-manifest",
+        "-o",
+        &out("e.wasm"),
+    ]);
     assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
     assert_eq!(load(&read("e.wasm")).run(json!({})).unwrap().result.outputs["v"], "extra");
 }

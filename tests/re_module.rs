@@ -265,10 +265,9 @@ fn import_names() {
 
 #[test]
 fn example_regex_extract_node() {
-    let inputs: Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regex_extract.json")).unwrap(),
-    )
-    .unwrap();
+    let inputs: Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regex_extract.json")).unwrap())
+            .unwrap();
     let mut node = load("examples/regex_extract.py");
     assert_eq!(node.definition().unwrap()["name"], "wasm_python_regex_extract");
     let report = node.run(inputs.clone()).unwrap();

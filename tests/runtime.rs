@@ -118,7 +118,13 @@ fn gc_torture_on_a_small_heap_matches_cpython() {
     // so 3000 rounds allocate well over 10x the heap while `keep` and
     // `ring` stay live across every collection.
     let heap = 64 * 1024;
-    let wasm = pack_with(RUNTIME_WASM, &node_source("tests/nodes/gc_torture.py"), "gc_torture.py", &PackOptions { heap_size: Some(heap), ..Default::default() }).unwrap();
+    let wasm = pack_with(
+        RUNTIME_WASM,
+        &node_source("tests/nodes/gc_torture.py"),
+        "gc_torture.py",
+        &PackOptions { heap_size: Some(heap), ..Default::default() },
+    )
+    .unwrap();
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let inputs = json!({"rounds": 3000});
     let report = node.run(inputs.clone()).unwrap();
@@ -149,8 +155,20 @@ fn imports_only_what_flow_likes_host_provides() {
         ]
     );
     let exports: Vec<&str> = info.exports.iter().map(|e| e.name.as_str()).collect();
-    for name in ["memory", "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
-        "__indirect_function_table", "emscripten_stack_get_current", "_emscripten_stack_restore", "setThrew"] {
+    for name in [
+        "memory",
+        "get_node",
+        "get_nodes",
+        "run",
+        "alloc",
+        "dealloc",
+        "get_abi_version",
+        "_initialize",
+        "__indirect_function_table",
+        "emscripten_stack_get_current",
+        "_emscripten_stack_restore",
+        "setThrew",
+    ] {
         assert!(exports.contains(&name), "missing export {name}: {exports:?}");
     }
 }
@@ -241,8 +259,11 @@ def run(ctx):
 #[test]
 fn local_modules_are_packed_and_importable() {
     let files = [
-        SourceFile::new("main.py", "import helpers\nfrom pkg.util import twice\ndef get_node():\n    return {}\n\
-def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s']))}, 'error': None}\n"),
+        SourceFile::new(
+            "main.py",
+            "import helpers\nfrom pkg.util import twice\ndef get_node():\n    return {}\n\
+def run(c):\n    return {'outputs': {'v': twice(helpers.shout(c['inputs']['s']))}, 'error': None}\n",
+        ),
         SourceFile::new("helpers.py", "def shout(s):\n    return s.upper() + '!'\n"),
         SourceFile::new("pkg/__init__.py", ""),
         SourceFile::new("pkg/util.py", "def twice(s):\n    return s + s\n"),
@@ -265,8 +286,9 @@ fn str_case_methods_match_cpython_for_latin_greek_cyrillic() {
     // Coptic and Cyrillic, alone, plus words for context rules (final sigma,
     // one-to-many mappings, title case after apostrophes and digits).
     let mut strings: Vec<String> = (0x80u32..0x180).chain(0x370..0x500).filter_map(char::from_u32).map(String::from).collect();
-    for w in ["ΟΔΟΣ ΣΑΣ Σ ΑΣ.", "straße STRASSE", "héllo wörld", "ŉ ΐ ΰ İ", "они́ Прив", "o'neil 3rd x-ray",
-        "Ĳssel ŀl", "ABC déf", "µ ſ ı ÿ", ""] {
+    for w in
+        ["ΟΔΟΣ ΣΑΣ Σ ΑΣ.", "straße STRASSE", "héllo wörld", "ŉ ΐ ΰ İ", "они́ Прив", "o'neil 3rd x-ray", "Ĳssel ŀl", "ABC déf", "µ ſ ı ÿ", ""]
+    {
         strings.push(w.to_string());
     }
     let inputs = json!({"strings": strings});
@@ -325,7 +347,11 @@ fn seed_style_examples_match_cpython_on_their_input_files() {
         let inputs = example_inputs(name);
         let report = node.run(inputs.clone()).unwrap();
         let expected = cpython_outputs(&format!("examples/{name}.py"), &inputs);
-        assert!(same(&Value::Object(report.result.outputs.clone()), &expected), "{name}: {:?} vs CPython {expected}", report.result.outputs);
+        assert!(
+            same(&Value::Object(report.result.outputs.clone()), &expected),
+            "{name}: {:?} vs CPython {expected}",
+            report.result.outputs
+        );
     }
     // The checked failure is the node's error, without a traceback.
     let mut node = load("examples/fail_on_purpose.py");

@@ -38,14 +38,17 @@ const COMPILER_STACK_SIZE: u32 = 256 * 1024;
 /// Files that test MICROPY_ENABLE_COMPILER, compiled again for the runtime
 /// without the compiler (with our port, whose `.py` path needs it).
 const NOCOMPILER_SOURCES: &[&str] = &[
-    "py/builtinimport.c", "py/builtinevex.c", "py/modbuiltins.c", "py/modmicropython.c", "py/runtime.c",
-    "@micropython/mpnode_port.c", "@micropython/sjlj.c",
+    "py/builtinimport.c",
+    "py/builtinevex.c",
+    "py/modbuiltins.c",
+    "py/modmicropython.c",
+    "py/runtime.c",
+    "@micropython/mpnode_port.c",
+    "@micropython/sjlj.c",
 ];
 /// Files that test MICROPY_PERSISTENT_CODE_SAVE (and the tuple-assignment
 /// options), compiled again for the compiler module, with its glue.
-const COMPILER_SOURCES: &[&str] = &[
-    "py/compile.c", "py/emitbc.c", "py/emitglue.c", "py/persistentcode.c", "@micropython/mpnode_compile.c",
-];
+const COMPILER_SOURCES: &[&str] = &["py/compile.c", "py/emitbc.c", "py/emitglue.c", "py/persistentcode.c", "@micropython/mpnode_compile.c"];
 /// The compiler module's settings on top of mpconfigport.h: saving .mpy,
 /// and mpy-cross's one compile-only optimisation the runtime leaves out
 /// (`a, b, c = c, b, a` without a tuple; the VM runs it either way).
@@ -55,34 +58,108 @@ const COMPILER_DEFINES: &[&str] = &["-DMICROPY_PERSISTENT_CODE_SAVE=1", "-DMICRO
 /// py/py.mk's list minus native emitters, other architectures' nlr, threads,
 /// the REPL and what our patches make unused (py/runtime_utils.c).
 const PY_SOURCES: &[&str] = &[
-    "mpstate", "nlr", "nlrsetjmp", "malloc", "gc", "pystack", "qstr", "vstr", "mpprint",
-    "unicode", "mpz", "reader", "lexer", "parse", "scope", "compile", "emitcommon", "emitbc",
-    "formatfloat", "parsenumbase", "parsenum", "emitglue", "persistentcode", "runtime",
-    "scheduler", "stackctrl", "argcheck", "warning", "map", "obj", "objarray",
-    "objattrtuple", "objbool", "objboundmeth", "objcell", "objclosure", "objdeque", "objdict",
-    "objenumerate", "objexcept", "objfilter", "objfloat", "objfun", "objgenerator",
-    "objgetitemiter", "objint", "objint_mpz", "objlist", "objmap", "objmodule", "objobject",
-    "objpolyiter", "objproperty", "objnone", "objnamedtuple", "objrange", "objreversed",
-    "objset", "objsingleton", "objslice", "objstr", "objstrunicode", "objstringio",
-    "objtuple", "objtype", "objzip", "opmethods", "sequence", "stream", "binary",
-    "builtinimport", "builtinevex", "modarray", "modbuiltins", "modcollections", "modgc",
-    "modio", "modmath", "modmicropython", "modstruct", "modsys", "vm", "bc", "smallint",
+    "mpstate",
+    "nlr",
+    "nlrsetjmp",
+    "malloc",
+    "gc",
+    "pystack",
+    "qstr",
+    "vstr",
+    "mpprint",
+    "unicode",
+    "mpz",
+    "reader",
+    "lexer",
+    "parse",
+    "scope",
+    "compile",
+    "emitcommon",
+    "emitbc",
+    "formatfloat",
+    "parsenumbase",
+    "parsenum",
+    "emitglue",
+    "persistentcode",
+    "runtime",
+    "scheduler",
+    "stackctrl",
+    "argcheck",
+    "warning",
+    "map",
+    "obj",
+    "objarray",
+    "objattrtuple",
+    "objbool",
+    "objboundmeth",
+    "objcell",
+    "objclosure",
+    "objdeque",
+    "objdict",
+    "objenumerate",
+    "objexcept",
+    "objfilter",
+    "objfloat",
+    "objfun",
+    "objgenerator",
+    "objgetitemiter",
+    "objint",
+    "objint_mpz",
+    "objlist",
+    "objmap",
+    "objmodule",
+    "objobject",
+    "objpolyiter",
+    "objproperty",
+    "objnone",
+    "objnamedtuple",
+    "objrange",
+    "objreversed",
+    "objset",
+    "objsingleton",
+    "objslice",
+    "objstr",
+    "objstrunicode",
+    "objstringio",
+    "objtuple",
+    "objtype",
+    "objzip",
+    "opmethods",
+    "sequence",
+    "stream",
+    "binary",
+    "builtinimport",
+    "builtinevex",
+    "modarray",
+    "modbuiltins",
+    "modcollections",
+    "modgc",
+    "modio",
+    "modmath",
+    "modmicropython",
+    "modstruct",
+    "modsys",
+    "vm",
+    "bc",
+    "smallint",
     "frozenmod",
 ];
-const EXTMOD_SOURCES: &[&str] = &[
-    "extmod/modujson.c",
-    "extmod/modubinascii.c",
-    "extmod/modurandom.c",
-    "extmod/utime_mphal.c",
-    "lib/utils/printf.c",
-];
+const EXTMOD_SOURCES: &[&str] =
+    &["extmod/modujson.c", "extmod/modubinascii.c", "extmod/modurandom.c", "extmod/utime_mphal.c", "lib/utils/printf.c"];
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     let root = repo_root();
     for var in [
-        "MPNODE_RUNTIME_WASM", "MPNODE_RUNTIME_DIR", "MPNODE_STACK_SIZE", "MPNODE_HEAP_SIZE", "MPNODE_MICROPYTHON_DIR",
-        "MPNODE_CLANG", "MPNODE_WASM_LD", "MPNODE_GUEST_CARGO", "MPNODE_WASM_OPT",
+        "MPNODE_RUNTIME_WASM",
+        "MPNODE_RUNTIME_DIR",
+        "MPNODE_STACK_SIZE",
+        "MPNODE_HEAP_SIZE",
+        "MPNODE_MICROPYTHON_DIR",
+        "MPNODE_CLANG",
+        "MPNODE_WASM_LD",
+        "MPNODE_GUEST_CARGO",
+        "MPNODE_WASM_OPT",
     ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
@@ -141,7 +218,9 @@ fn main() {
 
     let mpy_cross = build_mpy_cross(&out, &mp_upstream());
     println!("cargo:rustc-env=MPNODE_MPY_CROSS={}", mpy_cross.display());
-    for (what, file) in [("runtime module", RUNTIME_FILE), ("runtime without the compiler", RUNTIME_NOCOMPILER_FILE), ("compiler module", COMPILER_FILE)] {
+    for (what, file) in
+        [("runtime module", RUNTIME_FILE), ("runtime without the compiler", RUNTIME_NOCOMPILER_FILE), ("compiler module", COMPILER_FILE)]
+    {
         let size = fs::metadata(out.join(file)).unwrap().len();
         println!("cargo:warning=mpnode {what}: {size} bytes");
     }
@@ -255,11 +334,14 @@ fn tool(env_name: &str, names: &[&str], what: &str) -> PathBuf {
 
 impl Tools {
     fn find() -> Tools {
-        let clang = tool("MPNODE_CLANG", &["clang-22", "clang-21", "clang-20", "clang-19", "clang-18", "clang"], "clang with the wasm32 target");
+        let clang =
+            tool("MPNODE_CLANG", &["clang-22", "clang-21", "clang-20", "clang-19", "clang-18", "clang"], "clang with the wasm32 target");
         let suffix = clang.file_name().unwrap().to_string_lossy().trim_start_matches("clang").to_string();
         let wasm_ld = tool("MPNODE_WASM_LD", &[&format!("wasm-ld{suffix}"), "wasm-ld"], "wasm-ld (lld)");
-        let ar = which(&[&format!("llvm-ar{suffix}"), "llvm-ar"]).unwrap_or_else(|| fail(&format!("llvm-ar{suffix} not found. {INSTALL_HINT}")));
-        let python = which(&["python3"]).unwrap_or_else(|| fail("python3 not found (MicroPython's qstr generator needs it): apt-get install python3"));
+        let ar =
+            which(&[&format!("llvm-ar{suffix}"), "llvm-ar"]).unwrap_or_else(|| fail(&format!("llvm-ar{suffix} not found. {INSTALL_HINT}")));
+        let python = which(&["python3"])
+            .unwrap_or_else(|| fail("python3 not found (MicroPython's qstr generator needs it): apt-get install python3"));
         let out = Command::new(&clang).args(["--target=wasm32-wasi", "-print-libgcc-file-name"]).output().ok();
         let builtins = out
             .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
@@ -289,9 +371,7 @@ fn find_guest_rust() -> GuestRust {
     if cargo.exists() && rustc.exists() && Path::new("/usr/lib/rustlib/src/rust/library/core").exists() {
         return GuestRust::BuildStd { cargo, rustc };
     }
-    fail(&format!(
-        "no Rust toolchain that can build for wasm32-wasip1: run `rustup target add wasm32-wasip1`, or {INSTALL_HINT}"
-    ))
+    fail(&format!("no Rust toolchain that can build for wasm32-wasip1: run `rustup target add wasm32-wasip1`, or {INSTALL_HINT}"))
 }
 
 fn has_wasm_target(rustc: &Path) -> bool {
@@ -411,8 +491,7 @@ fn apply_patch(tree: &Path, patch_file: &Path) {
         let rel = file.trim_start_matches("a/");
         let path = tree.join(rel);
         let original = fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("patch {name}: {rel}: {e}")));
-        let patched = diffy::apply(&original, &patch)
-            .unwrap_or_else(|e| fail(&format!("patch {name} does not apply to {rel}: {e}")));
+        let patched = diffy::apply(&original, &patch).unwrap_or_else(|e| fail(&format!("patch {name} does not apply to {rel}: {e}")));
         fs::write(&path, patched).unwrap();
     }
 }
@@ -457,22 +536,14 @@ fn generate_headers(root: &Path, out: &Path, mp: &Path, tools: &Tools, settings:
     // Placeholder so sources that include it preprocess; NO_QSTR hides it.
     fs::write(genhdr.join("qstrdefs.generated.h"), "").unwrap();
     // Case mapping tables for str beyond ASCII (patch 0005).
-    run(
-        Command::new(&tools.python).arg(root.join("micropython/gen_unicase.py")).arg(genhdr.join("unicase.h")),
-        "gen_unicase.py",
-    );
+    run(Command::new(&tools.python).arg(root.join("micropython/gen_unicase.py")).arg(genhdr.join("unicase.h")), "gen_unicase.py");
 
     let mut cflags = base_cflags(settings);
     cflags.extend(include_args(root, mp, &build));
 
     let mut names = BTreeSet::new();
     for src in c_sources(root, mp) {
-        let output = Command::new(&tools.clang)
-            .args(&cflags)
-            .args(["-E", "-DNO_QSTR"])
-            .arg(&src)
-            .output()
-            .unwrap();
+        let output = Command::new(&tools.clang).args(&cflags).args(["-E", "-DNO_QSTR"]).arg(&src).output().unwrap();
         if !output.status.success() {
             fail(&format!("preprocessing {} for qstrs failed:\n{}", src.display(), String::from_utf8_lossy(&output.stderr)));
         }
@@ -487,10 +558,7 @@ fn generate_headers(root: &Path, out: &Path, mp: &Path, tools: &Tools, settings:
     let mut defs = fs::read_to_string(mp.join("py/qstrdefs.h")).unwrap();
     defs.push_str(&fs::read_to_string(root.join("micropython/qstrdefsport.h")).unwrap());
     defs.push_str(&collected);
-    let quoted: String = defs
-        .lines()
-        .map(|l| if l.starts_with("Q(") { format!("\"{l}\"\n") } else { format!("{l}\n") })
-        .collect();
+    let quoted: String = defs.lines().map(|l| if l.starts_with("Q(") { format!("\"{l}\"\n") } else { format!("{l}\n") }).collect();
     let qin = build.join("qstrdefs.in.h");
     fs::write(&qin, quoted).unwrap();
     let output = Command::new(&tools.clang).args(&cflags).args(["-E", "-P", "-x", "c"]).arg(&qin).output().unwrap();
@@ -501,7 +569,11 @@ fn generate_headers(root: &Path, out: &Path, mp: &Path, tools: &Tools, settings:
         .lines()
         .map(|l| {
             let t = l.trim();
-            if t.starts_with("\"Q(") && t.ends_with(")\"") { format!("{}\n", &t[1..t.len() - 1]) } else { format!("{l}\n") }
+            if t.starts_with("\"Q(") && t.ends_with(")\"") {
+                format!("{}\n", &t[1..t.len() - 1])
+            } else {
+                format!("{l}\n")
+            }
         })
         .collect();
     let preprocessed = build.join("qstrdefs.preprocessed.h");
@@ -633,7 +705,9 @@ fn build_shim(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, s
     // Start from a clean environment for the nested cargo: the outer build's
     // variables (target, flags, jobserver) describe the host build.
     for (k, _) in env::vars() {
-        if (k.starts_with("CARGO") && k != "CARGO_HOME") || k.starts_with("RUST") || k.starts_with("DEP_")
+        if (k.starts_with("CARGO") && k != "CARGO_HOME")
+            || k.starts_with("RUST")
+            || k.starts_with("DEP_")
             || ["TARGET", "HOST", "OUT_DIR", "OPT_LEVEL", "PROFILE", "DEBUG", "NUM_JOBS"].contains(&k.as_str())
         {
             cmd.env_remove(&k);
@@ -681,7 +755,11 @@ fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
     cmd.arg("-C").arg(dir.join("mpy-cross")).arg("CWARN=-Wall").env_remove("TARGET").env_remove("CFLAGS");
     let output = cmd.output().unwrap_or_else(|e| fail(&format!("make mpy-cross: {e}")));
     if !output.status.success() {
-        fail(&format!("building mpy-cross failed:\n{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)));
+        fail(&format!(
+            "building mpy-cross failed:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     dir.join("mpy-cross/mpy-cross")
 }
@@ -692,9 +770,20 @@ fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
 /// Flow-Like's invoke_vii reads, and what `mpnode build` patches. (The
 /// compiler module's exports are marked in mpnode_compile.c.)
 const RUNTIME_EXPORTS: &[&str] = &[
-    "get_node", "get_nodes", "run", "alloc", "dealloc", "get_abi_version", "_initialize",
-    "mpnode_last_error", "setThrew", "emscripten_stack_get_current", "_emscripten_stack_restore",
-    "mpnode_config", "__heap_base", "__stack_pointer",
+    "get_node",
+    "get_nodes",
+    "run",
+    "alloc",
+    "dealloc",
+    "get_abi_version",
+    "_initialize",
+    "mpnode_last_error",
+    "setThrew",
+    "emscripten_stack_get_current",
+    "_emscripten_stack_restore",
+    "mpnode_config",
+    "__heap_base",
+    "__stack_pointer",
 ];
 
 /// Links `inputs` (wasm-ld arguments: objects, archives, flags) into
@@ -721,8 +810,12 @@ fn link(out: &Path, name: &str, inputs: &[String], exports: &[&str], tools: &Too
 fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
     // binaryen must be told the features clang-22 emits by default.
     let features = [
-        "--enable-bulk-memory", "--enable-mutable-globals", "--enable-sign-ext", "--enable-nontrapping-float-to-int",
-        "--enable-reference-types", "--enable-multivalue",
+        "--enable-bulk-memory",
+        "--enable-mutable-globals",
+        "--enable-sign-ext",
+        "--enable-nontrapping-float-to-int",
+        "--enable-reference-types",
+        "--enable-multivalue",
     ];
     let mut cmd = Command::new(&tools.wasm_opt[0]);
     cmd.args(&tools.wasm_opt[1..])

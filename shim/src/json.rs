@@ -348,10 +348,8 @@ impl Parser<'_> {
 /// exact multiplication or division by an exact power of ten rounds once.
 /// MicroPython v1.9.4's own parser is off by an ulp on inputs as plain as
 /// 99.99; anything outside the fast path still goes to it.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-    1e21, 1e22,
-];
+const POW10: [f64; 23] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 fn exact_float(text: &[u8]) -> Option<f64> {
     let (neg, rest) = match text.first() {

@@ -31,7 +31,11 @@ pub fn protect<F: FnOnce()>(f: F) -> Result<(), Exception> {
     let mut slot = Some(f);
     // SAFETY: nlr_protect calls body(a, b) once, with the pointers we pass.
     let exc = unsafe { sys::nlr_protect(Some(body::<F>), &mut slot as *mut Option<F> as *mut c_void, core::ptr::null_mut()) };
-    if exc.is_null() { Ok(()) } else { Err(Exception(exc as Obj)) }
+    if exc.is_null() {
+        Ok(())
+    } else {
+        Err(Exception(exc as Obj))
+    }
 }
 
 /// Slots of the GC root array (`MICROPY_PORT_ROOT_POINTERS`).
@@ -100,7 +104,13 @@ pub fn none() -> Obj {
 
 /// A Python `bool`.
 pub fn bool_obj(b: bool) -> Obj {
-    unsafe { if b { sys::mpn_const_true() } else { sys::mpn_const_false() } }
+    unsafe {
+        if b {
+            sys::mpn_const_true()
+        } else {
+            sys::mpn_const_false()
+        }
+    }
 }
 
 /// A new `str` from UTF-8 bytes (may raise MemoryError). Not interned:
@@ -169,6 +179,10 @@ impl Buf {
 
     /// The bytes written so far.
     pub fn bytes(&self) -> &[u8] {
-        if self.v.buf.is_null() { &[] } else { unsafe { core::slice::from_raw_parts(self.v.buf as *const u8, self.v.len) } }
+        if self.v.buf.is_null() {
+            &[]
+        } else {
+            unsafe { core::slice::from_raw_parts(self.v.buf as *const u8, self.v.len) }
+        }
     }
 }

@@ -25,7 +25,18 @@ struct Names {
     pending: sys::qstr,
 }
 
-static mut NAMES: Names = Names { get_node: 0, get_nodes: 0, get_definition: 0, get_definitions: 0, run: 0, inputs: 0, outputs: 0, error: 0, activate_exec: 0, pending: 0 };
+static mut NAMES: Names = Names {
+    get_node: 0,
+    get_nodes: 0,
+    get_definition: 0,
+    get_definitions: 0,
+    run: 0,
+    inputs: 0,
+    outputs: 0,
+    error: 0,
+    activate_exec: 0,
+    pending: 0,
+};
 
 fn names() -> &'static Names {
     // SAFETY: written once in _initialize before any other export runs.
@@ -40,7 +51,11 @@ fn lookup(d: Obj, q: sys::qstr) -> Option<Obj> {
     unsafe {
         let map = sys::mp_obj_dict_get_map(d);
         let e = sys::mp_map_lookup(map, qobj(q), sys::_mp_map_lookup_kind_t_MP_MAP_LOOKUP);
-        if e.is_null() { None } else { Some((*e).value) }
+        if e.is_null() {
+            None
+        } else {
+            Some((*e).value)
+        }
     }
 }
 
@@ -211,7 +226,11 @@ static mut LAST_ERROR_LEN: usize = 0;
 
 fn init_error() -> Option<Exception> {
     let e = mp::root(Root::InitError);
-    if e.is_null() { None } else { Some(Exception(e as Obj)) }
+    if e.is_null() {
+        None
+    } else {
+        Some(Exception(e as Obj))
+    }
 }
 
 /// Calls the node's definition function and writes its JSON: `many` asks for
@@ -228,9 +247,7 @@ fn definitions(many: bool) -> i64 {
         node_attr(n.get_nodes).map(|f| (f, true)).or(node_attr(n.get_node).map(|f| (f, false)))
     };
     let Some((f, list)) = found else {
-        return definition_error(|b| {
-            b.push(b"the node file defines none of get_node(), get_nodes(), get_definition(), get_definitions()")
-        });
+        return definition_error(|b| b.push(b"the node file defines none of get_node(), get_nodes(), get_definition(), get_definitions()"));
     };
     let mut out = Buf::empty();
     let mut bad: Option<JsonError> = None;
@@ -243,7 +260,9 @@ fn definitions(many: bool) -> i64 {
             let mut len = 0usize;
             let mut items: *mut Obj = core::ptr::null_mut();
             if mp::kind(defs) != sys::mpn_kind_t_MPN_LIST && mp::kind(defs) != sys::mpn_kind_t_MPN_TUPLE {
-                *badp = Some(json::JsonError::try_from("get_nodes()/get_definitions() must return a list of node definitions").unwrap_or_default());
+                *badp = Some(
+                    json::JsonError::try_from("get_nodes()/get_definitions() must return a list of node definitions").unwrap_or_default(),
+                );
                 return;
             }
             sys::mp_obj_get_array(defs, &mut len, &mut items);

@@ -60,8 +60,7 @@ pub fn definition_json(name: &str) -> String {
 }
 
 /// The fixed result envelope most test modules return.
-pub const RESULT: &str =
-    r#"{"outputs":{"output":"HELLO"},"error":null,"activate_exec":["exec_out"],"pending":null}"#;
+pub const RESULT: &str = r#"{"outputs":{"output":"HELLO"},"error":null,"activate_exec":["exec_out"],"pending":null}"#;
 
 /// Memory, a bump `alloc`, a no-op `dealloc`, `get_node` returning
 /// `definition` and the data segment for `result`. Add `run` and imports
@@ -112,10 +111,7 @@ pub fn node_module_with(imports: &str, run_body: &str, extra: &str, result: &str
 /// characters, and the address of the first one.
 pub fn digit_result(slots: usize) -> (String, u32) {
     let prefix = r#"{"outputs":{"r":""#;
-    let result = format!(
-        r#"{prefix}{}"}},"error":null,"activate_exec":["exec_out"],"pending":null}}"#,
-        "?".repeat(slots)
-    );
+    let result = format!(r#"{prefix}{}"}},"error":null,"activate_exec":["exec_out"],"pending":null}}"#, "?".repeat(slots));
     (result, RESULT_AT + prefix.len() as u32)
 }
 

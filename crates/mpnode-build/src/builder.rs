@@ -14,7 +14,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use mpnode_host::{Engine, LogEntry, Limits, Node};
+use mpnode_host::{Engine, Limits, LogEntry, Node};
 use serde_json::Value;
 
 use crate::compile::Compiler;
@@ -202,8 +202,7 @@ impl Builder {
     fn read_files(&self) -> Result<Vec<SourceFile>, BuildError> {
         let mut files = match &self.files {
             Some(files) => files.clone(),
-            None => pack::collect_files(&self.node_file)
-                .map_err(|error| BuildError::Read { path: self.node_file.clone(), error })?,
+            None => pack::collect_files(&self.node_file).map_err(|error| BuildError::Read { path: self.node_file.clone(), error })?,
         };
         for module in &self.modules {
             if module.extension().is_none_or(|e| e != "py") {

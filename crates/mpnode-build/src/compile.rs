@@ -230,7 +230,8 @@ pub fn canonical_mpy(mpy: &mut [u8]) -> Result<(), MpyError> {
 /// to 0x6f (every later opcode is one byte): `B` one byte (also the
 /// undefined ones), `Q` a 2-byte qstr, `V` a variable-length uint, `O` a
 /// 2-byte offset.
-const OPCODE_FORMATS: &[u8; 112] = b"BBBBBBBBBBBBBBBBBBBBVBQVBVVQQQQQBBVVQQQBVVQQBBBBBBBBBOOOOOBBBOBOOBBOBBOBBBBBBBBBVVBVBBVVVVVBBBBBVVVVVVVVQQBBBBBB";
+const OPCODE_FORMATS: &[u8; 112] =
+    b"BBBBBBBBBBBBBBBBBBBBVBQVBVVQQQQQBBVVQQQBVVQQBBBBBBBBBOOOOOBBBOBOOBBOBBOBBBBBBBBBVVBVBBVVVVVBBBBBVVVVVVVVQQBBBBBB";
 
 /// `MP_BC_RAISE_VARARGS`, `MP_BC_MAKE_CLOSURE`, `MP_BC_MAKE_CLOSURE_DEFARGS`:
 /// one extra byte each.

@@ -108,10 +108,7 @@ impl fmt::Display for InspectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InspectError::Parse(e) => write!(f, "not a valid WebAssembly module: {e}"),
-            InspectError::Component => write!(
-                f,
-                "this is a WebAssembly component; mpnode handles core modules only"
-            ),
+            InspectError::Component => write!(f, "this is a WebAssembly component; mpnode handles core modules only"),
             InspectError::BadTypeIndex(i) => write!(f, "type index {i} is out of range"),
         }
     }
@@ -137,9 +134,7 @@ fn val_type(t: &wasmparser::ValType) -> String {
 }
 
 fn func_signature(ty: &FuncType) -> String {
-    let list = |types: &[wasmparser::ValType]| {
-        types.iter().map(val_type).collect::<Vec<_>>().join(", ")
-    };
+    let list = |types: &[wasmparser::ValType]| types.iter().map(val_type).collect::<Vec<_>>().join(", ");
     let results = match ty.results() {
         [] => "()".to_string(),
         [one] => val_type(one),
@@ -204,26 +199,13 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
     let mut tables: Vec<String> = Vec::new();
     let mut memories: Vec<String> = Vec::new();
     let mut globals: Vec<String> = Vec::new();
-    let mut info = ModuleInfo {
-        size: wasm.len(),
-        imports: Vec::new(),
-        exports: Vec::new(),
-        custom_sections: Vec::new(),
-    };
+    let mut info = ModuleInfo { size: wasm.len(), imports: Vec::new(), exports: Vec::new(), custom_sections: Vec::new() };
     let mut raw_exports: Vec<(String, ExternalKind, u32)> = Vec::new();
-    let func_type = |types: &[FuncType], index: u32| {
-        types
-            .get(index as usize)
-            .cloned()
-            .ok_or(InspectError::BadTypeIndex(index))
-    };
+    let func_type = |types: &[FuncType], index: u32| types.get(index as usize).cloned().ok_or(InspectError::BadTypeIndex(index));
 
     for payload in Parser::new(0).parse_all(wasm) {
         match payload? {
-            Payload::Version {
-                encoding: wasmparser::Encoding::Component,
-                ..
-            } => return Err(InspectError::Component),
+            Payload::Version { encoding: wasmparser::Encoding::Component, .. } => return Err(InspectError::Component),
             Payload::TypeSection(reader) => {
                 for ty in reader.into_iter_err_on_gc_types() {
                     types.push(ty?);
@@ -236,11 +218,7 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
                         TypeRef::Func(index) | TypeRef::FuncExact(index) => {
                             funcs.push(index);
                             let ty = func_type(&types, index)?;
-                            (
-                                ItemKind::Func,
-                                func_signature(&ty),
-                                provided(import.module, import.name, &ty),
-                            )
+                            (ItemKind::Func, func_signature(&ty), provided(import.module, import.name, &ty))
                         }
                         TypeRef::Table(t) => {
                             tables.push(table_signature(&t));
@@ -292,8 +270,7 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
                 }
             }
             Payload::CustomSection(reader) => {
-                info.custom_sections
-                    .push((reader.name().to_string(), reader.data().len()));
+                info.custom_sections.push((reader.name().to_string(), reader.data().len()));
             }
             _ => {}
         }
@@ -314,11 +291,7 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
             ExternalKind::Global => (ItemKind::Global, pick(&globals)),
             ExternalKind::Tag => (ItemKind::Tag, "tag".to_string()),
         };
-        info.exports.push(ExportInfo {
-            name,
-            kind,
-            signature,
-        });
+        info.exports.push(ExportInfo { name, kind, signature });
     }
     Ok(info)
 }

@@ -177,9 +177,9 @@ struct Field {
 
 /// Python's keywords: a statement starting with one is not an assignment.
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
 ];
 
 /// Keywords that open a compound statement `keyword …: body`.
@@ -188,9 +188,7 @@ const COMPOUND: &[&str] = &["async", "class", "def", "elif", "else", "except", "
 /// Operators of three, then two characters; any other punctuation is a
 /// one-character token.
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
-const OPS2: &[&str] = &[
-    "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
-];
+const OPS2: &[&str] = &["**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="];
 
 /// How deeply f-strings may nest inside each other's fields.
 const MAX_NESTING: usize = 64;
@@ -357,13 +355,7 @@ impl<'a> Scanner<'a> {
         let quote = self.b[self.pos];
         let quote_len = if self.rest().starts_with(&[quote; 3]) { 3 } else { 1 };
         self.pos += quote_len;
-        let mut lit = StrLit {
-            prefix_len,
-            raw: prefix.contains('r'),
-            quote,
-            quote_len,
-            parts: None,
-        };
+        let mut lit = StrLit { prefix_len, raw: prefix.contains('r'), quote, quote_len, parts: None };
         if prefix.contains('f') {
             if self.nesting >= MAX_NESTING {
                 return Err(self.error(start, "f-string: too many nested f-strings"));
@@ -601,8 +593,7 @@ fn name_of<'s>(src: &'s str, token: &Token) -> Option<&'s str> {
 /// The edits that remove variable annotations (and `__future__` imports),
 /// in source order.
 fn annotation_edits(src: &str, tokens: &[Token]) -> Vec<Edit> {
-    let significant: Vec<&Token> =
-        tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Nl | Kind::Continuation)).collect();
+    let significant: Vec<&Token> = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Nl | Kind::Continuation)).collect();
     let mut edits = Vec::new();
     for line in significant.split(|t| matches!(t.kind, Kind::Newline)) {
         for statement in line.split(|t| t.depth == 0 && is_op(src, t, ";")) {
@@ -1112,9 +1103,20 @@ mod tests {
     #[test]
     fn statements_that_look_like_annotations_are_left_alone() {
         for src in [
-            "match x:\n", "match (x):\n", "match x[0]:\n", "case [a, b]: return 1\n", "case _: pass\n",
-            "lambda: 0\n", "f(x): int\n", "print(x)\n", "else: pass\n", "d = {a: b}\n", "x[1:2]\n",
-            "@dec\n", "def f(a: int = 1) -> X | None: return a\n", "if (n := 10) > 5: pass\n",
+            "match x:\n",
+            "match (x):\n",
+            "match x[0]:\n",
+            "case [a, b]: return 1\n",
+            "case _: pass\n",
+            "lambda: 0\n",
+            "f(x): int\n",
+            "print(x)\n",
+            "else: pass\n",
+            "d = {a: b}\n",
+            "x[1:2]\n",
+            "@dec\n",
+            "def f(a: int = 1) -> X | None: return a\n",
+            "if (n := 10) > 5: pass\n",
         ] {
             assert_eq!(low(src), src);
         }

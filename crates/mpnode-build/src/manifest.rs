@@ -134,9 +134,7 @@ pub fn manifest_toml(definitions: &[Value], info: &PackageInfo) -> Result<String
         return Err(ManifestError::UnknownTier(info.timeout.clone()));
     }
     let text = |d: &Value, k: &str| d.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    let asks = |p: &str| {
-        definitions.iter().any(|d| d["permissions"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(p))))
-    };
+    let asks = |p: &str| definitions.iter().any(|d| d["permissions"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(p))));
     let manifest = Manifest {
         manifest_version: MANIFEST_VERSION,
         id: &info.id,

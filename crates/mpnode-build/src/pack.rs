@@ -317,8 +317,11 @@ fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
                 return Ok(f.clone());
             }
             let text = String::from_utf8_lossy(&f.contents);
-            let lowered = crate::lower::lower(&text)
-                .map_err(|e| PackError::Syntax { file: f.name.clone(), line: e.line, message: e.message.clone() })?;
+            let lowered = crate::lower::lower(&text).map_err(|e| PackError::Syntax {
+                file: f.name.clone(),
+                line: e.line,
+                message: e.message.clone(),
+            })?;
             Ok(SourceFile::new(f.name.clone(), lowered))
         })
         .collect()
@@ -326,7 +329,8 @@ fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
 
 /// A stand-in `typing` module: annotations are never evaluated after
 /// lowering, but `from typing import Optional` still has to import.
-const TYPING_SOURCE: &str = "class _Any:\n    def __getitem__(self, item):\n        return self\n    def __call__(self, *a, **k):\n        return self\n\
+const TYPING_SOURCE: &str =
+    "class _Any:\n    def __getitem__(self, item):\n        return self\n    def __call__(self, *a, **k):\n        return self\n\
 def __getattr__(name):\n    return _Any()\n\
 Any = Optional = Union = List = Dict = Tuple = Set = Callable = Iterable = Iterator = Sequence = Mapping = _Any()\n\
 TYPE_CHECKING = False\n\
@@ -418,10 +422,8 @@ fn read_layout(wasm: &[u8]) -> Result<Layout, PackError> {
         }
     }
     let global = |name: &str| -> Result<u32, PackError> {
-        let (_, idx) = exports
-            .iter()
-            .find(|(n, _)| n == name)
-            .ok_or_else(|| PackError::NotARuntime(format!("no exported global `{name}`")))?;
+        let (_, idx) =
+            exports.iter().find(|(n, _)| n == name).ok_or_else(|| PackError::NotARuntime(format!("no exported global `{name}`")))?;
         idx.checked_sub(imported_globals)
             .and_then(|i| globals.get(i as usize).copied().flatten())
             .ok_or_else(|| PackError::NotARuntime(format!("`{name}` is not a constant i32 global")))
@@ -491,7 +493,10 @@ fn rewrite(wasm: &[u8], segments: &[(u32, &[u8])], min_pages: u64) -> Result<Vec
             Payload::CodeSectionStart { unchecked_range, .. } => {
                 // Copy the whole code section at once, then skip its entries.
                 let r = unchecked_range.start as usize..unchecked_range.end as usize;
-                module.section(&RawSection { id: 10, data: wasm.get(r).ok_or_else(|| PackError::InvalidWasm("truncated code section".into()))? });
+                module.section(&RawSection {
+                    id: 10,
+                    data: wasm.get(r).ok_or_else(|| PackError::InvalidWasm("truncated code section".into()))?,
+                });
             }
             Payload::CodeSectionEntry(_) | Payload::Version { .. } | Payload::End(_) => {}
             other => {

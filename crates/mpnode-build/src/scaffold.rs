@@ -15,7 +15,8 @@ pub fn new_project(dir: &Path, name: &str) -> io::Result<Vec<PathBuf>> {
         return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{} already exists; pick a new name", dir.display())));
     }
     let ident: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    let friendly: String = ident.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
+    let friendly: String =
+        ident.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
     std::fs::create_dir_all(dir)?;
     let node = format!(
         r#"# {friendly}: a Flow-Like node in Python, run by mpnode.

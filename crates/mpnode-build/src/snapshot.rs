@@ -28,8 +28,8 @@ use std::fmt;
 use std::ops::Range;
 
 use wasm_encoder::{
-    ConstExpr, DataCountSection, DataSection, ExportKind, ExportSection, GlobalSection, GlobalType,
-    MemorySection, MemoryType, Module, RawSection,
+    ConstExpr, DataCountSection, DataSection, ExportKind, ExportSection, GlobalSection, GlobalType, MemorySection, MemoryType, Module,
+    RawSection,
 };
 use wasmi::Val;
 use wasmparser::{DataKind, ExternalKind, Parser, Payload, TypeRef, ValType};
@@ -136,10 +136,8 @@ pub fn snapshot(engine: &Engine, wasm: &[u8], limits: &Limits) -> Result<Snapsho
     let pages = (memory.len() / PAGE) as u32;
     let segments = nonzero_ranges(&memory);
     let globals: Vec<(u32, Val)> = shape.mutable_globals.iter().copied().zip(image.globals).collect();
-    let out = rewrite(
-        wasm,
-        &Rewrite::Restore { memory: &memory, segments: &segments, pages: pages as u64, globals: &globals, shape: &shape },
-    )?;
+    let out =
+        rewrite(wasm, &Rewrite::Restore { memory: &memory, segments: &segments, pages: pages as u64, globals: &globals, shape: &shape })?;
     Ok(Snapshot { wasm: out, logs: image.logs, memory_pages: pages })
 }
 
@@ -223,13 +221,7 @@ enum Rewrite<'a> {
     /// Add an export for each of these (mutable) globals.
     ExportGlobals(&'a [u32]),
     /// Put the captured state into the module.
-    Restore {
-        memory: &'a [u8],
-        segments: &'a [Range<usize>],
-        pages: u64,
-        globals: &'a [(u32, Val)],
-        shape: &'a Shape,
-    },
+    Restore { memory: &'a [u8], segments: &'a [Range<usize>], pages: u64, globals: &'a [(u32, Val)], shape: &'a Shape },
 }
 
 fn const_expr(v: &Val) -> Result<ConstExpr, SnapshotError> {

@@ -61,7 +61,11 @@ pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), V
             pin_names.push(pin_name.clone());
             let pin_type = pin["pin_type"].as_str().unwrap_or("");
             if pin_type != "Input" && pin_type != "Output" {
-                report(Some(&pin_name), seen, format!("node '{name}', pin '{pin_name}': pin_type must be \"Input\" or \"Output\", not {pin_type:?}"));
+                report(
+                    Some(&pin_name),
+                    seen,
+                    format!("node '{name}', pin '{pin_name}': pin_type must be \"Input\" or \"Output\", not {pin_type:?}"),
+                );
             }
             let data_type = pin["data_type"].as_str().unwrap_or("");
             let Some(canonical) = DATA_TYPES.iter().find(|t| t.eq_ignore_ascii_case(data_type)) else {
@@ -88,13 +92,19 @@ pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), V
                     report(
                         Some(&pin_name),
                         seen,
-                        format!("node '{name}', pin '{pin_name}': default_value {default} does not match data_type {data_type} ({value_type})"),
+                        format!(
+                            "node '{name}', pin '{pin_name}': default_value {default} does not match data_type {data_type} ({value_type})"
+                        ),
                     );
                 }
             }
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// The line of the `nth` (0-based) occurrence of `needle` as a string

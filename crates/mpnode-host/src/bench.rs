@@ -137,8 +137,7 @@ pub fn measure(engine: &Engine, bytes: &[u8], inputs: Value, options: &BenchOpti
     let mut first_instantiate = None;
     for _ in 0..cold {
         let started = Instant::now();
-        let mut node =
-            Node::from_module(engine, module.clone(), limits.clone()).map_err(load_error)?;
+        let mut node = Node::from_module(engine, module.clone(), limits.clone()).map_err(load_error)?;
         let elapsed = started.elapsed();
         first_instantiate.get_or_insert(elapsed);
         instantiate.push(elapsed);

@@ -9,8 +9,21 @@ use serde_json::{Map, Value};
 
 /// Data types Flow-Like's host accepts for a pin (compared case-insensitively).
 pub const DATA_TYPES: &[&str] = &[
-    "Execution", "Exec", "String", "Integer", "I64", "Float", "F64", "Boolean", "Bool", "Date", "PathBuf",
-    "Struct", "Byte", "Bytes", "Generic",
+    "Execution",
+    "Exec",
+    "String",
+    "Integer",
+    "I64",
+    "Float",
+    "F64",
+    "Boolean",
+    "Bool",
+    "Date",
+    "PathBuf",
+    "Struct",
+    "Byte",
+    "Bytes",
+    "Generic",
 ];
 
 /// Value types of a pin.
@@ -124,9 +137,7 @@ pub struct Scores {
 /// The deserializer's message (e.g. ``missing field `category` ``) when
 /// Flow-Like would reject the definition.
 pub fn check_definition(definition: &Value) -> Result<(), String> {
-    Definition::deserialize(definition)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    Definition::deserialize(definition).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Checks outputs against a definition's output pins (see [`Node::check_outputs`](crate::Node::check_outputs)).
@@ -145,10 +156,7 @@ pub fn check_outputs(def: &Value, outputs: &Map<String, Value>) -> Result<(), St
     for (key, value) in outputs {
         let Some(pin) = pins.iter().find(|p| p.get("name").and_then(Value::as_str) == Some(key.as_str())) else {
             let names: Vec<&str> = pins.iter().filter_map(|p| p.get("name").and_then(Value::as_str)).collect();
-            return Err(format!(
-                "output '{key}' is not an output pin of node '{node}' (its output pins: {})",
-                names.join(", ")
-            ));
+            return Err(format!("output '{key}' is not an output pin of node '{node}' (its output pins: {})", names.join(", ")));
         };
         let data_type = pin.get("data_type").and_then(Value::as_str).unwrap_or("Generic");
         if value.is_null() {
@@ -165,7 +173,11 @@ pub fn check_outputs(def: &Value, outputs: &Map<String, Value>) -> Result<(), St
         };
         if !ok {
             let shown = value.to_string();
-            let shown = if shown.len() > 60 { format!("{}…", &shown[..shown.char_indices().nth(57).map_or(shown.len(), |c| c.0)]) } else { shown };
+            let shown = if shown.len() > 60 {
+                format!("{}…", &shown[..shown.char_indices().nth(57).map_or(shown.len(), |c| c.0)])
+            } else {
+                shown
+            };
             return Err(format!("output '{key}' = {shown} does not match pin '{key}' of node '{node}' ({data_type}, {value_type})"));
         }
     }
@@ -199,11 +211,7 @@ pub struct Envelope {
 impl Envelope {
     /// What the host itself needs to know of the envelope.
     pub fn head(&self) -> EnvelopeHead {
-        EnvelopeHead {
-            stream_state: self.stream_state,
-            log_level: i32::from(self.log_level),
-            node_name: Some(self.node_name.clone()),
-        }
+        EnvelopeHead { stream_state: self.stream_state, log_level: i32::from(self.log_level), node_name: Some(self.node_name.clone()) }
     }
 }
 

@@ -28,11 +28,8 @@ const CACHED_STACKS: usize = 16;
 /// could fail with "out of fuel" while most of its budget was left.
 /// Compilation is the host's work, done once per module; fuel counts what
 /// the guest executes.
-pub const FUEL_COSTS: CustomFuelCosts = CustomFuelCosts {
-    bytes_copied_per_fuel: 64,
-    fuel_per_bytes_translated: 0,
-    fuel_per_bytes_validated: 0,
-};
+pub const FUEL_COSTS: CustomFuelCosts =
+    CustomFuelCosts { bytes_copied_per_fuel: 64, fuel_per_bytes_translated: 0, fuel_per_bytes_validated: 0 };
 
 /// A wasmi engine configured for node modules, and the host linker.
 #[derive(Clone)]
@@ -81,10 +78,7 @@ impl Engine {
             // table has none (checked by a unit test).
             Err(e) => unreachable!("mpnode's host linker is inconsistent: {e}"),
         };
-        Self {
-            engine,
-            linker: Arc::new(linker),
-        }
+        Self { engine, linker: Arc::new(linker) }
     }
 
     /// The underlying wasmi engine.

@@ -87,22 +87,13 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Compile(e) => write!(f, "not a valid WebAssembly module: {e}"),
-            Error::UnknownImport {
-                module,
-                name,
-                signature,
-            } => write!(
+            Error::UnknownImport { module, name, signature } => write!(
                 f,
                 "the module imports `{module}.{name}` {signature}, which Flow-Like's host does not \
                  provide (a module importing it fails to load there too); remove the import or \
                  check `mpnode inspect` for the imports the host offers"
             ),
-            Error::ImportSignature {
-                module,
-                name,
-                expected,
-                found,
-            } => write!(
+            Error::ImportSignature { module, name, expected, found } => write!(
                 f,
                 "the module imports `{module}.{name}` as {found}, but Flow-Like's host defines it \
                  as {expected}"
@@ -115,17 +106,10 @@ impl fmt::Display for Error {
             Error::MissingExport { name, reason } => {
                 write!(f, "the module does not export `{name}` ({reason})")
             }
-            Error::ExportType {
-                name,
-                expected,
-                found,
-            } => write!(f, "export `{name}` is {found}, but must be {expected}"),
+            Error::ExportType { name, expected, found } => write!(f, "export `{name}` is {found}, but must be {expected}"),
             Error::Instantiate(e) => write!(f, "could not instantiate the module: {e}"),
             Error::Guest(failure) => fmt::Display::fmt(failure, f),
-            Error::InvalidInputs { found } => write!(
-                f,
-                "inputs must be a JSON object mapping pin names to values, not {found}"
-            ),
+            Error::InvalidInputs { found } => write!(f, "inputs must be a JSON object mapping pin names to values, not {found}"),
             Error::Internal(e) => write!(f, "internal error in mpnode's host: {e}"),
         }
     }
@@ -290,9 +274,7 @@ impl Failure {
             | Failure::NotUtf8 { export, .. }
             | Failure::InvalidJson { export, .. } => Some(export),
             Failure::BadAlloc { .. } => Some("alloc"),
-            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => {
-                None
-            }
+            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => None,
         }
     }
 }
@@ -300,19 +282,13 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Trap {
-                export, message, ..
-            } => write!(f, "node trapped in `{export}`: {message}"),
+            Failure::Trap { export, message, .. } => write!(f, "node trapped in `{export}`: {message}"),
             Failure::OutOfFuel { export, limit } => write!(
                 f,
                 "node ran out of fuel in `{export}` (limit {limit}); look for an endless loop, \
                  or raise the limit"
             ),
-            Failure::MemoryLimit {
-                export,
-                limit,
-                requested,
-            } => write!(
+            Failure::MemoryLimit { export, limit, requested } => write!(
                 f,
                 "node exceeded its memory limit of {limit} bytes in `{export}`: it asked for \
                  {requested} bytes of linear memory; raise the limit, or give the node a \
@@ -331,28 +307,15 @@ impl fmt::Display for Failure {
                 "node trapped in `{export}`: longjmp (_emscripten_throw_longjmp) with no \
                  invoke_vii frame to catch it"
             ),
-            Failure::HostCall {
-                export,
-                function,
-                message,
-            } => write!(f, "node trapped in `{export}`: {function}: {message}"),
-            Failure::ErrorCode {
-                export,
-                code,
-                message,
-            } => {
+            Failure::HostCall { export, function, message } => write!(f, "node trapped in `{export}`: {function}: {message}"),
+            Failure::ErrorCode { export, code, message } => {
                 write!(f, "`{export}` returned error code {code}")?;
                 match message {
                     Some(message) => write!(f, ": {message}"),
                     None => Ok(()),
                 }
             }
-            Failure::OutOfBounds {
-                export,
-                ptr,
-                len,
-                memory_size,
-            } => write!(
+            Failure::OutOfBounds { export, ptr, len, memory_size } => write!(
                 f,
                 "`{export}` returned ptr {ptr} len {len}, which lies outside guest memory \
                  ({memory_size} bytes)"
@@ -362,11 +325,7 @@ impl fmt::Display for Failure {
                 "`alloc({len})` returned 0: the node has no room for its {len}-byte input (its heap \
                  is too small or full; give it a bigger heap)"
             ),
-            Failure::BadAlloc {
-                len,
-                ptr,
-                memory_size,
-            } => write!(
+            Failure::BadAlloc { len, ptr, memory_size } => write!(
                 f,
                 "`alloc({len})` returned {ptr}, but {len} bytes do not fit there in guest memory \
                  ({memory_size} bytes)"
@@ -385,10 +344,7 @@ impl fmt::Display for Failure {
             Failure::InvalidJson { export, message } => {
                 write!(f, "`{export}` returned invalid JSON: {message}")
             }
-            Failure::Reinstantiate { message } => write!(
-                f,
-                "could not re-instantiate the node after an earlier failure: {message}"
-            ),
+            Failure::Reinstantiate { message } => write!(f, "could not re-instantiate the node after an earlier failure: {message}"),
         }
     }
 }

@@ -36,9 +36,7 @@ use std::fmt;
 
 use serde_json::Value;
 use wasmi::ValType::{self, I32, I64};
-use wasmi::{
-    AsContext, Caller, Engine, Extern, ExternType, Func, Instance, Linker, Memory, Ref, Table, Val,
-};
+use wasmi::{AsContext, Caller, Engine, Extern, ExternType, Func, Instance, Linker, Memory, Ref, Table, Val};
 
 use crate::error::Error;
 use crate::limits::{self, Limits, MemoryLimiter, Meter};
@@ -78,11 +76,7 @@ impl fmt::Display for HostFunction {
 /// Writes a signature as `(i32, i32) -> i64`; no results print as `()`.
 pub fn format_signature(params: &[ValType], results: &[ValType]) -> String {
     fn list(types: &[ValType]) -> String {
-        types
-            .iter()
-            .map(|t| val_type_name(*t))
-            .collect::<Vec<_>>()
-            .join(", ")
+        types.iter().map(|t| val_type_name(*t)).collect::<Vec<_>>().join(", ")
     }
     let results = match results {
         [] => "()".to_string(),
@@ -191,9 +185,7 @@ host_functions! {
 
 /// Looks up a host function by import module and name.
 pub fn find(module: &str, name: &str) -> Option<&'static HostFunction> {
-    HOST_FUNCTIONS
-        .iter()
-        .find(|f| f.module == module && f.name == name)
+    HOST_FUNCTIONS.iter().find(|f| f.module == module && f.name == name)
 }
 
 /// Checks every import of `module` against [`HOST_FUNCTIONS`].
@@ -244,9 +236,7 @@ pub fn check_imports(module: &wasmi::Module) -> Result<(), Error> {
 /// Whether `module` imports `env.invoke_vii` (and so needs the Emscripten
 /// setjmp/longjmp exports).
 pub fn uses_invoke(module: &wasmi::Module) -> bool {
-    module
-        .imports()
-        .any(|i| i.module() == "env" && i.name() == "invoke_vii")
+    module.imports().any(|i| i.module() == "env" && i.name() == "invoke_vii")
 }
 
 /// The host error `env._emscripten_throw_longjmp` raises; `env.invoke_vii`
@@ -278,10 +268,7 @@ impl fmt::Display for HostCallError {
 impl wasmi::errors::HostError for HostCallError {}
 
 fn host_error(function: &'static str, message: impl Into<String>) -> wasmi::Error {
-    wasmi::Error::host(HostCallError {
-        function,
-        message: message.into(),
-    })
+    wasmi::Error::host(HostCallError { function, message: message.into() })
 }
 
 /// The guest exports `env.invoke_vii` needs, resolved once per instance.
@@ -309,36 +296,24 @@ pub(crate) const SJLJ_EXPORTS: &[(&str, &str)] = &[
 impl Sjlj {
     /// Resolves the exports through `get`; `Err` is the name of the first
     /// one that is missing or has the wrong type.
-    fn resolve(
-        ctx: impl AsContext,
-        get: impl Fn(&str) -> Option<Extern>,
-    ) -> Result<Sjlj, &'static str> {
+    fn resolve(ctx: impl AsContext, get: impl Fn(&str) -> Option<Extern>) -> Result<Sjlj, &'static str> {
         let ctx = ctx.as_context();
         let func = |name: &str| get(name).and_then(Extern::into_func);
         Ok(Sjlj {
-            stack_pointer: get("__stack_pointer")
-                .and_then(Extern::into_global)
-                .filter(|g| g.ty(ctx).content() == ValType::I32),
+            stack_pointer: get("__stack_pointer").and_then(Extern::into_global).filter(|g| g.ty(ctx).content() == ValType::I32),
             stack_get_current: func("emscripten_stack_get_current")
                 .filter(|f| f.typed::<(), i32>(ctx).is_ok())
                 .ok_or("emscripten_stack_get_current")?,
             stack_restore: func("_emscripten_stack_restore")
                 .filter(|f| f.typed::<i32, ()>(ctx).is_ok())
                 .ok_or("_emscripten_stack_restore")?,
-            set_threw: func("setThrew")
-                .filter(|f| f.typed::<(i32, i32), ()>(ctx).is_ok())
-                .ok_or("setThrew")?,
-            table: get("__indirect_function_table")
-                .and_then(Extern::into_table)
-                .ok_or("__indirect_function_table")?,
+            set_threw: func("setThrew").filter(|f| f.typed::<(i32, i32), ()>(ctx).is_ok()).ok_or("setThrew")?,
+            table: get("__indirect_function_table").and_then(Extern::into_table).ok_or("__indirect_function_table")?,
         })
     }
 
     /// Resolves the exports of a fresh instance.
-    pub(crate) fn from_instance(
-        instance: &Instance,
-        ctx: impl AsContext,
-    ) -> Result<Sjlj, &'static str> {
+    pub(crate) fn from_instance(instance: &Instance, ctx: impl AsContext) -> Result<Sjlj, &'static str> {
         let ctx = ctx.as_context();
         Sjlj::resolve(ctx, |name| instance.get_export(ctx, name))
     }
@@ -430,11 +405,7 @@ impl HostState {
             return;
         }
         self.log_bytes += message.len();
-        self.logs.push(LogEntry {
-            level,
-            message,
-            data,
-        });
+        self.logs.push(LogEntry { level, message, data });
     }
 }
 
@@ -444,46 +415,25 @@ pub const LOG_BYTES_MAX: usize = 4 << 20;
 type Ctx<'a> = Caller<'a, HostState>;
 
 fn memory_of(caller: &Ctx<'_>) -> Option<Memory> {
-    caller
-        .data()
-        .memory
-        .or_else(|| caller.get_export("memory").and_then(Extern::into_memory))
+    caller.data().memory.or_else(|| caller.get_export("memory").and_then(Extern::into_memory))
 }
 
 /// Reads `len` bytes at `ptr` from guest memory.
-fn read_bytes(
-    caller: &Ctx<'_>,
-    function: &'static str,
-    what: &str,
-    ptr: i32,
-    len: i32,
-) -> Result<Vec<u8>, wasmi::Error> {
-    let memory =
-        memory_of(caller).ok_or_else(|| host_error(function, "the module exports no memory"))?;
+fn read_bytes(caller: &Ctx<'_>, function: &'static str, what: &str, ptr: i32, len: i32) -> Result<Vec<u8>, wasmi::Error> {
+    let memory = memory_of(caller).ok_or_else(|| host_error(function, "the module exports no memory"))?;
     let data = memory.data(caller);
     let (start, count) = (ptr as u32 as usize, len as u32 as usize);
     match start.checked_add(count) {
         Some(end) if end <= data.len() => Ok(data[start..end].to_vec()),
         _ => Err(host_error(
             function,
-            format!(
-                "{what} (ptr {}, len {}) lies outside guest memory ({} bytes)",
-                ptr as u32,
-                len as u32,
-                data.len()
-            ),
+            format!("{what} (ptr {}, len {}) lies outside guest memory ({} bytes)", ptr as u32, len as u32, data.len()),
         )),
     }
 }
 
 /// Reads a UTF-8 string (lossily) from guest memory.
-fn read_string(
-    caller: &Ctx<'_>,
-    function: &'static str,
-    what: &str,
-    ptr: i32,
-    len: i32,
-) -> Result<String, wasmi::Error> {
+fn read_string(caller: &Ctx<'_>, function: &'static str, what: &str, ptr: i32, len: i32) -> Result<String, wasmi::Error> {
     let bytes = read_bytes(caller, function, what, ptr, len)?;
     Ok(match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -492,22 +442,14 @@ fn read_string(
 }
 
 fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 fn random_i64() -> i64 {
     use std::collections::hash_map::RandomState;
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0),
-    );
+    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
     hasher.finish() as i64
 }
 
@@ -534,9 +476,7 @@ fn warn_capability(caller: &mut Ctx<'_>, function: &'static str) {
 
 /// Warns that a function whose effect Flow-Like ignores was called.
 fn warn_ignored(caller: &mut Ctx<'_>, function: &'static str, instead: &'static str) {
-    caller.data_mut().warn_once(function, || {
-        format!("{function} was called; Flow-Like ignores its effect: {instead}")
-    });
+    caller.data_mut().warn_once(function, || format!("{function} was called; Flow-Like ignores its effect: {instead}"));
 }
 
 /// Builds a linker defining exactly [`HOST_FUNCTIONS`].
@@ -557,15 +497,11 @@ type LinkResult = Result<(), wasmi::errors::LinkerError>;
 fn define_log(linker: &mut Linker<HostState>) -> LinkResult {
     macro_rules! level {
         ($name:literal, $function:literal, $level:expr) => {
-            linker.func_wrap(
-                "flowlike_log",
-                $name,
-                |mut caller: Ctx<'_>, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
-                    let message = read_string(&caller, $function, "message", ptr, len)?;
-                    caller.data_mut().log($level, message, None);
-                    Ok(())
-                },
-            )?;
+            linker.func_wrap("flowlike_log", $name, |mut caller: Ctx<'_>, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
+                let message = read_string(&caller, $function, "message", ptr, len)?;
+                caller.data_mut().log($level, message, None);
+                Ok(())
+            })?;
         };
     }
     level!("trace", "flowlike_log.trace", LogLevel::Trace);
@@ -576,13 +512,7 @@ fn define_log(linker: &mut Linker<HostState>) -> LinkResult {
     linker.func_wrap(
         "flowlike_log",
         "log_json",
-        |mut caller: Ctx<'_>,
-         level: i32,
-         msg_ptr: i32,
-         msg_len: i32,
-         data_ptr: i32,
-         data_len: i32|
-         -> Result<(), wasmi::Error> {
+        |mut caller: Ctx<'_>, level: i32, msg_ptr: i32, msg_len: i32, data_ptr: i32, data_len: i32| -> Result<(), wasmi::Error> {
             const F: &str = "flowlike_log.log_json";
             let message = read_string(&caller, F, "message", msg_ptr, msg_len)?;
             let data = read_string(&caller, F, "data", data_ptr, data_len)?;
@@ -597,9 +527,7 @@ fn define_log(linker: &mut Linker<HostState>) -> LinkResult {
                     None
                 }
             };
-            caller
-                .data_mut()
-                .log(LogLevel::from_raw(level as u32), message, data);
+            caller.data_mut().log(LogLevel::from_raw(level as u32), message, data);
             Ok(())
         },
     )?;
@@ -610,12 +538,7 @@ fn define_stream(linker: &mut Linker<HostState>) -> LinkResult {
     linker.func_wrap(
         "flowlike_stream",
         "emit",
-        |mut caller: Ctx<'_>,
-         ev_ptr: i32,
-         ev_len: i32,
-         data_ptr: i32,
-         data_len: i32|
-         -> Result<(), wasmi::Error> {
+        |mut caller: Ctx<'_>, ev_ptr: i32, ev_len: i32, data_ptr: i32, data_len: i32| -> Result<(), wasmi::Error> {
             const F: &str = "flowlike_stream.emit";
             let event = read_string(&caller, F, "event type", ev_ptr, ev_len)?;
             let data = read_string(&caller, F, "data", data_ptr, data_len)?;
@@ -631,18 +554,11 @@ fn define_stream(linker: &mut Linker<HostState>) -> LinkResult {
             Ok(())
         },
     )?;
-    linker.func_wrap(
-        "flowlike_stream",
-        "text",
-        |mut caller: Ctx<'_>, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
-            let text = read_string(&caller, "flowlike_stream.text", "text", ptr, len)?;
-            caller.data_mut().stream.push(StreamEvent {
-                event: "text".to_string(),
-                data: Value::String(text),
-            });
-            Ok(())
-        },
-    )?;
+    linker.func_wrap("flowlike_stream", "text", |mut caller: Ctx<'_>, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
+        let text = read_string(&caller, "flowlike_stream.text", "text", ptr, len)?;
+        caller.data_mut().stream.push(StreamEvent { event: "text".to_string(), data: Value::String(text) });
+        Ok(())
+    })?;
     Ok(())
 }
 
@@ -660,17 +576,21 @@ fn define_meta(linker: &mut Linker<HostState>) -> LinkResult {
     id_getter!("get_app_id", "flowlike_meta.get_app_id");
     id_getter!("get_board_id", "flowlike_meta.get_board_id");
     id_getter!("get_user_id", "flowlike_meta.get_user_id");
-    linker.func_wrap("flowlike_meta", "is_streaming", |caller: Ctx<'_>| -> i32 {
-        i32::from(caller.data().stream_state)
-    })?;
-    linker.func_wrap("flowlike_meta", "get_log_level", |caller: Ctx<'_>| -> i32 {
-        caller.data().log_level
-    })?;
+    linker.func_wrap("flowlike_meta", "is_streaming", |caller: Ctx<'_>| -> i32 { i32::from(caller.data().stream_state) })?;
+    linker.func_wrap("flowlike_meta", "get_log_level", |caller: Ctx<'_>| -> i32 { caller.data().log_level })?;
     linker.func_wrap("flowlike_meta", "time_now", |caller: Ctx<'_>| -> i64 {
-        if caller.data().frozen { 0 } else { now_ms() }
+        if caller.data().frozen {
+            0
+        } else {
+            now_ms()
+        }
     })?;
     linker.func_wrap("flowlike_meta", "random", |caller: Ctx<'_>| -> i64 {
-        if caller.data().frozen { 0 } else { random_i64() }
+        if caller.data().frozen {
+            0
+        } else {
+            random_i64()
+        }
     })?;
     Ok(())
 }
@@ -679,201 +599,97 @@ fn define_meta(linker: &mut Linker<HostState>) -> LinkResult {
 /// Flow-Like answers when the guest cannot read the answer or lacks the
 /// capability.
 fn define_gated(linker: &mut Linker<HostState>) -> LinkResult {
-    linker.func_wrap(
-        "flowlike_pins",
-        "get_input",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_host_buffer(&mut caller, "flowlike_pins.get_input");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_pins",
-        "set_output",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| {
-            warn_ignored(
-                &mut caller,
-                "flowlike_pins.set_output",
-                "return outputs in the result envelope",
-            );
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_pins",
-        "activate_exec",
-        |mut caller: Ctx<'_>, _: i32, _: i32| {
-            warn_ignored(
-                &mut caller,
-                "flowlike_pins.activate_exec",
-                "list exec pins in the result's activate_exec",
-            );
-        },
-    )?;
+    linker.func_wrap("flowlike_pins", "get_input", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_host_buffer(&mut caller, "flowlike_pins.get_input");
+        0
+    })?;
+    linker.func_wrap("flowlike_pins", "set_output", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| {
+        warn_ignored(&mut caller, "flowlike_pins.set_output", "return outputs in the result envelope");
+    })?;
+    linker.func_wrap("flowlike_pins", "activate_exec", |mut caller: Ctx<'_>, _: i32, _: i32| {
+        warn_ignored(&mut caller, "flowlike_pins.activate_exec", "list exec pins in the result's activate_exec");
+    })?;
     macro_rules! store_like {
         ($module:literal, $get:literal, $set:literal, $delete:literal, $has:literal) => {
-            linker.func_wrap(
-                $module,
-                "get",
-                |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-                    warn_capability(&mut caller, $get);
-                    0
-                },
-            )?;
-            linker.func_wrap(
-                $module,
-                "set",
-                |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| {
-                    warn_capability(&mut caller, $set);
-                },
-            )?;
+            linker.func_wrap($module, "get", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+                warn_capability(&mut caller, $get);
+                0
+            })?;
+            linker.func_wrap($module, "set", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| {
+                warn_capability(&mut caller, $set);
+            })?;
             linker.func_wrap($module, "delete", |mut caller: Ctx<'_>, _: i32, _: i32| {
                 warn_capability(&mut caller, $delete);
             })?;
-            linker.func_wrap(
-                $module,
-                "has",
-                |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
-                    warn_capability(&mut caller, $has);
-                    0
-                },
-            )?;
+            linker.func_wrap($module, "has", |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
+                warn_capability(&mut caller, $has);
+                0
+            })?;
         };
     }
-    store_like!(
-        "flowlike_vars",
-        "flowlike_vars.get",
-        "flowlike_vars.set",
-        "flowlike_vars.delete",
-        "flowlike_vars.has"
-    );
-    store_like!(
-        "flowlike_cache",
-        "flowlike_cache.get",
-        "flowlike_cache.set",
-        "flowlike_cache.delete",
-        "flowlike_cache.has"
-    );
+    store_like!("flowlike_vars", "flowlike_vars.get", "flowlike_vars.set", "flowlike_vars.delete", "flowlike_vars.has");
+    store_like!("flowlike_cache", "flowlike_cache.get", "flowlike_cache.set", "flowlike_cache.delete", "flowlike_cache.has");
 
-    linker.func_wrap(
-        "flowlike_storage",
-        "storage_dir",
-        |mut caller: Ctx<'_>, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.storage_dir");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "upload_dir",
-        |mut caller: Ctx<'_>| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.upload_dir");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "cache_dir",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.cache_dir");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "user_dir",
-        |mut caller: Ctx<'_>, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.user_dir");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "read_request",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.read_request");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "write_request",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_storage.write_request");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_storage",
-        "list_request",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_storage.list_request");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_http",
-        "request",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32, _: i32, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_http.request");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_ws",
-        "connect",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_ws.connect");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_ws",
-        "send",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_ws.send");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_ws",
-        "receive",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_ws.receive");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_ws",
-        "close",
-        |mut caller: Ctx<'_>, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_ws.close");
-            -1
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_auth",
-        "get_oauth_token",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_auth.get_oauth_token");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_auth",
-        "has_oauth_token",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
-            warn_capability(&mut caller, "flowlike_auth.has_oauth_token");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "flowlike_models",
-        "embed_text",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i64 {
-            warn_capability(&mut caller, "flowlike_models.embed_text");
-            0
-        },
-    )?;
+    linker.func_wrap("flowlike_storage", "storage_dir", |mut caller: Ctx<'_>, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.storage_dir");
+        0
+    })?;
+    linker.func_wrap("flowlike_storage", "upload_dir", |mut caller: Ctx<'_>| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.upload_dir");
+        0
+    })?;
+    linker.func_wrap("flowlike_storage", "cache_dir", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.cache_dir");
+        0
+    })?;
+    linker.func_wrap("flowlike_storage", "user_dir", |mut caller: Ctx<'_>, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.user_dir");
+        0
+    })?;
+    linker.func_wrap("flowlike_storage", "read_request", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.read_request");
+        0
+    })?;
+    linker.func_wrap("flowlike_storage", "write_request", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_storage.write_request");
+        -1
+    })?;
+    linker.func_wrap("flowlike_storage", "list_request", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_storage.list_request");
+        0
+    })?;
+    linker.func_wrap("flowlike_http", "request", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32, _: i32, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_http.request");
+        -1
+    })?;
+    linker.func_wrap("flowlike_ws", "connect", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_ws.connect");
+        -1
+    })?;
+    linker.func_wrap("flowlike_ws", "send", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_ws.send");
+        -1
+    })?;
+    linker.func_wrap("flowlike_ws", "receive", |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_ws.receive");
+        -1
+    })?;
+    linker.func_wrap("flowlike_ws", "close", |mut caller: Ctx<'_>, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_ws.close");
+        -1
+    })?;
+    linker.func_wrap("flowlike_auth", "get_oauth_token", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_auth.get_oauth_token");
+        0
+    })?;
+    linker.func_wrap("flowlike_auth", "has_oauth_token", |mut caller: Ctx<'_>, _: i32, _: i32| -> i32 {
+        warn_capability(&mut caller, "flowlike_auth.has_oauth_token");
+        0
+    })?;
+    linker.func_wrap("flowlike_models", "embed_text", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i64 {
+        warn_capability(&mut caller, "flowlike_models.embed_text");
+        0
+    })?;
     Ok(())
 }
 
@@ -889,49 +705,27 @@ fn assemblyscript_string(caller: &Ctx<'_>, ptr: i32) -> Option<String> {
         return None;
     }
     let bytes = data.get(ptr..ptr.checked_add(len)?)?;
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| u16::from_le_bytes([c[0], c[1]]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     Some(String::from_utf16_lossy(&units))
 }
 
 fn define_env(linker: &mut Linker<HostState>) -> LinkResult {
-    linker.func_wrap(
-        "env",
-        "abort",
-        |mut caller: Ctx<'_>, message: i32, file: i32, line: i32, column: i32| {
-            // Flow-Like prints "WASM abort called" and returns; so do we,
-            // after logging what AssemblyScript passed.
-            let message = assemblyscript_string(&caller, message).unwrap_or_default();
-            let file = assemblyscript_string(&caller, file).unwrap_or_default();
-            caller.data_mut().log(
-                LogLevel::Error,
-                format!("env.abort called: {message} at {file}:{line}:{column}"),
-                None,
-            );
-        },
-    )?;
-    linker.func_wrap(
-        "env",
-        "host_log",
-        |mut caller: Ctx<'_>, level: i32, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
-            let message = read_string(&caller, "env.host_log", "message", ptr, len)?;
-            caller
-                .data_mut()
-                .log(LogLevel::from_raw(level as u32), message, None);
-            Ok(())
-        },
-    )?;
+    linker.func_wrap("env", "abort", |mut caller: Ctx<'_>, message: i32, file: i32, line: i32, column: i32| {
+        // Flow-Like prints "WASM abort called" and returns; so do we,
+        // after logging what AssemblyScript passed.
+        let message = assemblyscript_string(&caller, message).unwrap_or_default();
+        let file = assemblyscript_string(&caller, file).unwrap_or_default();
+        caller.data_mut().log(LogLevel::Error, format!("env.abort called: {message} at {file}:{line}:{column}"), None);
+    })?;
+    linker.func_wrap("env", "host_log", |mut caller: Ctx<'_>, level: i32, ptr: i32, len: i32| -> Result<(), wasmi::Error> {
+        let message = read_string(&caller, "env.host_log", "message", ptr, len)?;
+        caller.data_mut().log(LogLevel::from_raw(level as u32), message, None);
+        Ok(())
+    })?;
     linker.func_wrap(
         "env",
         "host_stream",
-        |mut caller: Ctx<'_>,
-         ev_ptr: i32,
-         ev_len: i32,
-         data_ptr: i32,
-         data_len: i32|
-         -> Result<(), wasmi::Error> {
+        |mut caller: Ctx<'_>, ev_ptr: i32, ev_len: i32, data_ptr: i32, data_len: i32| -> Result<(), wasmi::Error> {
             const F: &str = "env.host_stream";
             let event = read_string(&caller, F, "event type", ev_ptr, ev_len)?;
             let data = read_string(&caller, F, "data", data_ptr, data_len)?;
@@ -941,40 +735,20 @@ fn define_env(linker: &mut Linker<HostState>) -> LinkResult {
             Ok(())
         },
     )?;
-    linker.func_wrap(
-        "env",
-        "host_get_variable",
-        |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
-            warn_host_buffer(&mut caller, "env.host_get_variable");
-            0
-        },
-    )?;
-    linker.func_wrap(
-        "env",
-        "host_set_variable",
-        |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
-            warn_ignored(
-                &mut caller,
-                "env.host_set_variable",
-                "mpnode keeps no variables",
-            );
-            0
-        },
-    )?;
+    linker.func_wrap("env", "host_get_variable", |mut caller: Ctx<'_>, _: i32, _: i32| -> i64 {
+        warn_host_buffer(&mut caller, "env.host_get_variable");
+        0
+    })?;
+    linker.func_wrap("env", "host_set_variable", |mut caller: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 {
+        warn_ignored(&mut caller, "env.host_set_variable", "mpnode keeps no variables");
+        0
+    })?;
     linker.func_wrap("env", "host_time_now", |_: Ctx<'_>| -> i64 { now_ms() })?;
     linker.func_wrap("env", "host_random", |_: Ctx<'_>| -> i64 { random_i64() })?;
-    linker.func_wrap(
-        "env",
-        "emscripten_notify_memory_growth",
-        |_: Ctx<'_>, _: i32| {},
-    )?;
-    linker.func_wrap(
-        "env",
-        "__syscall_dup3",
-        |_: Ctx<'_>, _: i32, _: i32, _: i32| -> i32 {
-            -38 // ENOSYS, as Flow-Like answers
-        },
-    )?;
+    linker.func_wrap("env", "emscripten_notify_memory_growth", |_: Ctx<'_>, _: i32| {})?;
+    linker.func_wrap("env", "__syscall_dup3", |_: Ctx<'_>, _: i32, _: i32, _: i32| -> i32 {
+        -38 // ENOSYS, as Flow-Like answers
+    })?;
     Ok(())
 }
 
@@ -985,32 +759,18 @@ fn sjlj_of(caller: &mut Ctx<'_>) -> Result<Sjlj, wasmi::Error> {
         return Ok(sjlj);
     }
     let sjlj = Sjlj::resolve(&*caller, |name| caller.get_export(name)).map_err(|name| {
-        let need = SJLJ_EXPORTS
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or("", |(_, need)| *need);
-        host_error(
-            "env.invoke_vii",
-            format!("the module must export `{name}` as {need}"),
-        )
+        let need = SJLJ_EXPORTS.iter().find(|(n, _)| *n == name).map_or("", |(_, need)| *need);
+        host_error("env.invoke_vii", format!("the module must export `{name}` as {need}"))
     })?;
     caller.data_mut().sjlj = Some(sjlj);
     Ok(sjlj)
 }
 
 fn define_longjmp(linker: &mut Linker<HostState>) -> LinkResult {
-    linker.func_wrap(
-        "env",
-        "_emscripten_throw_longjmp",
-        |_: Ctx<'_>| -> Result<(), wasmi::Error> { Err(wasmi::Error::host(Longjmp)) },
-    )?;
-    linker.func_wrap(
-        "env",
-        "invoke_vii",
-        |mut caller: Ctx<'_>, index: i32, a: i32, b: i32| -> Result<(), wasmi::Error> {
-            invoke_vii(&mut caller, index, a, b)
-        },
-    )?;
+    linker.func_wrap("env", "_emscripten_throw_longjmp", |_: Ctx<'_>| -> Result<(), wasmi::Error> { Err(wasmi::Error::host(Longjmp)) })?;
+    linker.func_wrap("env", "invoke_vii", |mut caller: Ctx<'_>, index: i32, a: i32, b: i32| -> Result<(), wasmi::Error> {
+        invoke_vii(&mut caller, index, a, b)
+    })?;
     Ok(())
 }
 
@@ -1046,21 +806,9 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
             Some(func) => *func,
             None => return Err(host_error(F, format!("table entry {index} is null"))),
         },
-        Some(Ref::Extern(_)) => {
-            return Err(host_error(
-                F,
-                "__indirect_function_table is not a funcref table",
-            ))
-        }
+        Some(Ref::Extern(_)) => return Err(host_error(F, "__indirect_function_table is not a funcref table")),
         None => {
-            return Err(host_error(
-                F,
-                format!(
-                    "table index {} is out of range (table size {})",
-                    index as u32,
-                    sjlj.table.size(&*caller)
-                ),
-            ))
+            return Err(host_error(F, format!("table index {} is out of range (table size {})", index as u32, sjlj.table.size(&*caller))))
         }
     };
     caller.data_mut().invoke_depth += 1;
@@ -1069,20 +817,14 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
     // guest recursion never overflows the host thread's stack.
     // The call is metered like a top-level one: it pauses at every fuel
     // slice to check the deadline.
-    let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-        limits::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut [])
-    });
+    let result =
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || limits::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut []));
     caller.data_mut().invoke_depth -= 1;
     match result {
         Ok(()) => Ok(()),
         Err(error) if error.downcast_ref::<Longjmp>().is_some() => {
             limits::call(&mut *caller, &sjlj.stack_restore, &sp, &mut [])?;
-            limits::call(
-                &mut *caller,
-                &sjlj.set_threw,
-                &[Val::I32(1), Val::I32(0)],
-                &mut [],
-            )?;
+            limits::call(&mut *caller, &sjlj.set_threw, &[Val::I32(1), Val::I32(0)], &mut [])?;
             Ok(())
         }
         Err(error) if matches!(error.kind(), wasmi::errors::ErrorKind::Func(_)) => Err(host_error(
@@ -1098,72 +840,24 @@ fn invoke_vii(caller: &mut Ctx<'_>, index: i32, a: i32, b: i32) -> Result<(), wa
 
 fn define_wasi(linker: &mut Linker<HostState>) -> LinkResult {
     const W: &str = "wasi_snapshot_preview1";
-    linker.func_wrap(
-        W,
-        "proc_exit",
-        |_: Ctx<'_>, code: i32| -> Result<(), wasmi::Error> { Err(wasmi::Error::i32_exit(code)) },
-    )?;
-    linker.func_wrap(
-        W,
-        "fd_write",
-        |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 },
-    )?;
+    linker.func_wrap(W, "proc_exit", |_: Ctx<'_>, code: i32| -> Result<(), wasmi::Error> { Err(wasmi::Error::i32_exit(code)) })?;
+    linker.func_wrap(W, "fd_write", |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 })?;
     linker.func_wrap(W, "fd_close", |_: Ctx<'_>, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(
-        W,
-        "fd_seek",
-        |_: Ctx<'_>, _: i32, _: i64, _: i32, _: i32| -> i32 { 0 },
-    )?;
-    linker.func_wrap(W, "fd_fdstat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
-        0
-    })?;
-    linker.func_wrap(
-        W,
-        "environ_sizes_get",
-        |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 },
-    )?;
+    linker.func_wrap(W, "fd_seek", |_: Ctx<'_>, _: i32, _: i64, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(W, "fd_fdstat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(W, "environ_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
     linker.func_wrap(W, "environ_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(W, "args_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
-        0
-    })?;
+    linker.func_wrap(W, "args_sizes_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
     linker.func_wrap(W, "args_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
-    linker.func_wrap(
-        W,
-        "clock_time_get",
-        |_: Ctx<'_>, _: i32, _: i64, _: i32| -> i32 { 0 },
-    )?;
-    linker.func_wrap(
-        W,
-        "fd_read",
-        |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 },
-    )?;
+    linker.func_wrap(W, "clock_time_get", |_: Ctx<'_>, _: i32, _: i64, _: i32| -> i32 { 0 })?;
+    linker.func_wrap(W, "fd_read", |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32| -> i32 { 0 })?;
     linker.func_wrap(W, "random_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 0 })?;
     // No preopened directories: EBADF (8), as Flow-Like answers.
-    linker.func_wrap(W, "fd_prestat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 {
-        8
+    linker.func_wrap(W, "fd_prestat_get", |_: Ctx<'_>, _: i32, _: i32| -> i32 { 8 })?;
+    linker.func_wrap(W, "fd_prestat_dir_name", |_: Ctx<'_>, _: i32, _: i32, _: i32| -> i32 { 8 })?;
+    linker.func_wrap(W, "path_open", |_: Ctx<'_>, _: i32, _: i32, _: i32, _: i32, _: i32, _: i64, _: i64, _: i32, _: i32| -> i32 {
+        28 // the value Flow-Like returns (its comment says ENOSYS; 28 is EINVAL)
     })?;
-    linker.func_wrap(
-        W,
-        "fd_prestat_dir_name",
-        |_: Ctx<'_>, _: i32, _: i32, _: i32| -> i32 { 8 },
-    )?;
-    linker.func_wrap(
-        W,
-        "path_open",
-        |_: Ctx<'_>,
-         _: i32,
-         _: i32,
-         _: i32,
-         _: i32,
-         _: i32,
-         _: i64,
-         _: i64,
-         _: i32,
-         _: i32|
-         -> i32 {
-            28 // the value Flow-Like returns (its comment says ENOSYS; 28 is EINVAL)
-        },
-    )?;
     Ok(())
 }
 

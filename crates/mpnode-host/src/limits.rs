@@ -117,20 +117,12 @@ impl Limits {
     /// 10^9 fuel (which wasmi can burn in well under a second of Python,
     /// see [`MPNODE_FUEL`]).
     pub fn restrictive() -> Self {
-        Self {
-            fuel: RESTRICTIVE_FUEL,
-            ..Self::default()
-        }
+        Self { fuel: RESTRICTIVE_FUEL, ..Self::default() }
     }
 
     /// Flow-Like's default preset: 256 MiB, 120 s, 10^11 fuel.
     pub fn flow_like_default() -> Self {
-        Self {
-            fuel: DEFAULT_FUEL,
-            memory: DEFAULT_MEMORY,
-            timeout: Some(DEFAULT_TIMEOUT),
-            ..Self::default()
-        }
+        Self { fuel: DEFAULT_FUEL, memory: DEFAULT_MEMORY, timeout: Some(DEFAULT_TIMEOUT), ..Self::default() }
     }
 
     /// Sets the fuel per call group.
@@ -185,20 +177,12 @@ pub(crate) struct MemoryLimiter {
 
 impl MemoryLimiter {
     pub(crate) fn new(limit: usize) -> Self {
-        Self {
-            limit,
-            refused: None,
-        }
+        Self { limit, refused: None }
     }
 }
 
 impl wasmi::ResourceLimiter for MemoryLimiter {
-    fn memory_growing(
-        &mut self,
-        _current: usize,
-        desired: usize,
-        maximum: Option<usize>,
-    ) -> Result<bool, LimiterError> {
+    fn memory_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
         if desired > self.limit {
             self.refused.get_or_insert(desired);
             return Ok(false);
@@ -206,12 +190,7 @@ impl wasmi::ResourceLimiter for MemoryLimiter {
         Ok(maximum.is_none_or(|max| desired <= max))
     }
 
-    fn table_growing(
-        &mut self,
-        _current: usize,
-        desired: usize,
-        maximum: Option<usize>,
-    ) -> Result<bool, LimiterError> {
+    fn table_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
         Ok(maximum.is_none_or(|max| desired <= max))
     }
 
@@ -245,22 +224,13 @@ pub(crate) struct Meter {
 
 impl Meter {
     pub(crate) fn new() -> Self {
-        Self {
-            reserve: 0,
-            slice: DEFAULT_FUEL_SLICE,
-            budget: 0,
-            deadline: None,
-            timeout: None,
-        }
+        Self { reserve: 0, slice: DEFAULT_FUEL_SLICE, budget: 0, deadline: None, timeout: None }
     }
 }
 
 /// Starts a call group: the budget and deadline from `limits`, the first
 /// fuel slice in the store.
-pub(crate) fn begin(
-    mut ctx: impl AsContextMut<Data = HostState>,
-    limits: &Limits,
-) -> Result<(), wasmi::Error> {
+pub(crate) fn begin(mut ctx: impl AsContextMut<Data = HostState>, limits: &Limits) -> Result<(), wasmi::Error> {
     let mut ctx = ctx.as_context_mut();
     let slice = limits.fuel_slice.max(1);
     let first = slice.min(limits.fuel);
@@ -302,9 +272,7 @@ pub(crate) fn fuel_consumed(ctx: impl AsContext<Data = HostState>) -> u64 {
     let ctx = ctx.as_context();
     let left = ctx.get_fuel().unwrap_or(0);
     let meter = &ctx.data().meter;
-    meter
-        .budget
-        .saturating_sub(meter.reserve.saturating_add(left))
+    meter.budget.saturating_sub(meter.reserve.saturating_add(left))
 }
 
 /// The host error that stops a guest at its deadline.

@@ -12,11 +12,11 @@ use serde_json::{Map, Value};
 use wasmi::errors::ErrorKind;
 use wasmi::{ExternType, Func, Memory, Store, Val, ValType};
 
+use crate::contract::{Envelope, EnvelopeHead};
 use crate::engine::Engine;
 use crate::error::{Error, Failure};
 use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
 use crate::limits::{self, DeadlineExceeded, Limits};
-use crate::contract::{Envelope, EnvelopeHead};
 use crate::report::{RunReport, RunResult};
 
 /// The ids and flags the host puts into each run envelope.
@@ -86,12 +86,7 @@ struct Live {
 
 impl Live {
     /// Calls `func` under the current call group's limits.
-    fn call(
-        &mut self,
-        func: &Func,
-        inputs: &[Val],
-        outputs: &mut [Val],
-    ) -> Result<(), wasmi::Error> {
+    fn call(&mut self, func: &Func, inputs: &[Val], outputs: &mut [Val]) -> Result<(), wasmi::Error> {
         limits::call(&mut self.store, func, inputs, outputs)
     }
 
@@ -183,11 +178,7 @@ impl Node {
     /// # Errors
     ///
     /// As [`Node::load`], except [`Error::Compile`].
-    pub fn from_module(
-        engine: &Engine,
-        module: wasmi::Module,
-        limits: Limits,
-    ) -> Result<Node, Error> {
+    pub fn from_module(engine: &Engine, module: wasmi::Module, limits: Limits) -> Result<Node, Error> {
         imports::check_imports(&module)?;
         let layout = check_exports(&module)?;
         let live = instantiate(engine, &module, &limits, layout, false)?;
@@ -284,10 +275,7 @@ impl Node {
                 self.poison();
                 Err(Error::Guest(Failure::InvalidJson {
                     export,
-                    message: format!(
-                        "expected a JSON array of definitions, got {}",
-                        json_type(&other)
-                    ),
+                    message: format!("expected a JSON array of definitions, got {}", json_type(&other)),
                 }))
             }
         }
@@ -306,11 +294,7 @@ impl Node {
     pub fn run(&mut self, inputs: Value) -> Result<RunReport, Error> {
         let inputs = match inputs {
             Value::Object(inputs) => inputs,
-            other => {
-                return Err(Error::InvalidInputs {
-                    found: json_type(&other),
-                })
-            }
+            other => return Err(Error::InvalidInputs { found: json_type(&other) }),
         };
         let envelope = self.envelope(inputs);
         let bytes = serde_json::to_vec(&envelope).unwrap_or_default();
@@ -339,10 +323,7 @@ impl Node {
             None => self.default_node_name(),
         };
         let run_id = self.context.run_id.clone().unwrap_or_else(|| {
-            let ms = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_millis())
-                .unwrap_or(0);
+            let ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
             format!("mpnode-run-{ms:x}-{}", self.runs)
         });
         let c = &self.context;
@@ -378,10 +359,7 @@ impl Node {
         let Ok(defs) = self.cached_definitions() else {
             return result; // the run itself succeeded; nothing to check against
         };
-        let def = defs
-            .iter()
-            .find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name)
-            .or(defs.first());
+        let def = defs.iter().find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name).or(defs.first());
         let Some(def) = def else { return result };
         match crate::contract::check_outputs(def, &result.outputs) {
             Ok(()) => result,
@@ -406,9 +384,7 @@ impl Node {
         let live = match self.live() {
             Ok(live) => live,
             Err(e) => {
-                let failure = Failure::Reinstantiate {
-                    message: e.to_string(),
-                };
+                let failure = Failure::Reinstantiate { message: e.to_string() };
                 return Ok(RunReport {
                     result: RunResult::failed(failure.to_string()),
                     failure: Some(failure),
@@ -421,9 +397,7 @@ impl Node {
                 });
             }
         };
-        live.store
-            .data_mut()
-            .begin(&limits, head.stream_state, head.log_level);
+        live.store.data_mut().begin(&limits, head.stream_state, head.log_level);
         limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
         let outcome = run_sequence(live, envelope, &limits);
         let fuel_consumed = limits::fuel_consumed(&live.store);
@@ -449,16 +423,7 @@ impl Node {
         if self.fresh_per_run {
             self.live = None;
         }
-        Ok(RunReport {
-            result,
-            failure,
-            logs,
-            stream,
-            warnings,
-            fuel_consumed,
-            memory_pages,
-            duration: started.elapsed(),
-        })
+        Ok(RunReport { result, failure, logs, stream, warnings, fuel_consumed, memory_pages, duration: started.elapsed() })
     }
 
     /// The live instance, re-instantiating if the last one was dropped.
@@ -529,18 +494,9 @@ fn check_exports(module: &wasmi::Module) -> Result<Layout, Error> {
     match module.get_export("memory") {
         Some(ExternType::Memory(_)) => {}
         Some(other) => {
-            return Err(Error::ExportType {
-                name: "memory".to_string(),
-                expected: "a memory".to_string(),
-                found: describe(&other),
-            })
+            return Err(Error::ExportType { name: "memory".to_string(), expected: "a memory".to_string(), found: describe(&other) })
         }
-        None => {
-            return Err(Error::MissingExport {
-                name: "memory".to_string(),
-                reason: "the host reads and writes strings through it",
-            })
-        }
+        None => return Err(Error::MissingExport { name: "memory".to_string(), reason: "the host reads and writes strings through it" }),
     }
     let run = check_func(module, "run", &[I32, I32], &[I64])?;
     if !run {
@@ -569,9 +525,7 @@ fn check_exports(module: &wasmi::Module) -> Result<Layout, Error> {
         check_func(module, "setThrew", &[I32, I32], &[])?;
         for (name, _) in SJLJ_EXPORTS {
             let ok = match module.get_export(name) {
-                Some(ExternType::Table(t)) => {
-                    *name == "__indirect_function_table" && t.element() == wasmi::RefType::Func
-                }
+                Some(ExternType::Table(t)) => *name == "__indirect_function_table" && t.element() == wasmi::RefType::Func,
                 Some(ExternType::Func(_)) => *name != "__indirect_function_table",
                 _ => false,
             };
@@ -592,12 +546,7 @@ fn check_exports(module: &wasmi::Module) -> Result<Layout, Error> {
 
 /// `Ok(true)` if `name` is exported with the given signature, `Ok(false)` if
 /// it is not exported, `Err` if it is exported as something else.
-fn check_func(
-    module: &wasmi::Module,
-    name: &str,
-    params: &[ValType],
-    results: &[ValType],
-) -> Result<bool, Error> {
+fn check_func(module: &wasmi::Module, name: &str, params: &[ValType], results: &[ValType]) -> Result<bool, Error> {
     match module.get_export(name) {
         None => Ok(false),
         Some(ExternType::Func(ty)) if ty.params() == params && ty.results() == results => Ok(true),
@@ -621,13 +570,7 @@ fn describe(ty: &ExternType) -> String {
 /// Builds a fresh instance: instantiate (running the start function), record
 /// memory and setjmp/longjmp exports in the store, call `_initialize` and
 /// `_start` if exported. All of it is one call group under `limits`.
-fn instantiate(
-    engine: &Engine,
-    module: &wasmi::Module,
-    limits: &Limits,
-    layout: Layout,
-    frozen: bool,
-) -> Result<Live, Error> {
+fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout: Layout, frozen: bool) -> Result<Live, Error> {
     let mut host = HostState::new(limits);
     host.frozen = frozen;
     let mut store = Store::new(engine.wasmi(), host);
@@ -636,37 +579,24 @@ fn instantiate(
     // The start function runs as a plain (not resumable) call: it gets the
     // whole budget at once, and no deadline.
     limits::unslice(&mut store).map_err(Error::Internal)?;
-    let instance = engine
-        .linker()
-        .instantiate_and_start(&mut store, module)
-        .map_err(|e| {
-            let refused = store.data().limiter.refused;
-            if refused.is_some() || is_guest_failure(&e) {
-                let export = if refused.is_some() && !is_guest_failure(&e) {
-                    "instantiate"
-                } else {
-                    "start"
-                };
-                Error::Guest(classify(export, e, limits, refused))
-            } else {
-                Error::Instantiate(e)
-            }
-        })?;
+    let instance = engine.linker().instantiate_and_start(&mut store, module).map_err(|e| {
+        let refused = store.data().limiter.refused;
+        if refused.is_some() || is_guest_failure(&e) {
+            let export = if refused.is_some() && !is_guest_failure(&e) { "instantiate" } else { "start" };
+            Error::Guest(classify(export, e, limits, refused))
+        } else {
+            Error::Instantiate(e)
+        }
+    })?;
     limits::reslice(&mut store).map_err(Error::Internal)?;
     let memory = instance
         .get_memory(&store, "memory")
-        .ok_or_else(|| Error::MissingExport {
-            name: "memory".to_string(),
-            reason: "the host reads and writes strings through it",
-        })?;
+        .ok_or_else(|| Error::MissingExport { name: "memory".to_string(), reason: "the host reads and writes strings through it" })?;
     store.data_mut().memory = Some(memory);
     match Sjlj::from_instance(&instance, &store) {
         Ok(sjlj) => store.data_mut().sjlj = Some(sjlj),
         Err(name) if layout.uses_invoke => {
-            return Err(Error::MissingExport {
-                name: name.to_string(),
-                reason: "the module imports env.invoke_vii, which needs it",
-            })
+            return Err(Error::MissingExport { name: name.to_string(), reason: "the module imports env.invoke_vii, which needs it" })
         }
         Err(_) => {}
     }
@@ -689,17 +619,8 @@ fn instantiate(
     };
     for export in ["_initialize", "_start"] {
         if let Some(init) = instance.get_func(&live.store, export) {
-            live.call(&init, &[], &mut []).map_err(|e| {
-                Error::Guest(live.classify(
-                    if export == "_start" {
-                        "_start"
-                    } else {
-                        "_initialize"
-                    },
-                    e,
-                    limits,
-                ))
-            })?;
+            live.call(&init, &[], &mut [])
+                .map_err(|e| Error::Guest(live.classify(if export == "_start" { "_start" } else { "_initialize" }, e, limits)))?;
         }
     }
     live.start_fuel = limits::fuel_consumed(&live.store);
@@ -725,12 +646,7 @@ pub struct Image {
 /// # Errors
 ///
 /// As [`Node::load`].
-pub fn initialized_image(
-    engine: &Engine,
-    wasm: &[u8],
-    limits: &Limits,
-    globals: &[String],
-) -> Result<Image, Error> {
+pub fn initialized_image(engine: &Engine, wasm: &[u8], limits: &Limits, globals: &[String]) -> Result<Image, Error> {
     let module = engine.compile(wasm)?;
     imports::check_imports(&module)?;
     let layout = check_exports(&module)?;
@@ -743,19 +659,13 @@ pub fn initialized_image(
         })?;
         values.push(global.get(&live.store));
     }
-    Ok(Image {
-        memory: live.memory.data(&live.store).to_vec(),
-        globals: values,
-        logs: std::mem::take(&mut live.store.data_mut().logs),
-    })
+    Ok(Image { memory: live.memory.data(&live.store).to_vec(), globals: values, logs: std::mem::take(&mut live.store.data_mut().logs) })
 }
 
 /// Whether an instantiation error came from running guest code (the start
 /// function) rather than from linking.
 fn is_guest_failure(error: &wasmi::Error) -> bool {
-    error.as_trap_code().is_some()
-        || error.i32_exit_status().is_some()
-        || matches!(error.kind(), ErrorKind::Host(_))
+    error.as_trap_code().is_some() || error.i32_exit_status().is_some() || matches!(error.kind(), ErrorKind::Host(_))
 }
 
 /// Turns a wasmi error from a guest call into a [`Failure`].
@@ -764,31 +674,16 @@ fn is_guest_failure(error: &wasmi::Error) -> bool {
 /// stopped the guest, whatever else it was doing; a refused memory growth
 /// (`refused`: the bytes asked for) explains the trap that usually follows
 /// it (the guest's `unreachable` after `memory.grow` returned -1).
-fn classify(
-    export: &'static str,
-    error: wasmi::Error,
-    limits: &Limits,
-    refused: Option<usize>,
-) -> Failure {
+fn classify(export: &'static str, error: wasmi::Error, limits: &Limits, refused: Option<usize>) -> Failure {
     if let Some(deadline) = error.downcast_ref::<DeadlineExceeded>() {
-        return Failure::Deadline {
-            export,
-            timeout_ms: u64::try_from(deadline.timeout.as_millis()).unwrap_or(u64::MAX),
-        };
+        return Failure::Deadline { export, timeout_ms: u64::try_from(deadline.timeout.as_millis()).unwrap_or(u64::MAX) };
     }
     let code = error.as_trap_code();
     if code == Some(wasmi::TrapCode::OutOfFuel) {
-        return Failure::OutOfFuel {
-            export,
-            limit: limits.fuel,
-        };
+        return Failure::OutOfFuel { export, limit: limits.fuel };
     }
     if let Some(requested) = refused {
-        return Failure::MemoryLimit {
-            export,
-            limit: limits.memory,
-            requested,
-        };
+        return Failure::MemoryLimit { export, limit: limits.memory, requested };
     }
     if let Some(code) = error.i32_exit_status() {
         return Failure::ProcExit { export, code };
@@ -797,39 +692,22 @@ fn classify(
         return Failure::UncaughtLongjmp { export };
     }
     if let Some(host) = error.downcast_ref::<imports::HostCallError>() {
-        return Failure::HostCall {
-            export,
-            function: host.function,
-            message: host.message.clone(),
-        };
+        return Failure::HostCall { export, function: host.function, message: host.message.clone() };
     }
-    Failure::Trap {
-        export,
-        message: error.to_string(),
-        code,
-    }
+    Failure::Trap { export, message: error.to_string(), code }
 }
 
 /// Copies out the bytes a packed `(ptr << 32) | len` return value points
 /// at; a negative value is an error code.
 fn read_packed(live: &mut Live, export: &'static str, packed: i64) -> Result<Vec<u8>, Failure> {
     if packed < 0 {
-        return Err(Failure::ErrorCode {
-            export,
-            code: packed,
-            message: last_error(live),
-        });
+        return Err(Failure::ErrorCode { export, code: packed, message: last_error(live) });
     }
     let (ptr, len) = ((packed >> 32) as u32, packed as u32);
     let data = live.memory.data(&live.store);
     match (ptr as usize).checked_add(len as usize) {
         Some(end) if end <= data.len() => Ok(data[ptr as usize..end].to_vec()),
-        _ => Err(Failure::OutOfBounds {
-            export,
-            ptr,
-            len,
-            memory_size: data.len(),
-        }),
+        _ => Err(Failure::OutOfBounds { export, ptr, len, memory_size: data.len() }),
     }
 }
 
@@ -849,55 +727,31 @@ fn last_error(live: &mut Live) -> Option<String> {
 }
 
 fn parse_json(export: &'static str, bytes: &[u8]) -> Result<Value, Failure> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Failure::NotUtf8 {
-        export,
-        message: e.to_string(),
-    })?;
-    serde_json::from_str(text).map_err(|e| Failure::InvalidJson {
-        export,
-        message: e.to_string(),
-    })
+    let text = std::str::from_utf8(bytes).map_err(|e| Failure::NotUtf8 { export, message: e.to_string() })?;
+    serde_json::from_str(text).map_err(|e| Failure::InvalidJson { export, message: e.to_string() })
 }
 
 /// `alloc` → write → `run` → read result → `dealloc` → parse.
 fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<RunResult, Failure> {
-    let len = u32::try_from(envelope.len())
-        .ok()
-        .filter(|&len| len <= i32::MAX as u32)
-        .ok_or(Failure::InputTooLarge {
-            len: envelope.len(),
-        })?;
+    let len =
+        u32::try_from(envelope.len()).ok().filter(|&len| len <= i32::MAX as u32).ok_or(Failure::InputTooLarge { len: envelope.len() })?;
     let alloc = live.alloc.ok_or(Failure::NoAlloc)?;
     let mut out = [Val::I32(0)];
-    live.call(&alloc, &[Val::I32(len as i32)], &mut out)
-        .map_err(|e| live.classify("alloc", e, limits))?;
+    live.call(&alloc, &[Val::I32(len as i32)], &mut out).map_err(|e| live.classify("alloc", e, limits))?;
     let ptr = out[0].i32().unwrap_or(0) as u32;
     let memory_size = live.memory.data_size(&live.store);
-    let bad_alloc = Failure::BadAlloc {
-        len,
-        ptr,
-        memory_size,
-    };
+    let bad_alloc = Failure::BadAlloc { len, ptr, memory_size };
     match (ptr as usize).checked_add(len as usize) {
         // 0 is alloc's "no room": never write the input there.
         Some(end) if end <= memory_size && ptr != 0 => {}
         _ => return Err(bad_alloc),
     }
-    live.memory
-        .write(&mut live.store, ptr as usize, envelope)
-        .map_err(|_| bad_alloc)?;
+    live.memory.write(&mut live.store, ptr as usize, envelope).map_err(|_| bad_alloc)?;
     let run = live.run;
-    let packed = live
-        .call_i64(&run, &[Val::I32(ptr as i32), Val::I32(len as i32)])
-        .map_err(|e| live.classify("run", e, limits))?;
+    let packed = live.call_i64(&run, &[Val::I32(ptr as i32), Val::I32(len as i32)]).map_err(|e| live.classify("run", e, limits))?;
     let bytes = read_packed(live, "run", packed)?;
     if let Some(dealloc) = live.dealloc {
-        live.call(
-            &dealloc,
-            &[Val::I32(ptr as i32), Val::I32(len as i32)],
-            &mut [],
-        )
-        .map_err(|e| live.classify("dealloc", e, limits))?;
+        live.call(&dealloc, &[Val::I32(ptr as i32), Val::I32(len as i32)], &mut []).map_err(|e| live.classify("dealloc", e, limits))?;
     }
     let value = parse_json("run", &bytes)?;
     serde_json::from_value(value).map_err(|e| Failure::InvalidJson {

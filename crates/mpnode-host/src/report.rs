@@ -31,12 +31,7 @@ pub struct RunResult {
 impl RunResult {
     /// A result with no outputs and `error` set to `message`.
     pub fn failed(message: impl Into<String>) -> Self {
-        Self {
-            outputs: Map::new(),
-            error: Some(message.into()),
-            activate_exec: Vec::new(),
-            pending: None,
-        }
+        Self { outputs: Map::new(), error: Some(message.into()), activate_exec: Vec::new(), pending: None }
     }
 
     /// The envelope as a JSON value (`error` and `pending` present, `null`
