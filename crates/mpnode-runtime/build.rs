@@ -163,7 +163,7 @@ fn main() {
     ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
-    for dir in ["micropython", "shim/src", "shim/python", "shim/build.rs", "shim/Cargo.toml"] {
+    for dir in ["micropython", "shim/src", "shim/build.rs", "shim/Cargo.toml"] {
         println!("cargo:rerun-if-changed={}", root.join(dir).display());
     }
     println!("cargo:rerun-if-changed=build.rs");

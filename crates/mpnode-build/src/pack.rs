@@ -159,7 +159,7 @@ struct Layout {
 ///
 /// See [`PackError`].
 pub fn pack_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
-    let files = lower_all(&with_sdk(files))?;
+    let files = lower_all(&with_library(files))?;
     write_files(runtime, &files, options)
 }
 
@@ -195,7 +195,7 @@ pub fn pack_precompiled(
 ///
 /// See [`PackError`].
 pub fn precompile_files(files: &[SourceFile], compiler: &crate::compile::Compiler) -> Result<Vec<SourceFile>, PackError> {
-    lower_all(&with_sdk(files))?
+    lower_all(&with_library(files))?
         .into_iter()
         .enumerate()
         .map(|(i, f)| match f.name.strip_suffix(".py") {
@@ -327,45 +327,74 @@ fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
         .collect()
 }
 
-/// A stand-in `typing` module: annotations are never evaluated after
-/// lowering, but `from typing import Optional` still has to import.
-const TYPING_SOURCE: &str =
-    "class _Any:\n    def __getitem__(self, item):\n        return self\n    def __call__(self, *a, **k):\n        return self\n\
-def __getattr__(name):\n    return _Any()\n\
-Any = Optional = Union = List = Dict = Tuple = Set = Callable = Iterable = Iterator = Sequence = Mapping = _Any()\n\
-TYPE_CHECKING = False\n\
-def cast(t, v):\n    return v\n";
-
 /// Flow-Like's Python SDK surface (`from sdk import Context, …`), written
-/// for MicroPython; packed with nodes that import it.
-pub const SDK_SOURCE: &str = include_str!("../../../shim/python/sdk.py");
+/// for MicroPython; packed with nodes that import it (`pylib/sdk.py`).
+pub const SDK_SOURCE: &str = include_str!("../../../pylib/sdk.py");
 
-/// The SDK's other import name, as Flow-Like's templates spell it.
-const SDK_ALIAS_SOURCE: &str = "from sdk import *\nfrom sdk import _mpnode_defs, _mpnode_run\n";
+/// The Python library packed per use: `pylib/` (the `sdk` module and
+/// mpnode's standard library), embedded by `build.rs`.
+pub mod library {
+    include!(concat!(env!("OUT_DIR"), "/pylib.rs"));
 
-/// Adds `sdk.py` (and its alias `flow_like_wasm_sdk.py`) when a file imports
-/// either name, and a stand-in `typing.py` when one imports `typing`, unless
-/// the node brings its own.
-fn with_sdk(files: &[SourceFile]) -> Vec<SourceFile> {
+    /// The library file `name` (`json.py`, `urllib/__init__.py`), if any.
+    pub fn get(name: &str) -> Option<&'static str> {
+        LIBRARY.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    }
+}
+
+/// The library files a set of files needs: every module of `pylib/` that
+/// one of them imports (and, transitively, what those import), unless the
+/// node brings a file of that name itself. A node that imports nothing of
+/// the library gets nothing: the library is paid per use.
+fn with_library(files: &[SourceFile]) -> Vec<SourceFile> {
     let mut out = files.to_vec();
-    let imports = |module: &str| {
-        files.iter().any(|f| {
-            String::from_utf8_lossy(&f.contents).lines().any(|line| {
-                let words: Vec<&str> = line.split_whitespace().collect();
-                matches!(words.as_slice(), ["import", m, ..] | ["from", m, "import", ..] if m.trim_end_matches(',') == module)
-            })
-        })
-    };
-    let has = |name: &str| files.iter().any(|f| f.name == name);
-    let alias = imports("flow_like_wasm_sdk");
-    if (alias || imports("sdk")) && !has("sdk.py") {
-        out.push(SourceFile::new("sdk.py", SDK_SOURCE));
+    let mut i = 0;
+    while i < out.len() {
+        let text = String::from_utf8_lossy(&out[i].contents).into_owned();
+        let package = out[i].name.rsplit_once('/').map(|(dir, _)| dir.replace('/', ".")).unwrap_or_default();
+        for module in imported_modules(&text).into_iter().chain(relative_imports(&text, &package)) {
+            let parts: Vec<&str> = module.split('.').collect();
+            for depth in 1..=parts.len() {
+                let rel = parts[..depth].join("/");
+                for candidate in [format!("{rel}.py"), format!("{rel}/__init__.py")] {
+                    if out.iter().any(|f| f.name == candidate) {
+                        continue;
+                    }
+                    if let Some(source) = library::get(&candidate) {
+                        out.push(SourceFile::new(candidate, source));
+                    }
+                }
+            }
+        }
+        i += 1;
     }
-    if alias && !has("flow_like_wasm_sdk.py") {
-        out.push(SourceFile::new("flow_like_wasm_sdk.py", SDK_ALIAS_SOURCE));
+    out
+}
+
+/// Modules named by relative imports (`from . import x`, `from .x import
+/// y`) in a file of `package` (dotted), as absolute names.
+fn relative_imports(text: &str, package: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if package.is_empty() {
+        return out;
     }
-    if imports("typing") && !has("typing.py") {
-        out.push(SourceFile::new("typing.py", TYPING_SOURCE));
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let ["from", module, "import", rest @ ..] = words.as_slice() {
+            let Some(name) = module.strip_prefix('.') else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            if name.is_empty() {
+                for part in rest.join(" ").split(',') {
+                    if let Some(n) = part.split_whitespace().next() {
+                        out.push(format!("{package}.{}", n.trim_matches(|c| c == '(' || c == ')')));
+                    }
+                }
+            } else {
+                out.push(format!("{package}.{name}"));
+            }
+        }
     }
     out
 }
