@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test suite: the real runtime module under wasmi, and under wasmtime
-# (tests/flowlike_wasmtime.rs); see README, "Testing".
+# (tests/flowlike); see README, "Testing". Installs nothing: on a fresh
+# machine run scripts/setup.sh first (CI does, in .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
 cargo test "$@"

@@ -9,6 +9,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+
+mod project;
+mod serve;
+mod test_cmd;
 use serde_json::{json, Value};
 
 use mpnode_build::builder::{BuildError, Form};
@@ -37,6 +41,37 @@ enum Command {
     Bench(BenchArgs),
     /// Start a node project: NAME/node.py, NAME/inputs.json, NAME/README.md.
     New(NewArgs),
+    /// Run the project's pytest suite with every node call inside the built
+    /// module (under wasmi, with the run's limits).
+    Test(TestArgs),
+    /// Serve a node over JSON lines on stdin/stdout (for test runners; see
+    /// `mpnode test`).
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct TestArgs {
+    /// Run every node call under CPython too, and fail a test on any
+    /// difference (the CPython result vs the module's).
+    #[arg(long)]
+    compare: bool,
+    /// The node file [default: the project's, from pyproject.toml].
+    #[arg(long)]
+    node: Option<PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
+    /// Arguments for pytest (after `--`), e.g. `-- -k reverse -x`.
+    #[arg(last = true)]
+    pytest_args: Vec<String>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The node: a module (.wasm), or a Python source (.py) built as
+    /// `mpnode build` builds it.
+    node: PathBuf,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 #[derive(Args)]
@@ -218,7 +253,9 @@ fn parse_timeout(text: &str) -> Result<Timeout, String> {
 #[derive(Args)]
 struct BuildArgs {
     /// The Python node source; local modules it imports are packed with it.
-    source: PathBuf,
+    /// Default: the project in the current directory (`pyproject.toml` with
+    /// `[tool.mpnode]`, as `mpnode new` writes it).
+    source: Option<PathBuf>,
     /// More Python modules to pack, importable by their file name (for
     /// modules the node imports in ways the scan does not see).
     modules: Vec<PathBuf>,
@@ -244,14 +281,14 @@ struct BuildArgs {
     #[arg(long)]
     id: Option<String>,
     /// Package version for flow-like.toml.
-    #[arg(long, default_value = "0.1.0")]
-    version: String,
+    #[arg(long)]
+    version: Option<String>,
     /// Memory tier for flow-like.toml: minimal, light, standard, heavy, intensive.
-    #[arg(long, default_value = "minimal")]
-    memory_tier: String,
+    #[arg(long)]
+    memory_tier: Option<String>,
     /// Timeout tier for flow-like.toml: quick, standard, extended, long_running.
-    #[arg(long, default_value = "standard")]
-    timeout_tier: String,
+    #[arg(long)]
+    timeout_tier: Option<String>,
     /// Do not write flow-like.toml next to the module.
     #[arg(long)]
     no_manifest: bool,
@@ -296,6 +333,8 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect(args),
         Command::Bench(args) => bench(args),
         Command::New(args) => new_project(args),
+        Command::Serve(args) => serve_node(args),
+        Command::Test(args) => test_project(args),
     };
     match outcome {
         Ok(code) => code,
@@ -502,9 +541,48 @@ fn bench_text(r: &Value) -> String {
     out
 }
 
-fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
-    if !is_python(&args.source) {
-        return Err(CliError::new(format!("{} is not a Python source", args.source.display()))
+/// Fills what the command line left open from the project's
+/// `[tool.mpnode]`; returns the node file.
+fn apply_project(args: &mut BuildArgs) -> Result<PathBuf, CliError> {
+    if let Some(source) = &args.source {
+        return Ok(source.clone());
+    }
+    let cwd = std::env::current_dir().map_err(|e| CliError::new(format!("no current directory: {e}")))?;
+    let project = project::Project::find(&cwd).map_err(CliError::new)?.ok_or_else(|| {
+        CliError::new("no node file given, and no pyproject.toml with [tool.mpnode] here or above")
+            .hint("name the node (`mpnode build node.py`), or start a project with `mpnode new NAME`")
+    })?;
+    let settings = &project.settings;
+    let node = project.node_file();
+    args.source = Some(node.clone());
+    args.output.get_or_insert_with(|| project.output());
+    args.modules.extend(settings.modules.iter().map(|m| project.dir.join(m)));
+    if args.heap.is_none() {
+        if let Some(heap) = &settings.heap {
+            args.heap = Some(parse_memory(heap).map_err(|e| CliError::new(format!("[tool.mpnode] heap: {e}")))?);
+        }
+    }
+    args.with_compiler |= settings.with_compiler;
+    args.pack_source |= settings.source;
+    args.no_snapshot |= settings.snapshot == Some(false);
+    args.no_manifest |= settings.manifest == Some(false);
+    args.id = args.id.take().or_else(|| settings.id.clone());
+    args.version = args.version.take().or_else(|| project.version.clone());
+    args.memory_tier = args.memory_tier.take().or_else(|| settings.memory_tier.clone());
+    args.timeout_tier = args.timeout_tier.take().or_else(|| settings.timeout_tier.clone());
+    Ok(node)
+}
+
+fn build(mut args: BuildArgs) -> Result<ExitCode, CliError> {
+    let source = apply_project(&mut args)?;
+    build_node(&source, args)
+}
+
+fn build_node(source: &Path, args: BuildArgs) -> Result<ExitCode, CliError> {
+    let source = source.to_path_buf();
+    let args = BuildArgs { source: Some(source.clone()), ..args };
+    if !is_python(&source) {
+        return Err(CliError::new(format!("{} is not a Python source", source.display()))
             .hint("`mpnode build` packs a node written in Python; name it NODE.py"));
     }
     let form = match (args.pack_source, args.with_compiler) {
@@ -512,7 +590,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         (false, true) => Form::BytecodeWithCompiler,
         (false, false) => Form::Bytecode,
     };
-    let mut builder = Builder::new(&args.source)
+    let mut builder = Builder::new(&source)
         .form(form)
         .pack_options(pack::PackOptions { heap_size: args.heap.map(|h| h as u32), gc_torture: args.gc_torture })
         .snapshot(!args.no_snapshot);
@@ -522,14 +600,14 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
     let artifact = build_python(&builder)?;
     let definitions = artifact.definitions;
     let module = artifact.wasm;
-    let output = args.output.unwrap_or_else(|| args.source.with_extension("wasm"));
+    let output = args.output.unwrap_or_else(|| source.with_extension("wasm"));
     std::fs::write(&output, &module).map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
     println!("{}: {} bytes", output.display(), module.len());
     if !args.no_manifest {
         // A project's node.py is named after its directory (`mpnode new`).
-        let mut stem = args.source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if stem == "node" {
-            if let Some(dir) = std::fs::canonicalize(&args.source)
+            if let Some(dir) = std::fs::canonicalize(&source)
                 .ok()
                 .and_then(|p| p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned()))
             {
@@ -540,15 +618,80 @@ fn build(args: BuildArgs) -> Result<ExitCode, CliError> {
         if let Some(id) = args.id {
             info.id = id;
         }
-        info.version = args.version;
-        info.memory = args.memory_tier;
-        info.timeout = args.timeout_tier;
+        if let Some(version) = args.version {
+            info.version = version;
+        }
+        if let Some(tier) = args.memory_tier {
+            info.memory = tier;
+        }
+        if let Some(tier) = args.timeout_tier {
+            info.timeout = tier;
+        }
         info.wasm_path = output.file_name().map(|n| n.to_string_lossy().into_owned());
         let text = manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
         let manifest = output.with_file_name("flow-like.toml");
         std::fs::write(&manifest, text).map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
         println!("{}: {} node(s)", manifest.display(), definitions.len());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn test_project(args: TestArgs) -> Result<ExitCode, CliError> {
+    let cwd = std::env::current_dir().map_err(|e| CliError::new(format!("no current directory: {e}")))?;
+    let project = project::Project::find(&cwd).map_err(CliError::new)?;
+    let (dir, node) = match (&args.node, &project) {
+        (Some(node), _) => (cwd.clone(), node.clone()),
+        (None, Some(p)) => (p.dir.clone(), p.node_file()),
+        (None, None) if cwd.join("node.py").is_file() => (cwd.clone(), cwd.join("node.py")),
+        (None, None) => {
+            return Err(CliError::new("no node to test: no pyproject.toml with [tool.mpnode] and no node.py here")
+                .hint("start a project with `mpnode new NAME`, or pass --node FILE.py"))
+        }
+    };
+    let python = std::env::var("MPNODE_PYTHON").unwrap_or_else(|_| "python3".into());
+    let has_pytest = std::process::Command::new(&python).args(["-c", "import pytest"]).output().is_ok_and(|o| o.status.success());
+    if !has_pytest {
+        return Err(CliError::new(format!("{python} cannot import pytest"))
+            .hint("install it where the project's tests run (`pip install pytest`), or set MPNODE_PYTHON to that interpreter"));
+    }
+    let mut builder = Builder::new(&node);
+    if let Some(p) = &project {
+        let s = &p.settings;
+        builder = builder.form(match (s.source, s.with_compiler) {
+            (true, _) => Form::Source,
+            (false, true) => Form::BytecodeWithCompiler,
+            _ => Form::Bytecode,
+        });
+        builder = builder.snapshot(s.snapshot != Some(false));
+        for m in &s.modules {
+            builder = builder.module(p.dir.join(m));
+        }
+        if let Some(heap) = &s.heap {
+            let heap = parse_memory(heap).map_err(|e| CliError::new(format!("[tool.mpnode] heap: {e}")))?;
+            builder = builder.pack_options(pack::PackOptions { heap_size: Some(heap as u32), gc_torture: false });
+        }
+    }
+    let artifact = build_python(&builder)?;
+    let mut limits = Vec::new();
+    if let Some(fuel) = args.limits.fuel {
+        limits.extend(["--fuel".to_string(), fuel.to_string()]);
+    }
+    if let Some(memory) = args.limits.memory {
+        limits.extend(["--memory".to_string(), memory.to_string()]);
+    }
+    if let Some(Timeout(timeout)) = args.limits.timeout {
+        limits.extend(["--timeout".to_string(), timeout.map_or("none".to_string(), |d| format!("{}ms", d.as_millis()))]);
+    }
+    let run =
+        test_cmd::TestRun { dir: &dir, node: &node, wasm: &artifact.wasm, compare: args.compare, limits, pytest_args: &args.pytest_args };
+    test_cmd::run(&run).map_err(CliError::new)
+}
+
+fn serve_node(args: ServeArgs) -> Result<ExitCode, CliError> {
+    let bytes = module_bytes(&args.node)?;
+    let limits = args.limits.limits();
+    let node = load_node(&args.node, &bytes, limits.clone())?;
+    serve::serve(node, limits).map_err(|e| CliError::new(format!("serve: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }
 

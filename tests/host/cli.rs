@@ -1,11 +1,10 @@
 //! The `mpnode` command line on hand-written modules.
 
-mod host_support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use host_support::*;
+use crate::support::wat::*;
 use serde_json::{json, Value};
 
 /// A scratch directory for one test, removed when dropped.

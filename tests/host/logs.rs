@@ -1,8 +1,7 @@
 //! Logs, stream events and metadata reach the run report.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::{Engine, LogLevel, Node, StreamEvent};
 use serde_json::json;
 

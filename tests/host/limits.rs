@@ -3,11 +3,10 @@
 //! `env.invoke_vii` re-entries), fuel slices, and the error each one puts in
 //! the run result. Every failure is followed by a run that works.
 
-mod host_support;
 
 use std::time::Duration;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 

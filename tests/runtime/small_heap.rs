@@ -18,8 +18,7 @@ use mpnode_build::runtime::RUNTIME_WASM;
 use mpnode_host::{Engine, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
-mod common;
-use common::examples;
+use crate::support::examples;
 
 /// The tiny heap.
 const SMALL_HEAP: u32 = 16 << 10;

@@ -1,9 +1,8 @@
 //! The import set is exactly Flow-Like's: everything in it links, nothing
 //! else does.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::imports::{self, HOST_FUNCTIONS};
 use mpnode_host::{Engine, Error, Node};
 use serde_json::json;

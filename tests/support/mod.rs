@@ -1,5 +1,9 @@
-//! Helpers shared by the tests that run the real runtime module.
+//! The one support module of every test binary: repository files and
+//! examples, loading a node, CPython's outputs, and (in `wat`) building
+//! blocks for hand-written modules.
 #![allow(dead_code)]
+
+pub mod wat;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

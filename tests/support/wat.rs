@@ -1,7 +1,6 @@
 //! Helpers shared by the host tests: WAT building blocks for hand-written
 //! node modules.
 
-#![allow(dead_code)]
 
 use serde_json::Value;
 

@@ -15,8 +15,7 @@ fn load_source(src: &str, name: &str) -> Node {
     Node::load(&Engine::new(), &wasm).unwrap()
 }
 
-mod common;
-use common::{cpython_outputs, load};
+use crate::support::{cpython_outputs, load};
 
 /// Each expression's value under mpnode must equal CPython's.
 fn compare_with_cpython(cases: &[&str]) {

@@ -2,7 +2,6 @@
 //! behave exactly like the module it came from, load under Flow-Like's
 //! contract, be deterministic, and start without interpreter start-up work.
 
-mod common;
 
 use std::path::Path;
 
@@ -50,7 +49,7 @@ fn behaviour(wasm: &[u8], inputs: &Value) -> Value {
 
 #[test]
 fn every_example_behaves_the_same_from_a_snapshot() {
-    for (path, inputs) in common::examples() {
+    for (path, inputs) in crate::support::examples() {
         let name = format!("examples/{}", path.file_name().unwrap().to_str().unwrap());
         let plain = packed(&name, &PackOptions::default());
         let snapped = snap(&plain);
@@ -80,7 +79,7 @@ fn gc_torture_from_a_snapshot_matches_cpython() {
     let wasm = snap(&packed("tests/nodes/gc_torture.py", &options));
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let inputs = json!({"rounds": 40});
-    let expected = common::cpython_outputs("tests/nodes/gc_torture.py", &inputs);
+    let expected = crate::support::cpython_outputs("tests/nodes/gc_torture.py", &inputs);
     for _ in 0..3 {
         let report = node.run(inputs.clone()).unwrap();
         assert_eq!(report.result.error, None);

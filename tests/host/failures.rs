@@ -1,9 +1,8 @@
 //! Failures never panic and never lose the node: the run's result carries
 //! the error, the instance is rebuilt for the next run.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 

@@ -33,8 +33,7 @@ use mpnode_host::imports::HOST_FUNCTIONS;
 use mpnode_host::{Engine as WasmiEngine, Node};
 use serde_json::{json, Value};
 
-mod common;
-use common::examples;
+use crate::support::examples;
 
 fn wasmtime_type(ty: &wasmi::ValType) -> ValType {
     match ty {

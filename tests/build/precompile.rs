@@ -12,8 +12,7 @@ use mpnode_build::runtime::{RuntimeKind, COMPILER_WASM, RUNTIME_NO_COMPILER_WASM
 use mpnode_host::{Engine, Node, RunReport};
 use serde_json::{json, Value};
 
-mod common;
-use common::node_source;
+use crate::support::node_source;
 
 fn compiler() -> Compiler {
     Compiler::new().expect("the compiler module is embedded")
@@ -130,7 +129,7 @@ fn the_compiler_module_writes_what_mpy_cross_writes() {
     let compiler = compiler();
     let mut sources: Vec<(String, String)> =
         vec![("constructs.py".into(), CONSTRUCTS.into()), ("sdk.py".into(), mpnode_build::pack::SDK_SOURCE.into())];
-    for (path, _) in common::examples() {
+    for (path, _) in crate::support::examples() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // Lowered as packing lowers them (f-strings, annotations).
         sources.push((name, mpnode_build::lower::lower(&std::fs::read_to_string(&path).unwrap()).unwrap()));

@@ -1,9 +1,8 @@
 //! Emscripten-style setjmp/longjmp: `env.invoke_vii` and
 //! `env._emscripten_throw_longjmp`.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;
 

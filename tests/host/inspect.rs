@@ -1,8 +1,7 @@
 //! Static inspection and the definition shape check.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_build::inspect::{inspect, InspectError, ItemKind};
 use mpnode_host::contract::check_definition;
 use serde_json::{json, Value};

@@ -10,8 +10,7 @@ use mpnode_build::runtime::RUNTIME_WASM;
 use mpnode_host::{Engine, Node};
 use serde_json::{json, Value};
 
-mod common;
-use common::{cpython_outputs, load, node_source};
+use crate::support::{cpython_outputs, load, node_source};
 
 #[test]
 fn seed_uppercase_node() {

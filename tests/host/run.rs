@@ -1,8 +1,7 @@
 //! The basic contract: load, definition, run with a full envelope.
 
-mod host_support;
 
-use host_support::*;
+use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Node};
 use serde_json::{json, Value};
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the mpnode wheel with maturin, installs it into a fresh virtual
+# environment and runs the seed demo and a scaffolded project's tests from
+# it (nothing is uploaded). Needs the build tools (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools=target/wheel-tools
+if [ ! -x "$tools/bin/maturin" ]; then
+    python3 -m venv "$tools"
+    "$tools/bin/pip" install --quiet "maturin>=1.5,<2"
+fi
+rm -rf target/wheels
+"$tools/bin/maturin" build --release --quiet --out target/wheels
+wheel=$(ls target/wheels/mpnode-*.whl)
+echo "wheel: $wheel ($(stat -c %s "$wheel") bytes)"
+venv=$(mktemp -d)/venv
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet "$wheel" pytest
+work=$(mktemp -d)
+"$venv/bin/mpnode" build examples/uppercase.py -o "$work/uppercase.wasm" --no-manifest
+"$venv/bin/mpnode" run "$work/uppercase.wasm" --inputs '{"input":"hello"}' --compact | tee "$work/out.json"
+grep -q '"HELLO"' "$work/out.json"
+(cd "$work" && "$venv/bin/mpnode" new word_count >/dev/null && cd word_count && PATH="$venv/bin:$PATH" mpnode test -- -q)
+echo "wheel: installed and ran the seed node and a new project's tests"
