@@ -13,7 +13,7 @@ use std::process::Command;
 use mpnode_build::compile::Compiler;
 use mpnode_build::pack::{pack_files, pack_precompiled, PackOptions, SourceFile};
 use mpnode_build::runtime::RUNTIME_WASM;
-use mpnode_host::{Engine, Node};
+use mpnode_host::{Engine, Limits, Node};
 use serde_json::{json, Value};
 
 const NODE: &str = "tests/nodes/gc_torture_module.py";
@@ -42,8 +42,14 @@ fn cpython(inputs: &Value) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Torture is slow, and a loaded machine slower: no wall-clock deadline
+/// (fuel still bounds every call), so the test cannot fail on timing.
+fn load(wasm: &[u8]) -> Node {
+    Node::load_with_limits(&Engine::new(), wasm, Limits::default().with_timeout(None)).unwrap()
+}
+
 fn check(wasm: &[u8]) {
-    let mut node = Node::load(&Engine::new(), wasm).unwrap();
+    let mut node = load(wasm);
     let inputs = json!({"rounds": 600});
     let report = node.run(inputs.clone()).unwrap();
     assert_eq!(report.result.error, None, "{:?}", report.result.error);
@@ -72,7 +78,7 @@ fn the_same_precompiled() {
 
 #[test]
 fn exec_called_back_by_c_code_is_not_collected_and_runs_out_of_memory() {
-    let mut node = Node::load(&Engine::new(), &pack_files(RUNTIME_WASM, &files(), &options()).unwrap()).unwrap();
+    let mut node = load(&pack_files(RUNTIME_WASM, &files(), &options()).unwrap());
     let report = node.run(json!({"rounds": 600, "via_c": true})).unwrap();
     let error = report.result.error.expect("the exec'd loop fits the heap without a collection: the test proves nothing");
     assert!(error.contains("MemoryError"), "{error}");

@@ -241,7 +241,7 @@ fn expected_output(tests_dir: &Path, cpython_dir: &Path, test: &str) -> Vec<u8> 
 /// The test's output as the node printed it: log lines joined, then `CRASH`
 /// if the run itself failed (as run-tests marks a crash).
 fn run_in_wasm(engine: &Engine, module: &wasmi::Module, source: &str, fuel: u64) -> (Vec<u8>, u64) {
-    let mut node = match Node::from_module(engine, module.clone(), Limits::default().with_fuel(fuel)) {
+    let mut node = match Node::from_module(engine, module.clone(), Limits::default().with_fuel(fuel).with_timeout(None)) {
         Ok(node) => node,
         Err(e) => return (format!("CRASH (load: {e})").into_bytes(), 0),
     };
