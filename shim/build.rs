@@ -27,7 +27,7 @@ fn main() {
         .generate_comments(false)
         .allowlist_function("mp_.*|mpn_.*|nlr_protect|gc_.*|vstr_.*|qstr_.*|m_malloc.*|m_free")
         .allowlist_var("mp_type_.*|mp_state_ctx|mpn_.*")
-        .allowlist_type("mpn_kind_t|vstr_t")
+        .allowlist_type("mpn_kind_t|vstr_t|mp_obj_fun_bc_t")
         .generate()
         .expect("bindgen failed on shim/wrapper.h");
     bindings.write_to_file(out.join("bindings.rs")).unwrap();

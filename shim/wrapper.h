@@ -5,6 +5,7 @@
 #include "py/objstr.h"
 #include "py/objint.h"
 #include "py/objlist.h"
+#include "py/objfun.h"
 #include "py/parsenum.h"
 #include "py/stackctrl.h"
 #include "mpnode_port.h"

@@ -292,6 +292,11 @@ struct BuildArgs {
     /// Do not write flow-like.toml next to the module.
     #[arg(long)]
     no_manifest: bool,
+    /// Where to write the manifest [default: flow-like.toml next to the
+    /// module, the name Flow-Like reads]. An existing manifest of another
+    /// module is never replaced.
+    #[arg(long, value_name = "PATH")]
+    manifest: Option<PathBuf>,
     /// Do not start the node at build time: the module then starts
     /// MicroPython and imports the node at every instantiation (slower cold
     /// start, smaller file).
@@ -597,10 +602,26 @@ fn build_node(source: &Path, args: BuildArgs) -> Result<ExitCode, CliError> {
     for module in &args.modules {
         builder = builder.module(module);
     }
+    let output = args.output.clone().unwrap_or_else(|| source.with_extension("wasm"));
+    let manifest_path = args.manifest.clone().unwrap_or_else(|| output.with_file_name("flow-like.toml"));
+    let module_name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if !args.no_manifest {
+        // Two builds into one directory must not replace each other's manifest.
+        if let Ok(existing) = std::fs::read_to_string(&manifest_path) {
+            let owner = manifest::manifest_module(&existing);
+            if owner.as_deref() != Some(module_name.as_str()) {
+                return Err(CliError::new(format!(
+                    "{} describes {}, not {module_name}; not replacing it",
+                    manifest_path.display(),
+                    owner.map(|o| format!("the module {o}")).unwrap_or_else(|| "no module mpnode built".into())
+                ))
+                .hint("write this module's manifest elsewhere with --manifest PATH, build into another directory, or pass --no-manifest"));
+            }
+        }
+    }
     let artifact = build_python(&builder)?;
     let definitions = artifact.definitions;
     let module = artifact.wasm;
-    let output = args.output.unwrap_or_else(|| source.with_extension("wasm"));
     std::fs::write(&output, &module).map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
     println!("{}: {} bytes", output.display(), module.len());
     if !args.no_manifest {
@@ -627,9 +648,9 @@ fn build_node(source: &Path, args: BuildArgs) -> Result<ExitCode, CliError> {
         if let Some(tier) = args.timeout_tier {
             info.timeout = tier;
         }
-        info.wasm_path = output.file_name().map(|n| n.to_string_lossy().into_owned());
+        info.wasm_path = Some(module_name);
         let text = manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
-        let manifest = output.with_file_name("flow-like.toml");
+        let manifest = manifest_path;
         std::fs::write(&manifest, text).map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
         println!("{}: {} node(s)", manifest.display(), definitions.len());
     }

@@ -408,7 +408,8 @@ fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
     mp::set_root(Root::Envelope, envelope as *mut c_void);
     let result = unsafe {
         if sdk_style() {
-            mp::call_clean(sdk_fn(b"_mpnode_run"), &[run_fn, envelope])
+            let nargs = sys::mp_obj_new_int(run_arity(run_fn) as sys::mp_int_t);
+            mp::call_clean(sdk_fn(b"_mpnode_run"), &[run_fn, envelope, nargs])
         } else {
             mp::call_clean(run_fn, &[envelope])
         }
@@ -418,6 +419,41 @@ fn run_node(input: &[u8], out: &mut Buf) -> Result<(), Failure> {
     let r = write_result(out, result).map_err(Failure::Message);
     mp::set_root(Root::Envelope, core::ptr::null_mut());
     r
+}
+
+/// How an SDK-style `run` is called, read from the function itself (its
+/// bytecode prelude: positional parameters, how many have defaults, `*args`,
+/// keyword-only parameters without defaults): 1 for `run(ctx)`, 2 for
+/// `run(node_name, ctx)`, 0 when it takes neither. A callable that is not a
+/// Python function (a closure, a bound method) is called as `run(ctx)`, as
+/// Flow-Like's template does.
+fn run_arity(f: Obj) -> i32 {
+    // SAFETY: f is a live object; a bytecode function's prelude is
+    // n_state, n_exc_stack (var-uints), then 4 bytes: scope flags, number
+    // of positional, keyword-only and defaulted positional parameters.
+    unsafe {
+        if f.is_null() || (f as usize) & 3 != 0 || (*(f as *const sys::mp_obj_base_t)).type_ != core::ptr::addr_of!(sys::mp_type_fun_bc) {
+            return 1;
+        }
+        let mut p = (*(f as *const sys::mp_obj_fun_bc_t)).bytecode;
+        for _ in 0..2 {
+            while *p & 0x80 != 0 {
+                p = p.add(1);
+            }
+            p = p.add(1);
+        }
+        let (flags, n_pos, n_kwonly, n_def) = (*p, *p.add(1) as i32, *p.add(2), *p.add(3) as i32);
+        let takes = |n: i32| n >= n_pos - n_def && (n <= n_pos || flags & 0x01 != 0); // MP_SCOPE_FLAG_VARARGS
+        if n_kwonly > 0 && flags & 0x08 == 0 {
+            0 // MP_SCOPE_FLAG_DEFKWARGS: keyword-only parameters without defaults
+        } else if takes(1) {
+            1
+        } else if takes(2) {
+            2
+        } else {
+            0
+        }
+    }
 }
 
 fn msg(parts: &[json::Piece]) -> Failure {

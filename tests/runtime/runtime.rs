@@ -252,7 +252,7 @@ def run(ctx):
     let report = node.run(json!({"fail": true})).unwrap();
     assert_eq!(report.result.error.as_deref(), Some("asked to fail"));
     let report = node.run(json!({})).unwrap();
-    assert!(report.result.error.unwrap().ends_with("ValueError: required input 'n' is missing"));
+    assert!(report.result.error.unwrap().ends_with("ValueError: Required input 'n' not provided"));
 }
 
 #[test]

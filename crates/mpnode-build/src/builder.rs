@@ -266,7 +266,9 @@ impl Builder {
             let file = self.node_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let source = self.read_files()?.swap_remove(0).contents;
             let definitions = definitions.as_deref().unwrap_or_default();
-            validate::validate(definitions, &String::from_utf8_lossy(&source), &file).map_err(BuildError::Invalid)?;
+            let source = String::from_utf8_lossy(&source);
+            validate::validate(definitions, &source, &file).map_err(BuildError::Invalid)?;
+            validate::check_run(&source, &file).map_err(BuildError::Invalid)?;
         }
         if !self.snapshot {
             return Ok(Artifact { wasm: module, definitions: definitions.unwrap_or_default(), import_logs: Vec::new(), files });

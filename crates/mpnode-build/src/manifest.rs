@@ -72,13 +72,44 @@ struct Permissions<'a> {
     timeout: &'a str,
     streaming: bool,
     variables: bool,
+    cache: bool,
+    a2ui: bool,
+    models: bool,
     network: Network,
+    filesystem: FileSystem,
 }
 
 #[derive(Serialize)]
 struct Network {
     http_enabled: bool,
     websocket_enabled: bool,
+}
+
+#[derive(Serialize)]
+struct FileSystem {
+    node_storage: bool,
+}
+
+/// The manifest permissions a capability name sets, as Flow-Like's host
+/// reads the names (`WasmCapabilities::from_names` in its `limits.rs`;
+/// `network:http` is mpnode's older spelling). `oauth`/`token`/`auth`
+/// need provider scopes the definitions do not give, `functions` has no
+/// manifest field: neither sets anything.
+fn grants(capability: &str) -> &'static [&'static str] {
+    match capability {
+        "storage_read" | "storage_write" | "storage_delete" | "storage_all" | "storage" => &["storage"],
+        "http_get" | "http_write" | "http_all" | "http" | "network:http" => &["http"],
+        "websocket" | "network:websocket" | "ws" => &["websocket"],
+        "network_all" | "network" => &["http", "websocket"],
+        "variables_read" | "variables_write" | "variables_all" | "variables" => &["variables"],
+        "cache_read" | "cache_write" | "cache_all" | "cache" => &["cache"],
+        "streaming" => &["streaming"],
+        "a2ui" => &["a2ui"],
+        "models" | "llm" => &["models"],
+        "standard" => &["storage", "http", "variables", "cache"],
+        "all" => &["storage", "http", "websocket", "variables", "cache", "streaming", "a2ui", "models"],
+        _ => &[],
+    }
 }
 
 #[derive(Serialize)]
@@ -116,9 +147,10 @@ impl std::fmt::Display for ManifestError {
 
 impl std::error::Error for ManifestError {}
 
-/// Writes `flow-like.toml` for these definitions. Permissions the nodes ask
-/// for in their definitions (`streaming`, `variables`, `network:http`,
-/// `network:websocket`) become the package's.
+/// Writes `flow-like.toml` for these definitions. The capabilities the
+/// nodes ask for in their definitions (`permissions`: `http`, `streaming`,
+/// `variables`, `storage`, `cache`, `models`, `websocket`, … as Flow-Like's
+/// host names them) become the package's permissions.
 ///
 /// # Errors
 ///
@@ -134,7 +166,13 @@ pub fn manifest_toml(definitions: &[Value], info: &PackageInfo) -> Result<String
         return Err(ManifestError::UnknownTier(info.timeout.clone()));
     }
     let text = |d: &Value, k: &str| d.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    let asks = |p: &str| definitions.iter().any(|d| d["permissions"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(p))));
+    let granted: Vec<&str> = definitions
+        .iter()
+        .flat_map(|d| d["permissions"].as_array().into_iter().flatten())
+        .filter_map(Value::as_str)
+        .flat_map(|c| grants(c).iter().copied())
+        .collect();
+    let asks = |p: &str| granted.contains(&p);
     let manifest = Manifest {
         manifest_version: MANIFEST_VERSION,
         id: &info.id,
@@ -147,7 +185,11 @@ pub fn manifest_toml(definitions: &[Value], info: &PackageInfo) -> Result<String
             timeout: &info.timeout,
             streaming: asks("streaming"),
             variables: asks("variables"),
-            network: Network { http_enabled: asks("network:http"), websocket_enabled: asks("network:websocket") },
+            cache: asks("cache"),
+            a2ui: asks("a2ui"),
+            models: asks("models"),
+            network: Network { http_enabled: asks("http"), websocket_enabled: asks("websocket") },
+            filesystem: FileSystem { node_storage: asks("storage") },
         },
         nodes: definitions
             .iter()
@@ -161,6 +203,12 @@ pub fn manifest_toml(definitions: &[Value], info: &PackageInfo) -> Result<String
             .collect(),
     };
     Ok(toml::to_string_pretty(&manifest).expect("the manifest is plain data"))
+}
+
+/// The module a manifest describes (its `wasm_path`), if it names one: a
+/// build that would replace the manifest of another module can refuse.
+pub fn manifest_module(manifest_toml: &str) -> Option<String> {
+    toml::from_str::<toml::Value>(manifest_toml).ok()?.get("wasm_path")?.as_str().map(String::from)
 }
 
 #[cfg(test)]
@@ -186,6 +234,41 @@ mod tests {
         assert_eq!(parsed["nodes"].as_array().unwrap().len(), 2);
         assert_eq!(parsed["nodes"][1]["id"].as_str(), Some("b"));
         assert_eq!(parsed["nodes"][1]["category"].as_str(), Some("X"));
+    }
+
+    #[test]
+    fn maps_capability_names_as_flow_likes_host_reads_them() {
+        let perms = |names: &[&str]| {
+            let d = json!({"name": "a", "friendly_name": "A", "description": "d", "category": "c", "pins": [], "permissions": names});
+            let text = manifest_toml(&[d], &PackageInfo::for_name("p")).unwrap();
+            toml::from_str::<toml::Value>(&text).unwrap()["permissions"].clone()
+        };
+        let p = perms(&["http"]);
+        assert_eq!(p["network"]["http_enabled"].as_bool(), Some(true));
+        assert_eq!(p["network"]["websocket_enabled"].as_bool(), Some(false));
+        let p = perms(&["storage_read", "cache", "variables_write", "llm", "ws"]);
+        assert_eq!(p["filesystem"]["node_storage"].as_bool(), Some(true));
+        assert_eq!(p["cache"].as_bool(), Some(true));
+        assert_eq!(p["variables"].as_bool(), Some(true));
+        assert_eq!(p["models"].as_bool(), Some(true));
+        assert_eq!(p["network"]["websocket_enabled"].as_bool(), Some(true));
+        assert_eq!(p["network"]["http_enabled"].as_bool(), Some(false));
+        assert_eq!(p["streaming"].as_bool(), Some(false));
+        let p = perms(&["network"]);
+        assert_eq!((p["network"]["http_enabled"].as_bool(), p["network"]["websocket_enabled"].as_bool()), (Some(true), Some(true)));
+        let p = perms(&["bogus", "functions"]);
+        for key in ["streaming", "variables", "cache", "a2ui", "models"] {
+            assert_eq!(p[key].as_bool(), Some(false), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_manifest_names_its_module() {
+        let mut info = PackageInfo::for_name("n");
+        info.wasm_path = Some("n.wasm".into());
+        let text = manifest_toml(&[json!({"name": "a"})], &info).unwrap();
+        assert_eq!(manifest_module(&text).as_deref(), Some("n.wasm"));
+        assert_eq!(manifest_module("id = 'x'"), None);
     }
 
     #[test]

@@ -352,7 +352,8 @@ fn with_library(files: &[SourceFile]) -> Vec<SourceFile> {
     while i < out.len() {
         let text = String::from_utf8_lossy(&out[i].contents).into_owned();
         let package = out[i].name.rsplit_once('/').map(|(dir, _)| dir.replace('/', ".")).unwrap_or_default();
-        for module in imported_modules(&text).into_iter().chain(relative_imports(&text, &package)) {
+        let modules = imported_modules(&text).into_iter().chain(relative_imports(&text, &package)).chain(from_imported_names(&text));
+        for module in modules {
             let parts: Vec<&str> = module.split('.').collect();
             for depth in 1..=parts.len() {
                 let rel = parts[..depth].join("/");
@@ -367,6 +368,29 @@ fn with_library(files: &[SourceFile]) -> Vec<SourceFile> {
             }
         }
         i += 1;
+    }
+    out
+}
+
+/// `pkg.name` for every name of `from pkg import name, …`: a submodule
+/// when `pkg` is a package of the library (`from flow_like_wasm_sdk import
+/// types`); names that are not files are skipped by the caller.
+fn from_imported_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let ["from", module, "import", rest @ ..] = words.as_slice() {
+            if module.starts_with('.') {
+                continue;
+            }
+            for part in rest.join(" ").split(',') {
+                if let Some(n) = part.split_whitespace().next().map(|n| n.trim_matches(|c| c == '(' || c == ')')) {
+                    if !n.is_empty() && n != "*" {
+                        out.push(format!("{module}.{n}"));
+                    }
+                }
+            }
+        }
     }
     out
 }

@@ -107,6 +107,81 @@ pub fn validate(definitions: &[Value], source: &str, file: &str) -> Result<(), V
     }
 }
 
+/// Checks that the node file's `run` has a shape the host can call: a
+/// `get_node()`-style node is called as `run(context)`, a Flow-Like
+/// SDK-style one (`get_definition(s)`) as `run(ctx)` or `run(node_name,
+/// ctx)` (the module picks by the function's parameters, as here). Read
+/// from the source: a `run` that is not a plain top-level `def` (imported,
+/// assigned, decorated), or none, is left to run time.
+///
+/// # Errors
+///
+/// The problem, with the line of `def run`.
+pub fn check_run(source: &str, file: &str) -> Result<(), Vec<Problem>> {
+    let lines: Vec<&str> = source.lines().collect();
+    let top = |name: &str| lines.iter().any(|l| l.starts_with(&format!("def {name}(")) || l.starts_with(&format!("async def {name}(")));
+    let sdk = !top("get_node") && !top("get_nodes") && (top("get_definition") || top("get_definitions"));
+    let problem = |line: Option<usize>, message: String| Err(vec![Problem { file: file.to_string(), line, message }]);
+    // A node without `run` fails at run time with a message saying so.
+    let Some(at) = lines.iter().rposition(|l| l.starts_with("def run(")) else {
+        return Ok(());
+    };
+    if at > 0 && lines[at - 1].starts_with('@') {
+        return Ok(());
+    }
+    // The parameter list, up to the matching parenthesis.
+    let text = lines[at..].join("\n");
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut params = vec![String::new()];
+    for c in text["def run(".len()..].chars() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => quote = Some(c),
+            '(' | '[' | '{' => depth += 1,
+            ')' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => params.push(String::new()),
+            _ if depth == 0 => params.last_mut().unwrap().push(c),
+            _ => {}
+        }
+    }
+    let (mut n_pos, mut n_def, mut varargs, mut kwonly, mut required_kwonly) = (0, 0, false, false, false);
+    for p in params.iter().map(|p| p.trim()).filter(|p| !p.is_empty() && *p != "/") {
+        let has_default = p.contains('=');
+        if p.starts_with("**") {
+        } else if let Some(rest) = p.strip_prefix('*') {
+            varargs |= !rest.trim().is_empty();
+            kwonly = true;
+        } else if kwonly {
+            required_kwonly |= !has_default;
+        } else {
+            n_pos += 1;
+            n_def += has_default as i32;
+        }
+    }
+    let takes = |n: i32| !required_kwonly && n >= n_pos - n_def && (n <= n_pos || varargs);
+    let signature = format!("run({})", params.iter().map(|p| p.trim()).collect::<Vec<_>>().join(", "));
+    if sdk && !takes(1) && !takes(2) {
+        return problem(
+            Some(at + 1),
+            format!("{signature} cannot be called: Flow-Like's SDK calls run(ctx), or run(node_name, ctx) in a multi-node package"),
+        );
+    }
+    if !sdk && !takes(1) {
+        return problem(
+            Some(at + 1),
+            format!("{signature} cannot be called: a get_node() node's run takes one argument, the run's context"),
+        );
+    }
+    Ok(())
+}
+
 /// The line of the `nth` (0-based) occurrence of `needle` as a string
 /// literal ('…' or "…") in `source`.
 fn find_line(source: &str, needle: &str, nth: usize) -> Option<usize> {
@@ -165,6 +240,35 @@ mod tests {
         assert_eq!(text[1], "node.py:3: node 'n', pin 'count': default_value \"three\" does not match data_type Integer (Normal)");
         assert!(text[2].contains("pin 'tags': default_value [\"a\",1] does not match data_type String (Array)"), "{text:?}");
         assert!(text[3].contains("pin_type must be \"Input\" or \"Output\""), "{text:?}");
+    }
+
+    #[test]
+    fn run_shapes_a_host_can_call() {
+        let sdk = "def get_definitions():\n    return []\n\n";
+        for ok in [
+            "def run(ctx):\n",
+            "def run(node_name: str, ctx: Context) -> ExecutionResult:\n",
+            "def run(\n    node_name,\n    ctx=None,\n):\n",
+            "def run(*args):\n",
+            "def run(ctx, *, verbose=False):\n",
+            "from impl import run\n",
+            "@wrap\ndef run(a, b, c):\n",
+        ] {
+            assert_eq!(check_run(&format!("{sdk}{ok}"), "n.py"), Ok(()), "{ok}");
+        }
+        let err = |src: &str| check_run(src, "n.py").unwrap_err()[0].to_string();
+        assert_eq!(
+            err(&format!("{sdk}def run(a, b, c):\n")),
+            "n.py:4: run(a, b, c) cannot be called: Flow-Like's SDK calls run(ctx), or run(node_name, ctx) in a multi-node package"
+        );
+        assert!(err(&format!("{sdk}def run():\n")).starts_with("n.py:4: run() cannot be called"));
+        assert!(err(&format!("{sdk}def run(ctx, *, mode):\n")).contains("run(ctx, *, mode) cannot be called"));
+        let seed = "def get_node():\n    return {}\ndef run(node_name, context):\n";
+        assert_eq!(
+            err(seed),
+            "n.py:3: run(node_name, context) cannot be called: a get_node() node's run takes one argument, the run's context"
+        );
+        assert_eq!(check_run("def get_node():\n    pass\ndef run(context, extra=None):\n", "n.py"), Ok(()));
     }
 
     #[test]

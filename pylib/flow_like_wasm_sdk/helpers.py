@@ -1,0 +1,2 @@
+# flow_like_wasm_sdk.helpers (from `sdk`).
+from sdk import humanize, node, NodeDefinition
