@@ -46,6 +46,8 @@
 use std::fmt;
 use std::ops::Range;
 
+mod modern;
+
 /// The source could not be lowered: a string or f-string is malformed.
 ///
 /// Only lexical problems are reported here (an unterminated string, a
@@ -93,6 +95,8 @@ impl std::error::Error for SyntaxError {}
 /// assert_eq!(lowered, "n = 3\nprint('{!r:>4}|{}'.format(n, (n * 2)))\n");
 /// ```
 pub fn lower(source: &str) -> Result<String, SyntaxError> {
+    let modern = modern::lower_modern(source)?;
+    let source = modern.as_str();
     let tokens = Scanner::new(source).file()?;
     let edits = annotation_edits(source, &tokens);
     let mut out = String::with_capacity(source.len() + source.len() / 8);

@@ -1,0 +1,299 @@
+//! Python 3.5–3.11 syntax lowered for MicroPython v1.9.4 (`lower::modern`),
+//! differentially: every case runs under CPython 3 (`python3`) and, packed
+//! as a node, under the module in wasmi; the printed lines must be equal.
+//!
+//! A family's cases go into one node (one module run): each case becomes a
+//! function `_case_N` whose body is the snippet, called in order under a
+//! `try` that prints the exception's type (so error cases compare too).
+//! `print` collects lines that `run` logs (see `wrap`). Output avoids what
+//! v1.9.4 does differently for reasons unrelated to syntax (order of dicts
+//! with several keys: printed sorted; float reprs; error message texts).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use mpnode_build::lower::lower;
+use mpnode_build::pack::pack;
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, LogLevel, Node};
+use serde_json::json;
+
+const HEADER: &str = "\
+_lines = []
+_print = print
+def print(*args, sep=' ', end='\\n'):
+    _lines.append(sep.join([str(a) for a in args]) + end)
+";
+
+const FOOTER: &str = "
+def get_node():
+    return {'name': 'snippet', 'friendly_name': 'Snippet', 'description': 'test', 'category': 'Test', 'pins': []}
+
+def run(context):
+    for line in ''.join(_lines).split('\\n')[:-1]:
+        _print(line)
+    return {'outputs': {}, 'error': None}
+";
+
+/// One node holding every case of a family.
+fn batch(cases: &[(&str, &str)]) -> String {
+    let mut out = String::from(HEADER);
+    for (k, (name, snippet)) in cases.iter().enumerate() {
+        out.push_str(&format!("def _case_{k}():\n"));
+        let mut body = false;
+        for line in snippet.lines() {
+            if line.trim().is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str("    ");
+                out.push_str(line);
+                out.push('\n');
+                body = true;
+            }
+        }
+        if !body {
+            out.push_str("    pass\n");
+        }
+        out.push_str(&format!(
+            "print('== ' + {name:?})\ntry:\n    _case_{k}()\nexcept Exception as e:\n    print('raised', type(e).__name__)\n"
+        ));
+    }
+    out.push_str(FOOTER);
+    out
+}
+
+fn python(source: &str) -> Result<String, String> {
+    let mut child = Command::new("python3")
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("python3: {e}"))?;
+    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+fn micropython(engine: &Engine, node: &str) -> Result<String, String> {
+    let wasm = pack(RUNTIME_WASM, node, "node.py").map_err(|e| e.to_string())?;
+    let mut node = Node::load(engine, &wasm).map_err(|e| e.to_string())?;
+    let report = node.run(json!({})).map_err(|e| e.to_string())?;
+    if let Some(error) = report.result.error {
+        return Err(error);
+    }
+    let mut out = String::new();
+    for entry in report.logs.iter().filter(|e| e.level == LogLevel::Info) {
+        out.push_str(&entry.message);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Runs a family and compares case by case.
+fn differential(family: &str, cases: &[(&str, &str)]) {
+    let source = batch(cases);
+    let lowered = lower(&source).unwrap_or_else(|e| panic!("{family}: lower failed: {e}\n{source}"));
+    assert_eq!(lowered.lines().count(), source.lines().count(), "{family}: line count changed\n{lowered}");
+    assert_eq!(lower(&source).unwrap(), lowered, "{family}: lowering is not deterministic");
+    let expected = python(&format!("{source}\nrun({{}})\n")).unwrap_or_else(|e| panic!("{family}: CPython fails:\n{e}"));
+    let got = micropython(&Engine::new(), &source).unwrap_or_else(|e| panic!("{family}: MicroPython fails:\n{e}\n---\n{lowered}"));
+    // Both must print each case's header: no case may be skipped.
+    assert_eq!(expected.matches("== ").count(), cases.len(), "{family}: {expected}");
+    if got != expected {
+        let split = |s: &str| s.split("== ").map(str::to_string).collect::<Vec<_>>();
+        let (e, g) = (split(&expected), split(&got));
+        let mut diffs = Vec::new();
+        for k in 0..e.len().max(g.len()) {
+            let (a, b) = (e.get(k).cloned().unwrap_or_default(), g.get(k).cloned().unwrap_or_default());
+            if a != b {
+                diffs.push(format!("CPython:\n{a}MicroPython:\n{b}"));
+            }
+        }
+        panic!("{family}: {} of {} cases differ:\n{}\n---\n{lowered}", diffs.len(), cases.len(), diffs.join("\n"));
+    }
+}
+
+#[test]
+fn unpacking_in_displays() {
+    differential(
+        "unpacking in displays",
+        &[
+            ("list of two", "a = [1, 2]; b = (3,)\nprint([*a, *b])"),
+            ("list mixed", "a = [1, 2]\nprint([0, *a, 3, *range(2), 9])"),
+            ("list only star", "print([*'ab'])"),
+            ("list trailing comma", "a = [1]\nprint([*a, 2,])"),
+            ("tuple", "a = [1, 2]\nprint((*a, *a))"),
+            ("tuple one star", "a = [1, 2]\nprint((*a,))"),
+            ("set", "a = [1, 2]; b = {2, 3}\nprint(sorted({*a, *b, 4}))"),
+            ("dict merge", "a = {'x': 1}; b = {'y': 2}\nprint(sorted({**a, **b}.items()))"),
+            ("dict override", "a = {'x': 1, 'y': 1}; b = {'y': 2}\nd = {**a, **b, 'z': 3}\nprint(sorted(d.items()))"),
+            ("dict key then merge", "b = {'k': 2}\nprint({'k': 1, **b})"),
+            ("dict merge then key", "b = {'k': 2}\nprint({**b, 'k': 1})"),
+            ("dict single", "a = {'x': 1}\nd = {**a}\nd['y'] = 2\nprint(sorted(d.items()), a)"),
+            ("dict empty", "print({**{}})"),
+            ("nested displays", "a = [1]; b = [2]\nprint([*[*a, *b], *(*b, *a)])"),
+            ("nested dicts", "a = {'x': {'p': 1}}\nprint({**a, 'y': {**a['x'], 'q': 2}}['y']['p'])"),
+            ("multi-line", "a = [1]\nx = [\n    *a,  # first\n    *a,\n    3,\n]\nprint(x)"),
+            ("generator in star", "print([*(i * i for i in range(4))])"),
+            ("star of dict keys", "d = {'k': 1}\nprint([*d])"),
+            ("star of string in tuple", "print((*'xy', 'z'))"),
+            ("in comprehension element", "print([[*r, 0] for r in [[1], [2, 3]]])"),
+            ("star non-iterable", "print([*5])"),
+            ("dict star non-mapping", "print({**[1]})"),
+            ("assignment value", "a = [1, 2]\nt = *a, 3\nprint(t)"),
+            ("assignment value two stars", "a = [1]\nt = *a, *a\nprint(t)"),
+            ("return star", "def f(a):\n    return *a, 'end'\nprint(f([1, 2]))"),
+            ("yield star", "def g(a):\n    yield *a, 0\nprint(list(g((5, 6))))"),
+            ("star target unchanged", "a, *b = [1, 2, 3]\nprint(a, b)"),
+            ("star target middle", "a, *b, c = range(5)\nprint(a, b, c)"),
+            ("star target list", "[*q] = 'ab'\nprint(q)"),
+            ("for star target", "for a, *b in [(1, 2, 3)]:\n    print(a, b)"),
+            ("multiplication untouched", "a = 3\nprint([a * 2, 2 * a], (a * a,))"),
+            ("power untouched", "print({2 ** 3: 1})"),
+            ("lambda star untouched", "f = lambda *a, **k: (a, sorted(k))\nprint(f(1, x=2))"),
+        ],
+    );
+}
+
+#[test]
+fn unpacking_in_calls() {
+    differential(
+        "unpacking in calls",
+        &[
+            ("two stars", "def f(*a): return a\nprint(f(*[1], *(2, 3)))"),
+            ("star then positional", "def f(*a): return a\nprint(f(*[1, 2], 3))"),
+            ("positional star positional star", "def f(*a): return a\nprint(f(0, *[1], 2, *'ab'))"),
+            ("two double stars", "def f(**k): return sorted(k.items())\nprint(f(**{'a': 1}, **{'b': 2}))"),
+            ("stars and keywords", "def f(*a, **k): return a, sorted(k.items())\nprint(f(*[1], *[2], x=3, **{'y': 4}, **{'z': 5}))"),
+            ("keyword between", "def f(a, b, c, d=0, e=0): return a, b, c, d, e\nprint(f(*[1], *[2], 3, d=4, **{'e': 5}))"),
+            ("print sep", "xs = [1, 2, 3]\nprint(*xs, sep=',')"),
+            ("print two stars sep", "xs = [1, 2]\nprint(*xs, *xs, sep='-', end='!\\n')"),
+            ("one star unchanged", "def f(a, b): return a + b\nprint(f(*[1, 2]))"),
+            ("nested call", "def f(*a): return sum(a)\nprint(f(*[f(*[1], *[2])], *[3]))"),
+            ("method call", "class A:\n    def m(self, *a): return a\nprint(A().m(*[1], *[2]))"),
+            ("call result call", "def mk(): return lambda *a: a\nprint(mk()(*[1], *[2]))"),
+            ("multi-line call", "def f(*a, **k): return a, sorted(k)\nprint(f(\n    *[1],\n    *[2],  # two\n    k=1,\n))"),
+            ("too many args error", "def f(a): return a\nf(*[1], *[2])"),
+            ("star of generator", "print(*(i for i in range(3)), *[9])"),
+            ("builtin with stars", "print(max(*[1, 5], *[3]))"),
+            ("dict constructor", "print(sorted(dict(**{'a': 1}, **{'b': 2}).items()))"),
+            ("class call", "class P:\n    def __init__(self, *a): self.a = a\nprint(P(*[1], 2).a)"),
+        ],
+    );
+}
+
+#[test]
+fn walrus_in_comprehensions() {
+    differential(
+        "walrus",
+        &[
+            ("filter and keep", "def f(x): return x * 2 if x % 2 else 0\nprint([y for x in range(5) if (y := f(x))])"),
+            ("comparison", "print([y for x in range(6) if (y := x * x) > 5])"),
+            ("with more conditions", "print([(x, y) for x in range(6) if x > 1 if (y := x % 3)])"),
+            ("set comprehension", "print(sorted({y for x in 'abcab' if (y := x.upper()) != 'B'}))"),
+            ("dict comprehension", "print(sorted({x: y for x in range(4) if (y := x + 10) > 11}.items()))"),
+            ("generator", "print(sum(y for x in range(4) if (y := x * 3)))"),
+            ("nested for", "print([z for a in range(3) for b in range(3) if (z := a * b) == 2])"),
+            ("regex style", "import re\nprint([m.group(0) for s in ['a1', 'b', 'c22'] if (m := re.search('[0-9]+', s))])"),
+        ],
+    );
+}
+
+#[test]
+fn match_statement() {
+    differential(
+        "match",
+        &[
+            ("literal ints", "for v in [1, 2, 3]:\n    match v:\n        case 1:\n            print('one')\n        case 2:\n            print('two')\n        case _:\n            print('other', v)"),
+            ("literal strings", "for v in ['go', 'stop', 'x']:\n    match v:\n        case 'go': print('G')\n        case \"stop\": print('S')\n        case _: print('?')"),
+            ("None True False", "for v in [None, True, False, 0, 1]:\n    match v:\n        case None: print('none')\n        case True: print('true')\n        case False: print('false')\n        case _: print('int', v)"),
+            ("negative literal", "match -3:\n    case -3: print('minus three')"),
+            ("no match runs nothing", "match 5:\n    case 1: print('no')\nprint('after')"),
+            ("capture", "match 42:\n    case x: print('got', x)\nprint(x)"),
+            ("wildcard does not bind", "_ = 'keep'\nmatch 1:\n    case _: print(_)"),
+            ("value pattern", "class Color:\n    RED = 1\n    GREEN = 2\nfor v in [2, 1, 3]:\n    match v:\n        case Color.RED: print('red')\n        case Color.GREEN: print('green')\n        case other: print('other', other)"),
+            ("sequence exact", "match [1, 2]:\n    case [a]: print('one', a)\n    case [a, b]: print('two', a, b)"),
+            ("sequence tuple form", "match (1, 2, 3):\n    case (a, b, c): print(a + b + c)"),
+            ("sequence open form", "match 1, 2:\n    case a, b: print(b, a)"),
+            ("sequence star end", "match [1, 2, 3, 4]:\n    case [first, *rest]: print(first, rest)"),
+            ("sequence star middle", "match 'abcde':\n    case _: pass\nmatch list('abcde'):\n    case [a, *mid, z]: print(a, mid, z)"),
+            ("sequence star empty", "match [1]:\n    case [a, *rest]: print(a, rest)"),
+            ("sequence star wildcard", "match [1, 2, 3]:\n    case [*_, last]: print(last)"),
+            ("string is not a sequence", "match 'ab':\n    case [a, b]: print('seq')\n    case str(): print('str')"),
+            ("dict is not a sequence", "match {0: 1}:\n    case [a]: print('seq')\n    case _: print('not')"),
+            ("sequence literals inside", "for cmd in [['go', 3], ['stop'], ['go', 'x']]:\n    match cmd:\n        case ['go', int(n)]: print('go', n)\n        case ['stop']: print('stop')\n        case _: print('bad', cmd)"),
+            ("nested sequence", "match [1, [2, [3, 4]]]:\n    case [a, [b, [c, d]]]: print(a, b, c, d)"),
+            ("mapping", "match {'action': 'move', 'x': 1}:\n    case {'action': 'move', 'x': x}: print('move', x)"),
+            ("mapping extra keys ok", "match {'a': 1, 'b': 2}:\n    case {'a': a}: print(a)"),
+            ("mapping missing key", "match {'a': 1}:\n    case {'b': b}: print('b')\n    case {'a': 1}: print('a is 1')"),
+            ("mapping rest", "match {'a': 1, 'b': 2, 'c': 3}:\n    case {'a': 1, **rest}: print(sorted(rest.items()))"),
+            ("mapping nested", "match {'p': {'x': [1, 2]}}:\n    case {'p': {'x': [_, y]}}: print(y)"),
+            ("mapping value key", "class K:\n    NAME = 'n'\nmatch {'n': 5}:\n    case {K.NAME: v}: print(v)"),
+            ("class keyword", "class P:\n    def __init__(self, x, y): self.x = x; self.y = y\nmatch P(1, 2):\n    case P(x=0): print('zero')\n    case P(x=1, y=yy): print('one', yy)"),
+            ("class positional", "class P:\n    __match_args__ = ('x', 'y')\n    def __init__(self, x, y): self.x = x; self.y = y\nmatch P(3, 4):\n    case P(a, b): print(a, b)"),
+            ("class positional literal", "class P:\n    __match_args__ = ('x', 'y')\n    def __init__(self, x, y): self.x = x; self.y = y\nfor p in [P(0, 1), P(2, 0)]:\n    match p:\n        case P(0, y): print('on y', y)\n        case P(x, 0): print('on x', x)"),
+            ("class wrong type", "class A: pass\nclass B: pass\nmatch B():\n    case A(): print('A')\n    case B(): print('B')"),
+            ("class subclass", "class A: pass\nclass B(A): pass\nmatch B():\n    case A(): print('A matches B')"),
+            ("builtin class self", "for v in [1, 'a', 2.5, [1]]:\n    match v:\n        case int(n): print('int', n)\n        case str(s): print('str', s)\n        case float(): print('float')\n        case list([a]): print('list of', a)"),
+            ("class pattern on bool", "match True:\n    case bool(b): print('bool', b)"),
+            ("missing attribute", "class A: pass\nmatch A():\n    case A(x=1): print('x')\n    case A(): print('plain')"),
+            ("or literals", "for v in [1, 2, 3, 4]:\n    match v:\n        case 1 | 2: print('small', v)\n        case 3 | 4: print('big', v)"),
+            ("or mixed", "for v in [None, 'a', [1]]:\n    match v:\n        case None | 'a': print('na')\n        case [_] | (_, _): print('seq')"),
+            ("as", "match [1, 2]:\n    case [1, _] as pair: print(pair)"),
+            ("or with as", "for v in [1, 2, 3]:\n    match v:\n        case (1 | 2) as small: print('small', small)\n        case other: print(other)"),
+            ("guard", "for v in [-1, 0, 5]:\n    match v:\n        case n if n < 0: print('neg')\n        case 0: print('zero')\n        case n if n > 3: print('big', n)"),
+            ("guard uses outer", "limit = 3\nfor v in [[1, 5], [4, 2]]:\n    match v:\n        case [a, b] if a + b > limit * 2: print('over', a, b)\n        case [a, b]: print('under', a, b)"),
+            ("guard false falls through", "match 5:\n    case x if x > 10: print('no')\n    case x: print('yes', x)"),
+            ("first match wins", "match 1:\n    case 1: print('first')\n    case 1: print('second')"),
+            ("return from case", "def f(v):\n    match v:\n        case 1: return 'one'\n        case _: return 'many'\nprint(f(1), f(2))"),
+            ("nested match", "for v in [(1, 'a'), (2, 'b')]:\n    match v:\n        case (n, s):\n            match s:\n                case 'a': print(n, 'A')\n                case _: print(n, 'other')"),
+            ("loop inside case with break", "match [1, 2, 3]:\n    case [*xs]:\n        for x in xs:\n            if x == 2:\n                break\n            print(x)"),
+            ("subject evaluated once", "n = [0]\ndef s():\n    n[0] += 1\n    return n[0]\nmatch s():\n    case 2: print('two')\n    case 1: print('one')\nprint(n)"),
+            ("match as a name", "match = 3\nprint(match)\nmatch = [match]\nprint(match[0])"),
+            ("case as a name", "case = 2\nprint(case)"),
+            ("exception in body", "match 1:\n    case 1: raise ValueError('x')"),
+            ("binding after match", "match (1, 2):\n    case (a, b): pass\nprint(a, b)"),
+            ("multi-line case", "match [1, 2]:\n    case [\n        a,\n        b,\n    ]:\n        print(a, b)"),
+            ("event dispatch", "def handle(ev):\n    match ev:\n        case {'type': 'click', 'pos': [x, y]}: return f'click {x},{y}'\n        case {'type': 'key', 'key': str(k)} if len(k) == 1: return 'key ' + k\n        case {'type': t}: return 'unknown ' + t\n        case _: return 'invalid'\nfor e in [{'type': 'click', 'pos': [1, 2]}, {'type': 'key', 'key': 'a'}, {'type': 'key', 'key': 'ab'}, {'type': 'x'}, 7]:\n    print(handle(e))"),
+        ],
+    );
+}
+
+#[test]
+fn statements_and_literals() {
+    differential(
+        "statements and literals",
+        &[
+            ("numeric underscores", "print(1_000_000, 0x_ff, 0b_1010, 0o_17, 1_0.5, 1e1_0 > 1)"),
+            ("decorator subscript", "ds = [lambda f: (lambda: 'wrapped ' + f())]\n@ds[0]\ndef g(): return 'g'\nprint(g())"),
+            ("decorator call chain", "class R:\n    def __init__(self): self.fs = {}\n    def on(self, n):\n        def d(f):\n            self.fs[n] = f\n            return f\n        return d\nr = [R()]\n@r[0].on('x')\ndef h(): return 1\nprint(sorted(r[0].fs))"),
+            ("decorator lambda", "@(lambda f: f() * 2)\ndef named(): return 21\nprint(named)"),
+            ("decorator plain still works", "def d(f): return lambda: f() + 1\n@d\ndef one(): return 1\nprint(one())"),
+            ("parenthesised with", "class C:\n    def __init__(self, n): self.n = n\n    def __enter__(self): print('enter', self.n); return self.n\n    def __exit__(self, *a): print('exit', self.n)\nwith (C(1) as a, C(2) as b):\n    print(a + b)"),
+            ("parenthesised with multi-line", "class C:\n    def __enter__(self): return 1\n    def __exit__(self, *a): pass\nwith (\n    C() as a,  # first\n    C() as b,\n):\n    print(a, b)"),
+            ("with single parenthesised", "class C:\n    def __enter__(self): return 'in'\n    def __exit__(self, *a): pass\nwith (C()) as c:\n    print(c)"),
+            ("positional-only", "def f(a, b, /, c, *, d=4): return a, b, c, d\nprint(f(1, 2, 3), f(1, 2, c=3, d=5))"),
+            ("positional-only trailing", "def f(a, /): return a\nprint(f(7))"),
+            ("positional-only defaults", "def f(a=1, /, b=2): return a, b\nprint(f(), f(5), f(b=6))"),
+            ("keyword-only", "def f(a, *, b): return a, b\nprint(f(1, b=2))"),
+            ("keyword-only missing", "def f(a, *, b): return a, b\nf(1, 2)"),
+            ("isinstance union", "print(isinstance(1, int | str), isinstance('a', int | str), isinstance(1.5, int | str))"),
+            ("isinstance union none", "print(isinstance(None, int | None), isinstance(2, int | None))"),
+            ("issubclass union", "class A: pass\nclass B: pass\nclass C(B): pass\nprint(issubclass(C, A | B), issubclass(A, B | int))"),
+            ("isinstance user classes", "class A: pass\nclass B: pass\nprint([isinstance(x, A | B) for x in [A(), B(), 1]])"),
+            ("union value", "T = int | str\nprint(isinstance('x', T), isinstance(2.0, T))"),
+            ("bit or untouched", "a, b = 5, 2\nprint(a | b, 1 | 2 | 4)"),
+            ("generic alias call", "xs = list[int]()\nxs.append(1)\nprint(xs, dict[str, int]())"),
+            ("generic alias value", "Alias = dict[str, list[int]]\nprint(Alias(a=[1]))"),
+            ("list indexing untouched", "list_ = [5]\nprint(list_[0])"),
+            ("global", "def f():\n    global G\n    G = 5\nf()\nprint(G)"),
+            ("nonlocal", "def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    inc(); inc()\n    return n\nprint(outer())"),
+            ("future import", "print('ok')"),
+        ],
+    );
+}
