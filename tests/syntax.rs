@@ -199,6 +199,11 @@ fn walrus_in_comprehensions() {
             ("dict comprehension", "print(sorted({x: y for x in range(4) if (y := x + 10) > 11}.items()))"),
             ("generator", "print(sum(y for x in range(4) if (y := x * 3)))"),
             ("nested for", "print([z for a in range(3) for b in range(3) if (z := a * b) == 2])"),
+            ("while loop", "data = [3, 2, 1, 0, 5]\nwhile (v := data.pop(0)):\n    print(v)\nprint(data)"),
+            ("while comparison", "it = iter(range(10))\nwhile (n := next(it)) < 4:\n    if n == 1:\n        continue\n    print(n)"),
+            ("while break else", "xs = [1, 2, 3]\nwhile (x := xs.pop()) > 0:\n    if x == 2:\n        break\nelse:\n    print('no break')\nprint('left', xs)"),
+            ("while else runs", "xs = [0, 1]\nwhile (x := xs.pop()):\n    print(x)\nelse:\n    print('done')"),
+            ("while nested in function", "def f(q):\n    out = []\n    while (item := q.pop(0) if q else None) is not None:\n        out.append(item * 2)\n    return out\nprint(f([1, 2, 3]))"),
             ("regex style", "import re\nprint([m.group(0) for s in ['a1', 'b', 'c22'] if (m := re.search('[0-9]+', s))])"),
         ],
     );
@@ -296,4 +301,137 @@ fn statements_and_literals() {
             ("future import", "print('ok')"),
         ],
     );
+}
+
+/// Wraps a body into a node file with `run` at the end.
+fn node(body: &str) -> String {
+    format!("def get_node():\n    return {{'name': 'n', 'friendly_name': 'N', 'description': 'd', 'category': 'T', 'pins': []}}\n{body}")
+}
+
+/// `(body, line, column, what)`: valid CPython 3.11 that stays unsupported
+/// fails at build time, naming the place and the construct.
+const UNSUPPORTED: &[(&str, usize, usize, &str)] = &[
+    ("async def run(context):\n    return {}\n", 3, 1, "'async' is not supported by mpnode"),
+    ("def run(context):\n    return 1\nasync def later(x):\n    return await x\n", 5, 1, "'async' is not supported by mpnode"),
+    (
+        "def run(context):\n    return 1\nasync def gen(y):\n    async for x in y:\n        yield x\n",
+        5,
+        1,
+        "'async' is not supported by mpnode",
+    ),
+    ("def run(context):\n    if (n := len(context)) > 1:\n        return n\n", 4, 11, "':=' here is not supported by mpnode"),
+    ("def run(context):\n    print(y := 5)\n", 4, 13, "':=' here is not supported by mpnode"),
+    (
+        "def run(context):\n    for x in [1]:\n        match x:\n            case 1:\n                break\n",
+        7,
+        17,
+        "'break' directly in a case body is not supported by mpnode",
+    ),
+    (
+        "def run(context):\n    for x in [1]:\n        match x:\n            case 1: continue\n",
+        6,
+        21,
+        "'continue' directly in a case body is not supported by mpnode",
+    ),
+    (
+        "def run(context):\n    match context:\n        case [a] | (a, _): pass\n",
+        5,
+        14,
+        "an OR pattern that binds names is not supported by mpnode",
+    ),
+    (
+        "def run(context):\n    match context:\n        case 1 + 2j: pass\n        case -x: pass\n",
+        6,
+        14,
+        "this pattern is not supported by mpnode",
+    ),
+];
+
+#[test]
+fn unsupported_constructs_fail_at_build_time_with_place_and_reason() {
+    for (body, line, column, what) in UNSUPPORTED {
+        let source = node(body);
+        // Each is Python CPython compiles (only `-x` as a pattern is not).
+        if !what.contains("this pattern") {
+            python(&format!("compile({source:?}, 'node.py', 'exec')\n")).unwrap_or_else(|e| panic!("CPython rejects:\n{source}\n{e}"));
+        }
+        let err = pack(RUNTIME_WASM, &source, "node.py").unwrap_err().to_string();
+        let prefix = format!("node.py:{line}:{column}: SyntaxError: {what} (");
+        assert!(err.starts_with(&prefix), "expected {prefix:?}, got {err:?}\n{source}");
+        assert!(err.ends_with(')'), "{err}");
+    }
+}
+
+/// `(node body, the line its exception is raised on)`: lowered constructs
+/// above and around the raise keep the node's line numbers.
+const RAISING: &[(&str, usize)] = &[
+    (
+        "def run(context):
+    parts = [
+        *context.get('a', []),
+        *[1, 2],
+    ]
+    merged = {**context, 'k': 1,
+              **{'j': 2}}
+    raise ValueError(len(parts))
+",
+        10,
+    ),
+    (
+        "def run(context):
+    match {'kind': 'x', 'items': [1, 2]}:
+        case {'kind': 'y'}:
+            pass
+        case {'kind': k, 'items': [first, *rest]} if first > 0:
+            total = first + sum(rest)
+            raise KeyError(k)
+",
+        9,
+    ),
+    (
+        "def helper(a, /, *rest):
+    return [a, *rest]
+
+@(lambda f: f)
+def run(context):
+    with (
+        open_it() as a,
+    ):
+        pass
+",
+        9,
+    ),
+    (
+        "def f(*a, **k):
+    return 1 // 0
+
+def run(context):
+    x = [y for v in [1] if (y := v)]
+    return f(*x,
+             *x,
+             **{'a': 1},
+             **{'b': 2})
+",
+        4,
+    ),
+];
+
+/// The line of the innermost `File "…", line N` of a traceback.
+fn last_line(traceback: &str) -> Option<usize> {
+    let at = traceback.rfind(", line ")? + ", line ".len();
+    traceback[at..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+#[test]
+fn tracebacks_name_the_original_line() {
+    let engine = Engine::new();
+    for (body, line) in RAISING {
+        let source = node(body);
+        let cpython = python(&format!("{source}\nrun({{}})\n")).unwrap_err();
+        assert_eq!(last_line(&cpython), Some(*line), "CPython:\n{cpython}");
+        let lowered = lower(&source).unwrap();
+        assert_eq!(lowered.lines().count(), source.lines().count(), "{lowered}");
+        let mp = micropython(&engine, &source).unwrap_err();
+        assert_eq!(last_line(&mp), Some(*line), "MicroPython:\n{mp}\n---\n{lowered}");
+    }
 }

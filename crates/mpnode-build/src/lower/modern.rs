@@ -67,12 +67,11 @@ pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
     Ok(text)
 }
 
-/// One replacement; `statement` edits put lost line breaks back as
-/// continuations at the end, others just before the last character.
+/// One replacement; line breaks the text lacks are put back after it as
+/// backslash continuations.
 struct Rewrite {
     span: Range<usize>,
     text: String,
-    statement: bool,
 }
 
 fn apply(src: &str, mut edits: Vec<Rewrite>) -> String {
@@ -86,14 +85,10 @@ fn apply(src: &str, mut edits: Vec<Rewrite>) -> String {
         out.push_str(&src[copied..edit.span.start]);
         let lost = src[edit.span.clone()].matches('\n').count().saturating_sub(edit.text.matches('\n').count());
         let mut text = edit.text;
-        if edit.statement {
-            for _ in 0..lost {
-                text.push_str(" \\\n");
-            }
-        } else if lost > 0 {
-            let last = text.pop().unwrap_or(' ');
-            text.push_str(&"\n".repeat(lost));
-            text.push(last);
+        // Continuations are legal anywhere between tokens, inside brackets
+        // too; a break put back inside a name or a call would not be.
+        for _ in 0..lost {
+            text.push_str(" \\\n");
         }
         out.push_str(&text);
         copied = edit.span.end;
@@ -219,9 +214,9 @@ impl<'a> Pass<'a> {
         error_at(self.src, at, message)
     }
 
-    fn edit(&mut self, r: Range<usize>, text: String, statement: bool) {
+    fn edit(&mut self, r: Range<usize>, text: String) {
         let span = self.span(r);
-        self.edits.push(Rewrite { span, text, statement });
+        self.edits.push(Rewrite { span, text });
     }
 
     /// The comma-separated items inside brackets `open..=close`, at the
@@ -270,6 +265,11 @@ impl<'a> Pass<'a> {
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
+                        "while" if self.is_line_start(i) && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
+                            if self.while_walrus(i) {
+                                handled.push(i + 3);
+                            }
+                        }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
                             if self.comprehension_walrus(i) {
@@ -290,8 +290,8 @@ impl<'a> Pass<'a> {
                         ":=" if !handled.contains(&i) => {
                             return Err(self.err(
                                 i,
-                                "':=' here is not supported by mpnode (assign on the line before; `:=` works as the first \
-                                 test of a comprehension's `if`)",
+                                "':=' here is not supported by mpnode (assign on the line before; `:=` works at the start \
+                                 of a `while` test and of a comprehension's `if`)",
                             ))
                         }
                         _ => {}
@@ -338,7 +338,7 @@ impl<'a> Pass<'a> {
             return;
         }
         let text = format!("({})", self.concat(&items));
-        self.edit(from..to, text, true);
+        self.edit(from..to, text);
     }
 
     /// Items as one tuple expression: `(a, b) + tuple(c) + (d,)`.
@@ -414,7 +414,7 @@ impl<'a> Pass<'a> {
                 maps.push(format!("{{{}}}", pairs.join(", ")));
             }
             let text = format!("{{_mpk: _mpv for _mpm in ({},) for _mpk, _mpv in dict(_mpm).items()}}", maps.join(", "));
-            self.edit(open..close + 1, text, false);
+            self.edit(open..close + 1, text);
         } else if has_star {
             let inner = self.concat(&items);
             let text = match kind {
@@ -422,7 +422,7 @@ impl<'a> Pass<'a> {
                 "{" => format!("set({inner})"),
                 _ => format!("({inner})"),
             };
-            self.edit(open..close + 1, text, false);
+            self.edit(open..close + 1, text);
         }
     }
 
@@ -451,7 +451,7 @@ impl<'a> Pass<'a> {
             1 => args.push(format!("**{}", maps[0])),
             _ => args.push(format!("**{{_mpk: _mpv for _mpm in ({},) for _mpk, _mpv in dict(_mpm).items()}}", maps.join(", "))),
         }
-        self.edit(open..close + 1, format!("({})", args.join(", ")), false);
+        self.edit(open..close + 1, format!("({})", args.join(", ")));
     }
 
     // ---- small statements --------------------------------------------------
@@ -475,7 +475,7 @@ impl<'a> Pass<'a> {
         simple &= i == end;
         if !simple && end > at + 1 {
             let text = format!("next(iter(({},)))", self.text(at + 1..end));
-            self.edit(at + 1..end, text, true);
+            self.edit(at + 1..end, text);
         }
     }
 
@@ -492,8 +492,25 @@ impl<'a> Pass<'a> {
         if !has_as && items.len() < 2 {
             return;
         }
-        let text = items.iter().map(|r| self.text(r.clone()).trim().replace('\n', " ")).collect::<Vec<_>>().join(", ");
-        self.edit(open..close + 1, text, true);
+        // The parentheses go; line breaks between the items become
+        // continuations, so each item stays on its line.
+        let mut last = close;
+        if self.op(close - 1, ",") && self.t[close - 1].depth == depth {
+            last = close - 1;
+        }
+        let mut text = String::from(" ");
+        for i in open + 1..last {
+            let gap = &self.src[self.t[i - 1].span.end..self.t[i].span.start];
+            let gap: String = gap
+                .split('\n')
+                .map(|l| l.split('#').next().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(if self.t[i].depth == depth { " \\\n" } else { "\n" });
+            text.push_str(&gap);
+            text.push_str(&self.src[self.t[i].span.clone()]);
+        }
+        text.push(' ');
+        self.edit(open..close + 1, text);
     }
 
     /// `def f(a, /, b)` → `def f(a, b)`. v1.9.4 has no positional-only
@@ -509,7 +526,7 @@ impl<'a> Pass<'a> {
             if self.t[j].depth == depth && self.op(j, "/") {
                 let end = if self.op(j + 1, ",") { j + 1 } else { j };
                 let span = self.t[j].span.start..self.t[end].span.end;
-                self.edits.push(Rewrite { span, text: String::new(), statement: true });
+                self.edits.push(Rewrite { span, text: String::new() });
             }
         }
     }
@@ -534,7 +551,32 @@ impl<'a> Pass<'a> {
         let close = self.close(open);
         let Some(name) = self.name(open + 1) else { return false };
         let value = self.text(open + 3..close);
-        self.edit(at..close + 1, format!("for {name} in [{value}] if ({name})"), false);
+        self.edit(at..close + 1, format!("for {name} in [{value}] if ({name})"));
+        true
+    }
+
+    /// `while (x := E) REST:` →
+    /// `for x in (x for _ in range(0x3fffffff) for x in [E] if (x) REST or next(iter(()))):`
+    /// The generator evaluates `E` and the test before each pass, as `while`
+    /// does, and ends when the test fails (v1.9.4 ends a generator on a
+    /// `StopIteration` raised in it; there is no PEP 479). The loop's
+    /// `break`, `continue` and `else` mean the same; after the loop the name
+    /// holds the last value the test accepted, where CPython holds the one it
+    /// refused; the loop stops after 2**30 passes.
+    fn while_walrus(&mut self, at: usize) -> bool {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return false };
+        let open = at + 1;
+        let close = self.close(open);
+        let Some(name) = self.name(open + 1) else { return false };
+        if (close + 1..colon).any(|j| self.op(j, ":=")) {
+            return false;
+        }
+        let value = self.text(open + 3..close);
+        let rest = self.text(close + 1..colon);
+        let text =
+            format!("for {name} in ({name} for _mpw in range(0x3fffffff) for {name} in [{value}] if ({name}){rest} or next(iter(()))):");
+        self.edit(at..colon + 1, text);
         true
     }
 
@@ -571,7 +613,7 @@ impl<'a> Pass<'a> {
                 }
             })
             .collect();
-        self.edit(r, format!("({},)", names.join(", ")), false);
+        self.edit(r, format!("({},)", names.join(", ")));
     }
 
     /// `int | str | None` (builtin classes only) → `(int, str, type(None))`
@@ -597,6 +639,9 @@ impl<'a> Pass<'a> {
     /// (types of builtin generics only: `list[i]` on a list named `list` is
     /// left alone).
     fn generic_alias(&mut self, at: usize) {
+        if at > 0 && self.op(at - 1, "->") {
+            return; // a return annotation: never evaluated by v1.9.4
+        }
         let open = at + 1;
         let close = self.close(open);
         let typeish = (open + 1..close).all(|j| match self.t[j].kind {
@@ -611,7 +656,7 @@ impl<'a> Pass<'a> {
             _ => false,
         });
         if typeish && close > open + 1 {
-            self.edit(at..close + 1, self.name(at).unwrap_or("").to_string(), false);
+            self.edit(at..close + 1, self.name(at).unwrap_or("").to_string());
         }
     }
 
@@ -660,7 +705,7 @@ impl<'a> Pass<'a> {
         self.matches += 1;
         let var = format!("_mpnode_m{}", self.src[..self.t[at].span.start].matches('\n').count() + 1);
         let subject = self.text(at + 1..colon);
-        self.edit(at..colon + 1, format!("for {var} in ([({subject})],):"), true);
+        self.edit(at..colon + 1, format!("for {var} in ([({subject})],):"));
         let indent = self.column(at);
         // The case lines: logical lines indented more than `match`.
         let mut i = end + 1;
@@ -751,7 +796,7 @@ impl<'a> Pass<'a> {
         let text = format!(
             "for {target} in [{target} for _mps in {var}[:2 - len({var})] if {cond} for {target} in [{values}]{guard_text} if not {var}.append(0)]:"
         );
-        self.edit(at..colon + 1, text, true);
+        self.edit(at..colon + 1, text);
         Ok(())
     }
 
