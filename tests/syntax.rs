@@ -204,6 +204,10 @@ fn walrus_in_comprehensions() {
             ("while break else", "xs = [1, 2, 3]\nwhile (x := xs.pop()) > 0:\n    if x == 2:\n        break\nelse:\n    print('no break')\nprint('left', xs)"),
             ("while else runs", "xs = [0, 1]\nwhile (x := xs.pop()):\n    print(x)\nelse:\n    print('done')"),
             ("while nested in function", "def f(q):\n    out = []\n    while (item := q.pop(0) if q else None) is not None:\n        out.append(item * 2)\n    return out\nprint(f([1, 2, 3]))"),
+            ("if walrus", "import re\ndef first_number(s):\n    if (m := re.search('[0-9]+', s)):\n        return int(m.group(0))\n    return None\nprint(first_number('ab12c'), first_number('x'))"),
+            ("if walrus comparison", "def f(xs):\n    if (n := len(xs)) > 2:\n        print('long', n)\n    print('end')\nf([1, 2, 3]); f([])"),
+            ("if walrus inline body", "data = {'k': 5}\nif (v := data.get('k')) is not None: print('v', v)"),
+            ("if walrus in loop with inner loop", "for s in ['a', 'bb']:\n    if (n := len(s)) > 1:\n        for i in range(n):\n            if i:\n                break\n            print(s, i)"),
             ("regex style", "import re\nprint([m.group(0) for s in ['a1', 'b', 'c22'] if (m := re.search('[0-9]+', s))])"),
         ],
     );
@@ -319,7 +323,19 @@ const UNSUPPORTED: &[(&str, usize, usize, &str)] = &[
         1,
         "'async' is not supported by mpnode",
     ),
-    ("def run(context):\n    if (n := len(context)) > 1:\n        return n\n", 4, 11, "':=' here is not supported by mpnode"),
+    (
+        "def run(context):\n    if (n := len(context)) > 1:\n        return n\n    else:\n        return 0\n",
+        4,
+        11,
+        "':=' in an `if` with `elif`/`else` is not supported by mpnode",
+    ),
+    ("def run(context):\n    if context and (n := len(context)) > 1:\n        return n\n", 4, 23, "':=' here is not supported by mpnode"),
+    (
+        "def run(context):\n    for x in context:\n        if (n := x):\n            break\n",
+        6,
+        13,
+        "'break' directly in an `if (x := …)` body is not supported by mpnode",
+    ),
     ("def run(context):\n    print(y := 5)\n", 4, 13, "':=' here is not supported by mpnode"),
     (
         "def run(context):\n    for x in [1]:\n        match x:\n            case 1:\n                break\n",

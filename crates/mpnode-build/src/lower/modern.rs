@@ -265,6 +265,11 @@ impl<'a> Pass<'a> {
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
+                        "if" if self.is_line_start(i) && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
+                            if self.if_walrus(i)? {
+                                handled.push(i + 3);
+                            }
+                        }
                         "while" if self.is_line_start(i) && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
                             if self.while_walrus(i) {
                                 handled.push(i + 3);
@@ -291,7 +296,7 @@ impl<'a> Pass<'a> {
                             return Err(self.err(
                                 i,
                                 "':=' here is not supported by mpnode (assign on the line before; `:=` works at the start \
-                                 of a `while` test and of a comprehension's `if`)",
+                                 of an `if` or `while` test and of a comprehension's `if`)",
                             ))
                         }
                         _ => {}
@@ -580,6 +585,39 @@ impl<'a> Pass<'a> {
         true
     }
 
+    /// `if (x := E) REST:` with no `elif`/`else` →
+    /// `for x in (x for x in [E] if (x) REST):` (a loop of at most one
+    /// pass). `break`/`continue` directly in the body would leave that loop,
+    /// so they are refused; when the test fails the name is not bound
+    /// (CPython binds it).
+    fn if_walrus(&mut self, at: usize) -> Result<bool, SyntaxError> {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return Ok(false) };
+        let open = at + 1;
+        let close = self.close(open);
+        let Some(name) = self.name(open + 1) else { return Ok(false) };
+        if (close + 1..colon).any(|j| self.op(j, ":=")) {
+            return Ok(false);
+        }
+        let indent = self.column(at);
+        self.check_jumps(colon + 1, end, usize::MAX, "an `if (x := …)` body", "and `{w}` after the if")?;
+        let mut i = end + 1;
+        while i < self.t.len() && self.column(i) > indent {
+            let line_end = self.line_end(i);
+            self.check_jumps(i, line_end, indent, "an `if (x := …)` body", "and `{w}` after the if")?;
+            i = line_end + 1;
+        }
+        if i < self.t.len() && self.column(i) == indent && (self.word(i, "elif") || self.word(i, "else")) {
+            return Err(
+                self.err(open + 2, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
+            );
+        }
+        let value = self.text(open + 3..close);
+        let rest = self.text(close + 1..colon);
+        self.edit(at..colon + 1, format!("for {name} in ({name} for {name} in [{value}] if ({name}){rest}):"));
+        Ok(true)
+    }
+
     /// `isinstance(v, A | B | None)` → `isinstance(v, (A, B, type(None)))`
     fn union_in_isinstance(&mut self, open: usize) {
         let close = self.close(open);
@@ -732,6 +770,10 @@ impl<'a> Pass<'a> {
     /// `break`/`continue` in a case body would leave the loops the lowering
     /// wraps around it: refused unless inside a loop of the body itself.
     fn check_loop_jumps(&self, i: usize, line_end: usize, case_indent: usize) -> Result<(), SyntaxError> {
+        self.check_jumps(i, line_end, case_indent, "a case body", "in the case and `{w}` after the match")
+    }
+
+    fn check_jumps(&self, i: usize, line_end: usize, case_indent: usize, place: &str, instead: &str) -> Result<(), SyntaxError> {
         for j in i..line_end {
             if !(self.word(j, "break") || self.word(j, "continue")) || self.t[j].depth != 0 {
                 continue;
@@ -763,10 +805,9 @@ impl<'a> Pass<'a> {
             }
             if !inside_loop {
                 let w = self.name(j).unwrap_or("");
-                return Err(self.err(
-                    j,
-                    format!("'{w}' directly in a case body is not supported by mpnode (set a flag in the case and `{w}` after the match)"),
-                ));
+                return Err(
+                    self.err(j, format!("'{w}' directly in {place} is not supported by mpnode (set a flag {})", instead.replace("{w}", w)))
+                );
             }
         }
         Ok(())
