@@ -145,6 +145,8 @@ fn unpacking_in_displays() {
             ("in comprehension element", "print([[*r, 0] for r in [[1], [2, 3]]])"),
             ("star non-iterable", "print([*5])"),
             ("dict star non-mapping", "print({**[1]})"),
+            ("inside an f-string", "a = [1]; d = {'k': 2}\nprint(f'{[*a, *a]} {({**d, **d})}')"),
+            ("inline return", "def f(a):\n    if a: return *a, 0\n    else: return *a, 1\nprint(f([5]), f([]))"),
             ("assignment value", "a = [1, 2]\nt = *a, 3\nprint(t)"),
             ("assignment value two stars", "a = [1]\nt = *a, *a\nprint(t)"),
             ("return star", "def f(a):\n    return *a, 'end'\nprint(f([1, 2]))"),
@@ -450,4 +452,31 @@ fn tracebacks_name_the_original_line() {
         let mp = micropython(&engine, &source).unwrap_err();
         assert_eq!(last_line(&mp), Some(*line), "MicroPython:\n{mp}\n---\n{lowered}");
     }
+}
+
+/// Module-level code (globals instead of locals) for the statement-level
+/// rewrites.
+#[test]
+fn module_level_statements() {
+    let snippet = "\
+for cmd in [['go', 1], ['stop'], 'x']:
+    match cmd:
+        case ['go', n] if n > 0:
+            print('go', n)
+        case ['stop']:
+            print('stop')
+        case other:
+            print('other', other)
+print(n, other)
+xs = [3, 0]
+while (x := xs.pop()) == 0:
+    print('zero')
+if (m := len(xs)) == 1:
+    print('m', m)
+print([*xs, *xs], {**{'a': 1}})
+";
+    let source = format!("{HEADER}{snippet}{FOOTER}");
+    let expected = python(&format!("{source}\nrun({{}})\n")).unwrap();
+    assert!(expected.contains("go 1\nstop\nother x\n1 x\nzero\n"), "{expected}");
+    assert_eq!(micropython(&Engine::new(), &source).unwrap(), expected, "{}", lower(&source).unwrap());
 }

@@ -101,7 +101,8 @@ pub fn lower(source: &str) -> Result<String, SyntaxError> {
     let edits = annotation_edits(source, &tokens);
     let mut out = String::with_capacity(source.len() + source.len() / 8);
     Emitter { src: source }.code(&tokens, 0..source.len(), &edits, &mut out);
-    Ok(out)
+    // Expressions that were inside f-string fields are plain code now.
+    modern::lower_modern(&out)
 }
 
 // ---- tokens ------------------------------------------------------------------

@@ -304,7 +304,8 @@ impl<'a> Pass<'a> {
                 }
                 _ => {}
             }
-            if self.is_line_start(i) && (self.word(i, "return") || (self.word(i, "yield") && !self.word(i + 1, "from"))) {
+            let statement_start = self.is_line_start(i) || (tok.depth == 0 && (self.op(i - 1, ";") || self.op(i - 1, ":")));
+            if statement_start && (self.word(i, "return") || (self.word(i, "yield") && !self.word(i + 1, "from"))) {
                 self.bare_tuple(i + 1);
             }
             if matches!(tok.kind, Kind::Op) && tok.depth == 0 && self.op(i, "=") && !self.target[i] {
