@@ -1144,7 +1144,8 @@ mod tests {
         assert_eq!(low("return *a, b\n"), "return (tuple(a) + (b,))\n");
         assert_eq!(low("a, *b = c\n"), "a, *b = c\n");
         assert_eq!(low("isinstance(v, int | None)\n"), "isinstance(v, (int, type(None),))\n");
-        assert_eq!(low("def f(a, /, b): pass\n"), "def f(a,  b): pass\n");
+        assert_eq!(low("def f(a, /, b): pass\n"), "def f(_mpnode_a,  b): a = _mpnode_a; pass\n");
+        assert_eq!(low("def f(a, /):\n    if a: pass\n"), "def f(a, ):\n    if a: pass\n");
         assert_eq!(low("@a[0]\ndef f(): pass\n"), "@next(iter((a[0],)))\ndef f(): pass\n");
         let src = "match p:\n    case [x, *r] if x:\n        pass\n    case _:\n        pass\n";
         let out = low(src);

@@ -519,22 +519,54 @@ impl<'a> Pass<'a> {
         self.edit(open..close + 1, text);
     }
 
-    /// `def f(a, /, b)` → `def f(a, b)`. v1.9.4 has no positional-only
-    /// parameters: calls CPython accepts behave the same, but passing such a
-    /// parameter by keyword is not refused.
+    /// `def f(a, /, b): body` → `def f(_mpnode_a, b): a = _mpnode_a; body`:
+    /// v1.9.4 has no positional-only parameters, so they get names no call
+    /// uses (passing `a=` is then a `TypeError`, or goes to `**kwargs`, as in
+    /// CPython) and the body starts by binding the real names. When the
+    /// body's first statement is compound (nothing can go before it on its
+    /// line), only the `/` is removed: calls CPython accepts still work, but
+    /// `a=` is not refused.
     fn positional_only(&mut self, open: usize) {
         if !self.word(open - 2, "def") {
             return;
         }
         let close = self.close(open);
         let depth = self.t[open].depth + 1;
-        for j in open + 1..close {
-            if self.t[j].depth == depth && self.op(j, "/") {
-                let end = if self.op(j + 1, ",") { j + 1 } else { j };
-                let span = self.t[j].span.start..self.t[end].span.end;
-                self.edits.push(Rewrite { span, text: String::new() });
+        let Some(slash) = (open + 1..close).find(|&j| self.t[j].depth == depth && self.op(j, "/")) else { return };
+        let names: Vec<usize> = self.items(open + 1, slash, depth).iter().filter_map(|r| self.name(r.start).map(|_| r.start)).collect();
+        let slash_end = if self.op(slash + 1, ",") { slash + 1 } else { slash };
+        // The body's first statement.
+        let end = self.line_end(open - 2);
+        let Some(colon) = self.header_colon(open - 2, end) else { return };
+        let first = if colon + 1 == end { end + 1 } else { colon + 1 };
+        let simple = first < self.t.len()
+            && !matches!(self.t[first].kind, Kind::Newline)
+            && !self.op(first, "@")
+            && !self.name(first).is_some_and(|w| super::COMPOUND.contains(&w) || w == "match");
+        let base = self.t[open].span.start;
+        let mut pieces: Vec<(Range<usize>, String)> = Vec::new();
+        pieces.push((self.t[slash].span.start..self.t[slash_end].span.end, String::new()));
+        if simple {
+            let mut prefix = String::new();
+            for &n in &names {
+                let name = self.name(n).unwrap_or("");
+                pieces.push((self.t[n].span.clone(), format!("_mpnode_{name}")));
+                prefix.push_str(&format!("{name} = _mpnode_{name}; "));
             }
+            let at = self.t[first].span.start;
+            pieces.push((at..at, prefix));
         }
+        pieces.sort_by_key(|(r, _)| r.start);
+        let last = if simple { first } else { close };
+        let mut text = String::new();
+        let mut copied = base;
+        for (r, with) in pieces {
+            text.push_str(&self.src[copied..r.start]);
+            text.push_str(&with);
+            copied = r.end;
+        }
+        text.push_str(&self.src[copied..self.t[last].span.end]);
+        self.edit(open..last + 1, text);
     }
 
     /// `[y for x in xs if (y := f(x)) > 0]` → `[y for x in xs for y in [f(x)] if (y) > 0]`
