@@ -311,6 +311,7 @@ fn statements_and_literals() {
             ("positional-only closure", "def f(a, /):\n    g = lambda: a + 1\n    return g()\nprint(f(1))"),
             ("positional-only annotated", "def f(a: int, b: str = 'x', /) -> str:\n    return str(a) + b\nprint(f(1), f(2, 'y'))"),
             ("method positional-only", "class A:\n    def m(self, x, /):\n        return x\nprint(A().m(3))"),
+            ("lambda positional-only", "f = lambda a, /, b=2: a + b\nprint(f(1), f(1, 5), f(1, b=3))"),
             ("keyword-only", "def f(a, *, b): return a, b\nprint(f(1, b=2))"),
             ("keyword-only missing", "def f(a, *, b): return a, b\nf(1, 2)"),
             ("isinstance union", "print(isinstance(1, int | str), isinstance('a', int | str), isinstance(1.5, int | str))"),

@@ -276,6 +276,12 @@ impl<'a> Pass<'a> {
                             }
                         }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
+                        "lambda" => self.lambda_positional_only(i),
+                        "except" if self.op(i + 1, "*") => {
+                            return Err(
+                                self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
+                            );
+                        }
                         "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
                             if self.comprehension_walrus(i) {
                                 handled.push(i + 3);
@@ -567,6 +573,21 @@ impl<'a> Pass<'a> {
         }
         text.push_str(&self.src[copied..self.t[last].span.end]);
         self.edit(open..last + 1, text);
+    }
+
+    /// `lambda a, /, b: …` → `lambda a, b: …` (a lambda has no body to
+    /// rebind names in: `a=` is not refused).
+    fn lambda_positional_only(&mut self, at: usize) {
+        let depth = self.t[at].depth;
+        let mut j = at + 1;
+        while j < self.t.len() && !(self.t[j].depth == depth && self.op(j, ":")) {
+            if self.t[j].depth == depth && self.op(j, "/") && (self.op(j - 1, ",") || j == at + 1) {
+                let end = if self.op(j + 1, ",") { j + 1 } else { j };
+                self.edit(j..end + 1, String::new());
+                return;
+            }
+            j += 1;
+        }
     }
 
     /// `[y for x in xs if (y := f(x)) > 0]` → `[y for x in xs for y in [f(x)] if (y) > 0]`
