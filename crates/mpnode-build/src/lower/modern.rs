@@ -795,10 +795,24 @@ impl<'a> Pass<'a> {
             return Ok(());
         }
         self.matches += 1;
+        // Directly in a class body, the cases' comprehensions would not see
+        // the class's names.
+        let indent = self.column(at);
+        let mut k = at;
+        while k > 0 {
+            k -= 1;
+            if self.is_line_start(k) && !matches!(self.t[k].kind, Kind::Newline) && self.column(k) < indent {
+                if self.word(k, "class") {
+                    return Err(
+                        self.err(at, "a match statement directly in a class body is not supported by mpnode (move it into a function)")
+                    );
+                }
+                break;
+            }
+        }
         let var = format!("_mpnode_m{}", self.src[..self.t[at].span.start].matches('\n').count() + 1);
         let subject = self.text(at + 1..colon);
         self.edit(at..colon + 1, format!("for {var} in ([({subject})],):"));
-        let indent = self.column(at);
         // The case lines: logical lines indented more than `match`.
         let mut i = end + 1;
         let mut case_indent = None;
