@@ -24,6 +24,12 @@
 //! `.format(...)` call right after its closing quote; the number of lines
 //! does not change.)
 //!
+//! Newer syntax (PEP 448 unpacking, `match`, `:=` in some positions,
+//! positional-only parameters, PEP 614 decorators, parenthesised context
+//! managers, `X | Y` and `list[int]` as values) is lowered first by
+//! [`modern`], which also reports what stays unsupported as a
+//! [`SyntaxError`] naming the construct.
+//!
 //! Function parameter and return annotations are left alone: v1.9.4's
 //! compiler accepts them (`def f(a: X | None = None) -> list[X] | None:`
 //! compiles) and never evaluates them.

@@ -54,7 +54,7 @@ pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
     let mut text = source.to_string();
     for _ in 0..MAX_PASSES {
         let tokens = Scanner::new(&text).file()?;
-        let mut pass = Pass { src: &text, t: Vec::new(), target: Vec::new(), edits: Vec::new(), matches: 0 };
+        let mut pass = Pass { src: &text, t: Vec::new(), target: Vec::new(), edits: Vec::new() };
         pass.t = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Nl | Kind::Continuation)).collect();
         pass.target = targets(&text, &pass.t);
         pass.run()?;
@@ -153,7 +153,6 @@ struct Pass<'a> {
     t: Vec<&'a Token>,
     target: Vec<bool>,
     edits: Vec<Rewrite>,
-    matches: usize,
 }
 
 /// A pattern lowered to a test of the subject and the names it binds.
@@ -794,7 +793,6 @@ impl<'a> Pass<'a> {
         if self.header_colon(at + 1, end) != Some(colon) {
             return Ok(());
         }
-        self.matches += 1;
         // Directly in a class body, the cases' comprehensions would not see
         // the class's names.
         let indent = self.column(at);
