@@ -254,11 +254,24 @@ impl<'a> Pass<'a> {
                     let w = self.name(i).unwrap_or("");
                     let after_dot = i > 0 && self.op(i - 1, ".");
                     match w {
-                        "async" | "await" if !after_dot => {
+                        "async" if !after_dot && self.word(i + 1, "def") => {
+                            // Coroutines run to completion when called.
+                            let span = tok.span.start..self.t[i + 1].span.start;
+                            self.edits.push(Rewrite { span, text: String::new() });
+                        }
+                        "await" if !after_dot && i + 1 < self.t.len() => {
+                            // `await` takes a primary, which binds tighter than
+                            // any operator: removing the keyword keeps the parse.
+                            let span = tok.span.start..self.t[i + 1].span.start;
+                            self.edits.push(Rewrite { span, text: String::new() });
+                        }
+                        "async" if !after_dot => {
+                            let what = self.name(i + 1).unwrap_or("");
                             return Err(self.err(
                                 i,
                                 format!(
-                                    "'{w}' is not supported by mpnode (write `def run(context)` and plain calls: the runtime has no event loop)"
+                                    "'async {what}' is not supported by mpnode (coroutines run to completion when called: \
+                                     use a plain `{what}`)"
                                 ),
                             ));
                         }
