@@ -935,18 +935,42 @@ impl<'a> Pass<'a> {
         // OR
         let bars: Vec<usize> = r.clone().filter(|&j| top(j) && self.op(j, "|")).collect();
         if !bars.is_empty() {
-            let mut alternatives = Vec::new();
+            // Each name takes its value from the first alternative that
+            // matches: `(e1 if c1 else e2)` (the tests are side-effect free).
+            let mut alternatives: Vec<(String, Lowered)> = Vec::new();
             let mut start = r.start;
             for b in bars.iter().copied().chain([r.end]) {
                 let alt = self.pattern(start..b, s)?;
-                if !alt.binds.is_empty() {
-                    return Err(
-                        self.err(start, "an OR pattern that binds names is not supported by mpnode (write one case per alternative)")
-                    );
+                let cond = if alt.conds.is_empty() { "1".to_string() } else { format!("({})", alt.conds.join(" and ")) };
+                let mut names: Vec<&str> = alt.binds.iter().map(|(n, _)| n.as_str()).collect();
+                names.sort_unstable();
+                if let Some((_, first)) = alternatives.first() {
+                    let mut first_names: Vec<&str> = first.binds.iter().map(|(n, _)| n.as_str()).collect();
+                    first_names.sort_unstable();
+                    if first_names != names {
+                        return Err(self.err(
+                            start,
+                            "alternative patterns binding different names are not supported by mpnode (CPython refuses them too: bind the same names in each)",
+                        ));
+                    }
                 }
-                alternatives.push(if alt.conds.is_empty() { "1".to_string() } else { format!("({})", alt.conds.join(" and ")) });
+                alternatives.push((cond, alt));
                 start = b + 1;
             }
+            let names: Vec<String> = alternatives[0].1.binds.iter().map(|(n, _)| n.clone()).collect();
+            for name in names {
+                let mut value = String::new();
+                for (k, (cond, alt)) in alternatives.iter().enumerate() {
+                    let e = alt.binds.iter().find(|(n, _)| *n == name).map(|(_, e)| e.as_str()).unwrap_or("None");
+                    if k + 1 == alternatives.len() {
+                        value.push_str(e);
+                    } else {
+                        value.push_str(&format!("{e} if {cond} else "));
+                    }
+                }
+                out.binds.push((name, format!("({value})")));
+            }
+            let alternatives: Vec<String> = alternatives.into_iter().map(|(c, _)| c).collect();
             out.conds.push(format!("({})", alternatives.join(" or ")));
             return Ok(out);
         }
