@@ -211,6 +211,8 @@ fn walrus_in_comprehensions() {
             ("while else runs", "xs = [0, 1]\nwhile (x := xs.pop()):\n    print(x)\nelse:\n    print('done')"),
             ("while nested in function", "def f(q):\n    out = []\n    while (item := q.pop(0) if q else None) is not None:\n        out.append(item * 2)\n    return out\nprint(f([1, 2, 3]))"),
             ("if walrus", "import re\ndef first_number(s):\n    if (m := re.search('[0-9]+', s)):\n        return int(m.group(0))\n    return None\nprint(first_number('ab12c'), first_number('x'))"),
+            ("if walrus bare", "d = {'k': 0, 'j': 4}\ndef g(key):\n    if v := d.get(key):\n        return v\n    return 'none'\nprint(g('k'), g('j'), g('x'))"),
+            ("while walrus bare", "frames = [1, 2, 0, 3]\nwhile f := frames.pop(0):\n    print(f)"),
             ("if walrus comparison", "def f(xs):\n    if (n := len(xs)) > 2:\n        print('long', n)\n    print('end')\nf([1, 2, 3]); f([])"),
             ("if walrus inline body", "data = {'k': 5}\nif (v := data.get('k')) is not None: print('v', v)"),
             ("if walrus in loop with inner loop", "for s in ['a', 'bb']:\n    if (n := len(s)) > 1:\n        for i in range(n):\n            if i:\n                break\n            print(s, i)"),

@@ -277,14 +277,14 @@ impl<'a> Pass<'a> {
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
-                        "if" if self.is_line_start(i) && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
+                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
                             if self.if_walrus(i)? {
-                                handled.push(i + 3);
+                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
                             }
                         }
-                        "while" if self.is_line_start(i) && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
+                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
                             if self.while_walrus(i) {
-                                handled.push(i + 3);
+                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
                             }
                         }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
@@ -634,17 +634,31 @@ impl<'a> Pass<'a> {
     /// `break`, `continue` and `else` mean the same; after the loop the name
     /// holds the last value the test accepted, where CPython holds the one it
     /// refused; the loop stops after 2**30 passes.
+    /// The parts of a test that starts with `:=`, after the keyword at `at`:
+    /// `(x := E) REST` or, unparenthesised, `x := E` (the whole test).
+    fn walrus_test(&self, at: usize, colon: usize) -> Option<(&'a str, Range<usize>, Range<usize>)> {
+        if self.op(at + 1, "(") && self.op(at + 3, ":=") {
+            let close = self.close(at + 1);
+            if close >= colon || (close + 1..colon).any(|j| self.op(j, ":=")) {
+                return None;
+            }
+            Some((self.name(at + 2)?, at + 4..close, close + 1..colon))
+        } else if self.op(at + 2, ":=") {
+            if (at + 3..colon).any(|j| self.op(j, ":=")) {
+                return None;
+            }
+            Some((self.name(at + 1)?, at + 3..colon, colon..colon))
+        } else {
+            None
+        }
+    }
+
     fn while_walrus(&mut self, at: usize) -> bool {
         let end = self.line_end(at);
         let Some(colon) = self.header_colon(at, end) else { return false };
-        let open = at + 1;
-        let close = self.close(open);
-        let Some(name) = self.name(open + 1) else { return false };
-        if (close + 1..colon).any(|j| self.op(j, ":=")) {
-            return false;
-        }
-        let value = self.text(open + 3..close);
-        let rest = self.text(close + 1..colon);
+        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return false };
+        let value = self.text(value);
+        let rest = self.text(rest);
         let text =
             format!("for {name} in ({name} for _mpw in range(0x3fffffff) for {name} in [{value}] if ({name}){rest} or next(iter(()))):");
         self.edit(at..colon + 1, text);
@@ -659,12 +673,8 @@ impl<'a> Pass<'a> {
     fn if_walrus(&mut self, at: usize) -> Result<bool, SyntaxError> {
         let end = self.line_end(at);
         let Some(colon) = self.header_colon(at, end) else { return Ok(false) };
-        let open = at + 1;
-        let close = self.close(open);
-        let Some(name) = self.name(open + 1) else { return Ok(false) };
-        if (close + 1..colon).any(|j| self.op(j, ":=")) {
-            return Ok(false);
-        }
+        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return Ok(false) };
+        let walrus = value.start - 1;
         let indent = self.column(at);
         self.check_jumps(colon + 1, end, usize::MAX, "an `if (x := …)` body", "and `{w}` after the if")?;
         let mut i = end + 1;
@@ -675,11 +685,11 @@ impl<'a> Pass<'a> {
         }
         if i < self.t.len() && self.column(i) == indent && (self.word(i, "elif") || self.word(i, "else")) {
             return Err(
-                self.err(open + 2, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
+                self.err(walrus, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
             );
         }
-        let value = self.text(open + 3..close);
-        let rest = self.text(close + 1..colon);
+        let value = self.text(value);
+        let rest = self.text(rest);
         self.edit(at..colon + 1, format!("for {name} in ({name} for {name} in [{value}] if ({name}){rest}):"));
         Ok(true)
     }
