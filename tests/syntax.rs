@@ -12,9 +12,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use mpnode_build::compile::Compiler;
 use mpnode_build::lower::lower;
-use mpnode_build::pack::pack;
-use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_build::pack::{pack, pack_precompiled, PackOptions, SourceFile};
+use mpnode_build::runtime::{RUNTIME_NO_COMPILER_WASM, RUNTIME_WASM};
 use mpnode_host::{Engine, LogLevel, Node};
 use serde_json::json;
 
@@ -81,7 +82,20 @@ fn python(source: &str) -> Result<String, String> {
 
 fn micropython(engine: &Engine, node: &str) -> Result<String, String> {
     let wasm = pack(RUNTIME_WASM, node, "node.py").map_err(|e| e.to_string())?;
-    let mut node = Node::load(engine, &wasm).map_err(|e| e.to_string())?;
+    run_logs(engine, &wasm)
+}
+
+/// As `mpnode build` packs by default: compiled at build time, run by the
+/// runtime without the compiler.
+fn micropython_precompiled(engine: &Engine, node: &str) -> Result<String, String> {
+    let compiler = Compiler::new().map_err(|e| e.to_string())?;
+    let files = [SourceFile::new("node.py", node)];
+    let wasm = pack_precompiled(RUNTIME_NO_COMPILER_WASM, &files, &PackOptions::default(), &compiler).map_err(|e| e.to_string())?;
+    run_logs(engine, &wasm)
+}
+
+fn run_logs(engine: &Engine, wasm: &[u8]) -> Result<String, String> {
+    let mut node = Node::load(engine, wasm).map_err(|e| e.to_string())?;
     let report = node.run(json!({})).map_err(|e| e.to_string())?;
     if let Some(error) = report.result.error {
         return Err(error);
@@ -102,6 +116,8 @@ fn differential(family: &str, cases: &[(&str, &str)]) {
     assert_eq!(lower(&source).unwrap(), lowered, "{family}: lowering is not deterministic");
     let expected = python(&format!("{source}\nrun({{}})\n")).unwrap_or_else(|e| panic!("{family}: CPython fails:\n{e}"));
     let got = micropython(&Engine::new(), &source).unwrap_or_else(|e| panic!("{family}: MicroPython fails:\n{e}\n---\n{lowered}"));
+    let precompiled = micropython_precompiled(&Engine::new(), &source).unwrap_or_else(|e| panic!("{family}: precompiled fails:\n{e}"));
+    assert_eq!(precompiled, got, "{family}: bytecode in the runtime without the compiler differs from source");
     // Both must print each case's header: no case may be skipped.
     assert_eq!(expected.matches("== ").count(), cases.len(), "{family}: {expected}");
     if got != expected {
