@@ -170,6 +170,7 @@ fn unpacking_in_displays() {
             ("star target unchanged", "a, *b = [1, 2, 3]\nprint(a, b)"),
             ("star target middle", "a, *b, c = range(5)\nprint(a, b, c)"),
             ("star target list", "[*q] = 'ab'\nprint(q)"),
+            ("for over starred tuple", "a = [1, 2]; b = 'x'\nfor v in *a, *b, 3:\n    print(v)"),
             ("for star target", "for a, *b in [(1, 2, 3)]:\n    print(a, b)"),
             ("deep nesting", "a = [1]\nprint([*[*[*a]]], {**{**{'k': [*a]}}})"),
             ("set from strings", "print(sorted({*'ab', *'bc'}))"),

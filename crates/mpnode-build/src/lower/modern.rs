@@ -289,6 +289,7 @@ impl<'a> Pass<'a> {
                         }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "lambda" => self.lambda_positional_only(i),
+                        "for" if self.is_line_start(i) => self.for_iterable(i),
                         "except" if self.op(i + 1, "*") => {
                             return Err(
                                 self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
@@ -363,6 +364,18 @@ impl<'a> Pass<'a> {
         }
         let text = format!("({})", self.concat(&items));
         self.edit(from..to, text);
+    }
+
+    /// `for x in *a, *b:` → `for x in (tuple(a) + tuple(b)):`
+    fn for_iterable(&mut self, at: usize) {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return };
+        let Some(inn) = (at + 1..colon).find(|&j| self.t[j].depth == self.t[at].depth && self.word(j, "in")) else { return };
+        let items = self.items(inn + 1, colon, self.t[at].depth);
+        if items.iter().any(|r| self.starred(r)) {
+            let text = format!("({})", self.concat(&items));
+            self.edit(inn + 1..colon, text);
+        }
     }
 
     /// Items as one tuple expression: `(a, b) + tuple(c) + (d,)`.
