@@ -1149,6 +1149,7 @@ mod tests {
         assert_eq!(low("f(*a, *b, k=1)\n"), "f(*(tuple(a) + tuple(b)), k=1)\n");
         assert_eq!(low("return *a, b\n"), "return (tuple(a) + (b,))\n");
         assert_eq!(low("a, *b = c\n"), "a, *b = c\n");
+        assert_eq!(low("x[*a]\ny = f(x)[*b, 1]\n"), "x[*a]\ny = f(x)[*b, 1]\n");
         assert_eq!(low("isinstance(v, int | None)\n"), "isinstance(v, (int, type(None),))\n");
         assert_eq!(low("def f(a, /, b): pass\n"), "def f(_mpnode_a,  b): a = _mpnode_a; pass\n");
         assert_eq!(low("def f(a, /):\n    if a: pass\n"), "def f(a, ):\n    if a: pass\n");

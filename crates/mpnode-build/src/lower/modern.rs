@@ -430,6 +430,19 @@ impl<'a> Pass<'a> {
             self.call(open, close, &items);
             return;
         }
+        // A subscript (`x[*a]`, PEP 646) is not a list display.
+        let subscript = kind == "[" && open > 0 && {
+            let p = self.t[open - 1];
+            match p.kind {
+                Kind::Name => !KEYWORDS.contains(&self.name(open - 1).unwrap_or("")),
+                Kind::Str(_) => true,
+                Kind::Op => matches!(&self.src[p.span.clone()], ")" | "]"),
+                _ => false,
+            }
+        };
+        if subscript {
+            return;
+        }
         let has_star = items.iter().any(|r| self.starred(r));
         let has_dstar = items.iter().any(|r| self.double_starred(r));
         if kind == "{" && has_dstar {
