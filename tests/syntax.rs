@@ -388,6 +388,8 @@ fn statements_and_literals() {
             ("issubclass union", "class A: pass\nclass B: pass\nclass C(B): pass\nprint(issubclass(C, A | B), issubclass(A, B | int))"),
             ("isinstance user classes", "class A: pass\nclass B: pass\nprint([isinstance(x, A | B) for x in [A(), B(), 1]])"),
             ("union value", "T = int | str\nprint(isinstance('x', T), isinstance(2.0, T))"),
+            ("union of user classes", "class Circle: pass\nclass Square: pass\nShape = Circle | Square\nMaybe = None | Circle\nprint(isinstance(Square(), Shape), isinstance(None, Maybe), isinstance(1, Shape))"),
+            ("constants or untouched", "RED, BLUE = 1, 4\nclass Flag:\n    A = 2\n    B = 8\nprint(RED | BLUE, Flag.A | Flag.B, RED | Flag.B)"),
             ("bit or untouched", "a, b = 5, 2\nprint(a | b, 1 | 2 | 4)"),
             ("generic alias call", "xs = list[int]()\nxs.append(1)\nprint(xs, dict[str, int]())"),
             ("generic alias value", "Alias = dict[str, list[int]]\nprint(Alias(a=[1]))"),

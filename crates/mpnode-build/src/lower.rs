@@ -1151,6 +1151,10 @@ mod tests {
         assert_eq!(low("a, *b = c\n"), "a, *b = c\n");
         assert_eq!(low("x[*a]\ny = f(x)[*b, 1]\n"), "x[*a]\ny = f(x)[*b, 1]\n");
         assert_eq!(low("isinstance(v, int | None)\n"), "isinstance(v, (int, type(None),))\n");
+        assert_eq!(low("T = Circle | None\n"), "T = (Circle, type(None),)\n");
+        for untouched in ["x = True | False\n", "x = RED | BLUE\n", "x = re.I | re.M\n", "x = a | b\n"] {
+            assert_eq!(low(untouched), untouched);
+        }
         assert_eq!(low("def f(a, /, b): pass\n"), "def f(_mpnode_a,  b): a = _mpnode_a; pass\n");
         assert_eq!(low("def f(a, /):\n    if a: pass\n"), "def f(a, ):\n    if a: pass\n");
         assert_eq!(low("@a[0]\ndef f(): pass\n"), "@next(iter((a[0],)))\ndef f(): pass\n");

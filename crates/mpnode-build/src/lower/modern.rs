@@ -50,6 +50,14 @@ const BUILTIN_TYPES: &[&str] = &[
 /// Builtin generic classes: `list[int]` is `list` at run time.
 const GENERIC: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];
 
+/// A builtin class, or a CamelCase name (PEP 8's spelling of a class):
+/// the operands of a `X | Y` union outside `isinstance`. (Flags and
+/// constants are `Color.RED` or `RED`, neither of which matches.)
+fn is_class_name(n: &str) -> bool {
+    BUILTIN_TYPES.contains(&n)
+        || (!matches!(n, "True" | "False") && n.starts_with(|c: char| c.is_ascii_uppercase()) && n.bytes().any(|c| c.is_ascii_lowercase()))
+}
+
 pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
     let mut text = source.to_string();
     for _ in 0..MAX_PASSES {
@@ -302,7 +310,7 @@ impl<'a> Pass<'a> {
                         }
                         "isinstance" | "issubclass" if !after_dot && self.op(i + 1, "(") => self.union_in_isinstance(i + 1),
                         w if GENERIC.contains(&w) && !after_dot && self.op(i + 1, "[") => self.generic_alias(i),
-                        w if BUILTIN_TYPES.contains(&w) && !after_dot && self.op(i + 1, "|") => self.union_chain(i),
+                        w if (is_class_name(w) || w == "None") && !after_dot && self.op(i + 1, "|") => self.union_chain(i),
                         _ => {}
                     }
                 }
@@ -756,13 +764,14 @@ impl<'a> Pass<'a> {
         self.edit(r, format!("({},)", names.join(", ")));
     }
 
-    /// `int | str | None` (builtin classes only) → `(int, str, type(None))`
+    /// `int | str | None`, `Circle | Square` (builtin classes and CamelCase
+    /// names) → `(int, str, type(None))`
     fn union_chain(&mut self, at: usize) {
         if at > 0 && (self.op(at - 1, "|") || self.op(at - 1, ".")) {
             return;
         }
         let mut end = at + 1;
-        while self.op(end, "|") && self.name(end + 1).is_some_and(|n| BUILTIN_TYPES.contains(&n) || n == "None") {
+        while self.op(end, "|") && self.name(end + 1).is_some_and(|n| is_class_name(n) || n == "None") {
             end += 2;
         }
         if end == at + 1 || self.op(end, "|") || self.op(end, ".") || self.op(end, "(") || self.op(end, "[") {
