@@ -1152,7 +1152,7 @@ mod tests {
         assert_eq!(low("x[*a]\ny = f(x)[*b, 1]\n"), "x[*a]\ny = f(x)[*b, 1]\n");
         assert_eq!(low("isinstance(v, int | None)\n"), "isinstance(v, (int, type(None),))\n");
         assert_eq!(low("T = Circle | None\n"), "T = (Circle, type(None),)\n");
-        for untouched in ["x = True | False\n", "x = RED | BLUE\n", "x = re.I | re.M\n", "x = a | b\n"] {
+        for untouched in ["x = True | False\n", "x = RED | BLUE\n", "x = re.I | re.M\n", "x = a | b\n", "f = PyCF_A | PyCF_B\n"] {
             assert_eq!(low(untouched), untouched);
         }
         assert_eq!(low("def f(a, /, b): pass\n"), "def f(_mpnode_a,  b): a = _mpnode_a; pass\n");

@@ -50,12 +50,16 @@ const BUILTIN_TYPES: &[&str] = &[
 /// Builtin generic classes: `list[int]` is `list` at run time.
 const GENERIC: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];
 
-/// A builtin class, or a CamelCase name (PEP 8's spelling of a class):
+/// A builtin class, or a CamelCase name without underscores (PEP 8's
+/// spelling of a class):
 /// the operands of a `X | Y` union outside `isinstance`. (Flags and
 /// constants are `Color.RED` or `RED`, neither of which matches.)
 fn is_class_name(n: &str) -> bool {
     BUILTIN_TYPES.contains(&n)
-        || (!matches!(n, "True" | "False") && n.starts_with(|c: char| c.is_ascii_uppercase()) && n.bytes().any(|c| c.is_ascii_lowercase()))
+        || (!matches!(n, "True" | "False")
+            && !n.contains('_')
+            && n.starts_with(|c: char| c.is_ascii_uppercase())
+            && n.bytes().any(|c| c.is_ascii_lowercase()))
 }
 
 pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
