@@ -396,6 +396,11 @@ fn statements_and_literals() {
             ("list indexing untouched", "list_ = [5]\nprint(list_[0])"),
             ("global", "def f():\n    global G\n    G = 5\nf()\nprint(G)"),
             ("nonlocal", "def outer():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    inc(); inc()\n    return n\nprint(outer())"),
+            ("global from nested", "def outer():\n    def inner():\n        global GN\n        GN = 'set'\n    inner()\nouter()\nprint(GN)"),
+            ("nonlocal two levels", "def a():\n    x = 1\n    def b():\n        def c():\n            nonlocal x\n            x += 10\n        c()\n    b()\n    return x\nprint(a())"),
+            ("global in method", "COUNT = 0\nclass K:\n    def bump(self):\n        global COUNT\n        COUNT += 1\nK().bump(); K().bump()\nprint(COUNT)"),
+            ("nonlocal with match capture", "def f():\n    seen = None\n    def g(v):\n        nonlocal seen\n        match v:\n            case [x, *_]: seen = x\n    g([7, 8])\n    return seen\nprint(f())"),
+            ("walrus result used later", "def f(xs):\n    ys = [y for x in xs if (y := x - 1) > 0]\n    return ys, len(ys)\nprint(f([1, 2, 5]))"),
             ("future import", "print('ok')"),
         ],
     );
