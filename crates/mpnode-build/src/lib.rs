@@ -9,7 +9,8 @@
 //!
 //! - [`builder`]: [`Builder`], the one pipeline that `mpnode build`,
 //!   `mpnode run node.py`, `mpnode bench`, the benchmarks and the tests use.
-//! - [`lower`]: lowers f-strings and annotations for MicroPython v1.9.4.
+//! - [`lower`]: lowers Python 3.6–3.11 syntax (f-strings, annotations, unpacking,
+//!   `match`, `:=`, …) for MicroPython v1.9.4, keeping every line.
 //! - [`compile`]: precompiles Python to `.mpy` bytecode with the compiler
 //!   module, in wasmi.
 //! - [`pack`]: puts a node's Python (source or bytecode) into a copy of a

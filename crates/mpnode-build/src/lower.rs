@@ -24,6 +24,12 @@
 //! `.format(...)` call right after its closing quote; the number of lines
 //! does not change.)
 //!
+//! Newer syntax (PEP 448 unpacking, `match`, `:=` in some positions,
+//! positional-only parameters, PEP 614 decorators, parenthesised context
+//! managers, `X | Y` and `list[int]` as values) is lowered first by
+//! [`modern`], which also reports what stays unsupported as a
+//! [`SyntaxError`] naming the construct.
+//!
 //! Function parameter and return annotations are left alone: v1.9.4's
 //! compiler accepts them (`def f(a: X | None = None) -> list[X] | None:`
 //! compiles) and never evaluates them.
@@ -45,6 +51,8 @@
 
 use std::fmt;
 use std::ops::Range;
+
+mod modern;
 
 /// The source could not be lowered: a string or f-string is malformed.
 ///
@@ -93,11 +101,14 @@ impl std::error::Error for SyntaxError {}
 /// assert_eq!(lowered, "n = 3\nprint('{!r:>4}|{}'.format(n, (n * 2)))\n");
 /// ```
 pub fn lower(source: &str) -> Result<String, SyntaxError> {
+    let modern = modern::lower_modern(source)?;
+    let source = modern.as_str();
     let tokens = Scanner::new(source).file()?;
     let edits = annotation_edits(source, &tokens);
     let mut out = String::with_capacity(source.len() + source.len() / 8);
     Emitter { src: source }.code(&tokens, 0..source.len(), &edits, &mut out);
-    Ok(out)
+    // Expressions that were inside f-string fields are plain code now.
+    modern::lower_modern(&out)
 }
 
 // ---- tokens ------------------------------------------------------------------
@@ -1006,7 +1017,7 @@ mod tests {
     #[test]
     fn plain_code_is_unchanged() {
         let src = "import json\n\n# a comment: with colon\ndef f(a: int, b: 'X | None' = None) -> list[int] | None:\n\
-                   \tif a:\n\t\treturn [a, b]  # x: int = 5\n    d = {'k': 1, **e}\n    s = x[1:2]\n\
+                   \tif a:\n\t\treturn [a, b]  # x: int = 5\n    d = {'k': 1, 'e': e}\n    s = x[1:2]\n\
                    g = lambda q: q\nt = '''x: int\n{not a field}'''\nu = r'\\\\'  \\\n    + \"{}\".format(1)\n\
                    class C(B, metaclass=M):\n    pass\nwhile x: y = 1\nfor a in b: pass\nelse: pass\n\
                    try: pass\nexcept E as e: raise\nfinally: pass\nwith a as b: pass\nif a: pass\nelif b: pass\n";
@@ -1103,9 +1114,6 @@ mod tests {
     #[test]
     fn statements_that_look_like_annotations_are_left_alone() {
         for src in [
-            "match x:\n",
-            "match (x):\n",
-            "match x[0]:\n",
             "case [a, b]: return 1\n",
             "case _: pass\n",
             "lambda: 0\n",
@@ -1116,7 +1124,6 @@ mod tests {
             "x[1:2]\n",
             "@dec\n",
             "def f(a: int = 1) -> X | None: return a\n",
-            "if (n := 10) > 5: pass\n",
         ] {
             assert_eq!(low(src), src);
         }
@@ -1133,5 +1140,30 @@ mod tests {
         assert_eq!(lower("'abc\n").unwrap_err().message, "unterminated string literal");
         assert_eq!(lower("s = '''abc\n").unwrap_err().message, "unterminated triple-quoted string literal");
         assert_eq!(lower("f'{x:{y}'").unwrap_err().message, "f-string: expecting '}'");
+    }
+
+    #[test]
+    fn modern_syntax_is_lowered_on_its_lines() {
+        assert_eq!(low("x = [*a, 1, *b]\n"), "x = list(tuple(a) + (1,) + tuple(b))\n");
+        assert_eq!(low("d = {**a, 'k': v}\n"), "d = {_mpk: _mpv for _mpm in (a, {'k': v},) for _mpk, _mpv in dict(_mpm).items()}\n");
+        assert_eq!(low("f(*a, *b, k=1)\n"), "f(*(tuple(a) + tuple(b)), k=1)\n");
+        assert_eq!(low("return *a, b\n"), "return (tuple(a) + (b,))\n");
+        assert_eq!(low("a, *b = c\n"), "a, *b = c\n");
+        assert_eq!(low("x[*a]\ny = f(x)[*b, 1]\n"), "x[*a]\ny = f(x)[*b, 1]\n");
+        assert_eq!(low("isinstance(v, int | None)\n"), "isinstance(v, (int, type(None),))\n");
+        assert_eq!(low("T = Circle | None\n"), "T = (Circle, type(None),)\n");
+        for untouched in ["x = True | False\n", "x = RED | BLUE\n", "x = re.I | re.M\n", "x = a | b\n", "f = PyCF_A | PyCF_B\n"] {
+            assert_eq!(low(untouched), untouched);
+        }
+        assert_eq!(low("def f(a, /, b): pass\n"), "def f(_mpnode_a,  b): a = _mpnode_a; pass\n");
+        assert_eq!(low("def f(a, /):\n    if a: pass\n"), "def f(a, ):\n    if a: pass\n");
+        assert_eq!(low("@a[0]\ndef f(): pass\n"), "@next(iter((a[0],)))\ndef f(): pass\n");
+        let src = "match p:\n    case [x, *r] if x:\n        pass\n    case _:\n        pass\n";
+        let out = low(src);
+        assert_eq!(out.lines().count(), src.lines().count());
+        assert!(out.starts_with("for _mpnode_m1 in ([(p)],):\n    for (x, r,) in [(x, r,) for _mps in _mpnode_m1"), "{out}");
+        let multi = "x = [\n  *a,\n  *b,\n]\ny = 1\n";
+        assert_eq!(low(multi).lines().count(), multi.lines().count());
+        assert_eq!(low(multi), low(multi));
     }
 }

@@ -53,6 +53,9 @@ pub enum PackError {
         file: String,
         /// 1-based line.
         line: usize,
+        /// 1-based column, when known (lowering knows it, the compiler
+        /// does not).
+        column: Option<usize>,
         /// What is wrong.
         message: String,
     },
@@ -70,7 +73,8 @@ impl fmt::Display for PackError {
                 "the module is not an mpnode runtime ({what}); pack into the runtime embedded in mpnode, not into an already packed or foreign module"
             ),
             PackError::TooLarge(n) => write!(f, "the node's code is too large to pack ({n} bytes)"),
-            PackError::Syntax { file, line, message } => write!(f, "{file}:{line}: {message}"),
+            PackError::Syntax { file, line, column: Some(column), message } => write!(f, "{file}:{line}:{column}: {message}"),
+            PackError::Syntax { file, line, column: None, message } => write!(f, "{file}:{line}: {message}"),
             PackError::Compile(e) => write!(f, "{e}"),
         }
     }
@@ -81,7 +85,7 @@ impl std::error::Error for PackError {}
 impl From<crate::compile::CompileError> for PackError {
     fn from(e: crate::compile::CompileError) -> Self {
         match e {
-            crate::compile::CompileError::Syntax { file, line, message } => PackError::Syntax { file, line, message },
+            crate::compile::CompileError::Syntax { file, line, message } => PackError::Syntax { file, line, column: None, message },
             other => PackError::Compile(other.to_string()),
         }
     }
@@ -320,7 +324,8 @@ fn lower_all(files: &[SourceFile]) -> Result<Vec<SourceFile>, PackError> {
             let lowered = crate::lower::lower(&text).map_err(|e| PackError::Syntax {
                 file: f.name.clone(),
                 line: e.line,
-                message: e.message.clone(),
+                column: Some(e.column),
+                message: format!("SyntaxError: {}", e.message),
             })?;
             Ok(SourceFile::new(f.name.clone(), lowered))
         })

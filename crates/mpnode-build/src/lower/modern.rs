@@ -1,0 +1,1160 @@
+//! Lowering of Python 3.5–3.11 syntax beyond f-strings and annotations:
+//! unpacking in displays and calls (PEP 448), `match` (PEP 634), PEP 614
+//! decorators, parenthesised context managers, `X | Y` between classes in
+//! `isinstance`/`issubclass`, `list[int]`-style aliases, positional-only
+//! markers, and `:=` in a comprehension's condition.
+//!
+//! Each rewrite replaces a token range with text that means the same to
+//! v1.9.4, and never changes the number of line breaks in the range (lost
+//! breaks are put back inside the brackets, or as backslash continuations
+//! between statements' tokens), so every later line stays on its line.
+//! Rewrites are found on the token stream of the whole file; an outer
+//! construct is rewritten first, copying its parts as source text, and the
+//! pass repeats until nothing is left to rewrite (the output of a rewrite
+//! never holds what it removed, so this ends).
+//!
+//! Constructs that cannot be lowered this way (an `async def`, a walrus
+//! outside a comprehension condition, `break` in a `case` body, …) are
+//! reported as a [`SyntaxError`] that names the construct and what to write
+//! instead, at build time.
+
+use super::{is_op, name_of, skip_brackets, Kind, Scanner, SyntaxError, Token, KEYWORDS};
+use std::ops::Range;
+
+/// How many rewrite passes a file may need (nesting depth of rewritten
+/// constructs); far beyond any real file.
+const MAX_PASSES: usize = 400;
+
+/// Builtin classes whose class pattern `C(x)` matches the subject itself.
+const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+
+/// Builtin classes that may appear in a `X | Y` union outside `isinstance`.
+const BUILTIN_TYPES: &[&str] = &[
+    "bool",
+    "bytearray",
+    "bytes",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "set",
+    "str",
+    "tuple",
+    "object",
+    "type",
+    "complex",
+    "range",
+];
+
+/// Builtin generic classes: `list[int]` is `list` at run time.
+const GENERIC: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];
+
+/// A builtin class, or a CamelCase name without underscores (PEP 8's
+/// spelling of a class):
+/// the operands of a `X | Y` union outside `isinstance`. (Flags and
+/// constants are `Color.RED` or `RED`, neither of which matches.)
+fn is_class_name(n: &str) -> bool {
+    BUILTIN_TYPES.contains(&n)
+        || (!matches!(n, "True" | "False")
+            && !n.contains('_')
+            && n.starts_with(|c: char| c.is_ascii_uppercase())
+            && n.bytes().any(|c| c.is_ascii_lowercase()))
+}
+
+pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
+    let mut text = source.to_string();
+    for _ in 0..MAX_PASSES {
+        let tokens = Scanner::new(&text).file()?;
+        let mut pass = Pass { src: &text, t: Vec::new(), target: Vec::new(), edits: Vec::new() };
+        pass.t = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Nl | Kind::Continuation)).collect();
+        pass.target = targets(&text, &pass.t);
+        pass.run()?;
+        if pass.edits.is_empty() {
+            return Ok(text);
+        }
+        let edits = std::mem::take(&mut pass.edits);
+        text = apply(&text, edits);
+    }
+    Ok(text)
+}
+
+/// One replacement; line breaks the text lacks are put back after it as
+/// backslash continuations.
+struct Rewrite {
+    span: Range<usize>,
+    text: String,
+}
+
+fn apply(src: &str, mut edits: Vec<Rewrite>) -> String {
+    edits.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut out = String::with_capacity(src.len() + src.len() / 4);
+    let mut copied = 0;
+    for edit in edits {
+        if edit.span.start < copied {
+            continue; // inside an outer rewrite: the next pass sees it again
+        }
+        out.push_str(&src[copied..edit.span.start]);
+        let lost = src[edit.span.clone()].matches('\n').count().saturating_sub(edit.text.matches('\n').count());
+        let mut text = edit.text;
+        // Continuations are legal anywhere between tokens, inside brackets
+        // too; a break put back inside a name or a call would not be.
+        for _ in 0..lost {
+            text.push_str(" \\\n");
+        }
+        out.push_str(&text);
+        copied = edit.span.end;
+    }
+    out.push_str(&src[copied..]);
+    out
+}
+
+/// For every significant token: whether it is part of an assignment or
+/// `for` target (where `*x` is v1.9.4's own starred target).
+fn targets(src: &str, t: &[&Token]) -> Vec<bool> {
+    let mut target = vec![false; t.len()];
+    let mut start = 0;
+    for i in 0..=t.len() {
+        let end_of_statement = i == t.len() || matches!(t[i].kind, Kind::Newline) || (t[i].depth == 0 && is_op(src, t[i], ";"));
+        if !end_of_statement {
+            continue;
+        }
+        // Before the last top-level `=` (not inside a lambda) is a target.
+        let mut last_eq = None;
+        let mut lambda = false;
+        for j in start..i {
+            if t[j].depth == 0 {
+                if name_of(src, t[j]) == Some("lambda") {
+                    lambda = true;
+                }
+                if is_op(src, t[j], "=") && !lambda {
+                    last_eq = Some(j);
+                }
+            }
+        }
+        if let Some(eq) = last_eq {
+            target[start..eq].iter_mut().for_each(|x| *x = true);
+        }
+        start = i + 1;
+    }
+    // `for TARGET in`
+    for i in 0..t.len() {
+        if name_of(src, t[i]) == Some("for") {
+            let depth = t[i].depth;
+            let mut j = i + 1;
+            while j < t.len() && t[j].depth >= depth && !(t[j].depth == depth && name_of(src, t[j]) == Some("in")) {
+                target[j] = true;
+                j += 1;
+            }
+        }
+    }
+    target
+}
+
+fn error_at(src: &str, at: usize, message: impl Into<String>) -> SyntaxError {
+    let before = &src[..at];
+    SyntaxError {
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+        message: message.into(),
+    }
+}
+
+struct Pass<'a> {
+    src: &'a str,
+    t: Vec<&'a Token>,
+    target: Vec<bool>,
+    edits: Vec<Rewrite>,
+}
+
+/// A pattern lowered to a test of the subject and the names it binds.
+struct Lowered {
+    conds: Vec<String>,
+    binds: Vec<(String, String)>,
+}
+
+impl<'a> Pass<'a> {
+    fn op(&self, i: usize, op: &str) -> bool {
+        i < self.t.len() && is_op(self.src, self.t[i], op)
+    }
+
+    fn name(&self, i: usize) -> Option<&'a str> {
+        if i < self.t.len() {
+            name_of(self.src, self.t[i])
+        } else {
+            None
+        }
+    }
+
+    fn word(&self, i: usize, w: &str) -> bool {
+        self.name(i) == Some(w)
+    }
+
+    /// Index of the bracket closing the one at `open`.
+    fn close(&self, open: usize) -> usize {
+        skip_brackets(&self.t, open) - 1
+    }
+
+    /// The source of tokens `r` (comments dropped, line breaks kept).
+    fn text(&self, r: Range<usize>) -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        let mut out = String::new();
+        for i in r.clone() {
+            if i > r.start {
+                let gap = &self.src[self.t[i - 1].span.end..self.t[i].span.start];
+                for (k, line) in gap.split('\n').enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(line.split('#').next().unwrap_or(""));
+                }
+            }
+            out.push_str(&self.src[self.t[i].span.clone()]);
+        }
+        out
+    }
+
+    fn span(&self, r: Range<usize>) -> Range<usize> {
+        self.t[r.start].span.start..self.t[r.end - 1].span.end
+    }
+
+    fn err(&self, i: usize, message: impl Into<String>) -> SyntaxError {
+        let at = if i < self.t.len() { self.t[i].span.start } else { self.src.len() };
+        error_at(self.src, at, message)
+    }
+
+    fn edit(&mut self, r: Range<usize>, text: String) {
+        let span = self.span(r);
+        self.edits.push(Rewrite { span, text });
+    }
+
+    /// The comma-separated items inside brackets `open..=close`, at the
+    /// brackets' own level (an empty last item after a trailing comma is
+    /// left out).
+    fn items(&self, from: usize, to: usize, depth: usize) -> Vec<Range<usize>> {
+        let mut items = Vec::new();
+        let mut start = from;
+        for i in from..to {
+            if self.t[i].depth == depth && self.op(i, ",") {
+                items.push(start..i);
+                start = i + 1;
+            }
+        }
+        if start < to {
+            items.push(start..to);
+        }
+        items
+    }
+
+    fn is_line_start(&self, i: usize) -> bool {
+        i == 0 || matches!(self.t[i - 1].kind, Kind::Newline)
+    }
+
+    fn column(&self, i: usize) -> usize {
+        let start = self.t[i].span.start;
+        start - self.src[..start].rfind('\n').map_or(0, |p| p + 1)
+    }
+
+    fn run(&mut self) -> Result<(), SyntaxError> {
+        let mut handled = Vec::new();
+        for i in 0..self.t.len() {
+            let tok = self.t[i];
+            match tok.kind {
+                Kind::Name => {
+                    let w = self.name(i).unwrap_or("");
+                    let after_dot = i > 0 && self.op(i - 1, ".");
+                    match w {
+                        "async" if !after_dot && self.word(i + 1, "def") => {
+                            // Coroutines run to completion when called.
+                            let span = tok.span.start..self.t[i + 1].span.start;
+                            self.edits.push(Rewrite { span, text: String::new() });
+                        }
+                        "await" if !after_dot && i + 1 < self.t.len() => {
+                            // `await` takes a primary, which binds tighter than
+                            // any operator: removing the keyword keeps the parse.
+                            let span = tok.span.start..self.t[i + 1].span.start;
+                            self.edits.push(Rewrite { span, text: String::new() });
+                        }
+                        "async" if !after_dot => {
+                            let what = self.name(i + 1).unwrap_or("");
+                            return Err(self.err(
+                                i,
+                                format!(
+                                    "'async {what}' is not supported by mpnode (coroutines run to completion when called: \
+                                     use a plain `{what}`)"
+                                ),
+                            ));
+                        }
+                        "match" if self.is_line_start(i) => self.match_statement(i)?,
+                        "with" if self.op(i + 1, "(") => self.with_parens(i),
+                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
+                            if self.if_walrus(i)? {
+                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
+                            }
+                        }
+                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
+                            if self.while_walrus(i) {
+                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
+                            }
+                        }
+                        "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
+                        "lambda" => self.lambda_positional_only(i),
+                        "for" if self.is_line_start(i) => self.for_iterable(i),
+                        "except" if self.op(i + 1, "*") => {
+                            return Err(
+                                self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
+                            );
+                        }
+                        "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
+                            if self.comprehension_walrus(i) {
+                                handled.push(i + 3);
+                            }
+                        }
+                        "isinstance" | "issubclass" if !after_dot && self.op(i + 1, "(") => self.union_in_isinstance(i + 1),
+                        w if GENERIC.contains(&w) && !after_dot && self.op(i + 1, "[") => self.generic_alias(i),
+                        w if (is_class_name(w) || w == "None") && !after_dot && self.op(i + 1, "|") => self.union_chain(i),
+                        _ => {}
+                    }
+                }
+                Kind::Op => {
+                    let op = &self.src[tok.span.clone()];
+                    match op {
+                        "(" | "[" | "{" => self.bracket(i),
+                        "@" if self.is_line_start(i) => self.decorator(i),
+                        ":=" if !handled.contains(&i) => {
+                            return Err(self.err(
+                                i,
+                                "':=' here is not supported by mpnode (assign on the line before; `:=` works at the start \
+                                 of an `if` or `while` test and of a comprehension's `if`)",
+                            ))
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            let statement_start = self.is_line_start(i) || (tok.depth == 0 && (self.op(i - 1, ";") || self.op(i - 1, ":")));
+            if statement_start && (self.word(i, "return") || (self.word(i, "yield") && !self.word(i + 1, "from"))) {
+                self.bare_tuple(i + 1);
+            }
+            if matches!(tok.kind, Kind::Op) && tok.depth == 0 && self.op(i, "=") && !self.target[i] {
+                self.bare_tuple(i + 1);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- unpacking ---------------------------------------------------------
+
+    fn starred(&self, item: &Range<usize>) -> bool {
+        !item.is_empty() && self.op(item.start, "*")
+    }
+
+    fn double_starred(&self, item: &Range<usize>) -> bool {
+        !item.is_empty() && self.op(item.start, "**")
+    }
+
+    /// `a, *b` after `return`/`yield`/`=`, up to the end of the statement.
+    fn bare_tuple(&mut self, from: usize) {
+        let mut to = from;
+        while to < self.t.len()
+            && !(self.t[to].depth == 0 && (matches!(self.t[to].kind, Kind::Newline) || self.op(to, ";") || self.op(to, "=")))
+        {
+            to += 1;
+        }
+        if to == from || self.t[from].depth != 0 || self.op(to, "=") {
+            return;
+        }
+        if (from..to).any(|j| self.word(j, "lambda")) {
+            return;
+        }
+        let items = self.items(from, to, 0);
+        if !items.iter().any(|r| self.starred(r)) {
+            return;
+        }
+        let text = format!("({})", self.concat(&items));
+        self.edit(from..to, text);
+    }
+
+    /// `for x in *a, *b:` → `for x in (tuple(a) + tuple(b)):`
+    fn for_iterable(&mut self, at: usize) {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return };
+        let Some(inn) = (at + 1..colon).find(|&j| self.t[j].depth == self.t[at].depth && self.word(j, "in")) else { return };
+        let items = self.items(inn + 1, colon, self.t[at].depth);
+        if items.iter().any(|r| self.starred(r)) {
+            let text = format!("({})", self.concat(&items));
+            self.edit(inn + 1..colon, text);
+        }
+    }
+
+    /// Items as one tuple expression: `(a, b) + tuple(c) + (d,)`.
+    fn concat(&self, items: &[Range<usize>]) -> String {
+        let mut parts = Vec::new();
+        let mut plain = Vec::new();
+        for item in items {
+            if self.starred(item) {
+                if !plain.is_empty() {
+                    parts.push(format!("({},)", plain.join(", ")));
+                    plain.clear();
+                }
+                parts.push(format!("tuple({})", self.text(item.start + 1..item.end)));
+            } else {
+                plain.push(self.text(item.clone()));
+            }
+        }
+        if !plain.is_empty() {
+            parts.push(format!("({},)", plain.join(", ")));
+        }
+        parts.join(" + ")
+    }
+
+    fn bracket(&mut self, open: usize) {
+        if self.target[open] {
+            return;
+        }
+        let close = self.close(open);
+        if close >= self.t.len() || close <= open {
+            return;
+        }
+        let depth = self.t[open].depth + 1;
+        // Comprehensions, parameter lists and lambdas are left alone.
+        if open >= 2 && self.word(open - 2, "def") {
+            return;
+        }
+        if (open + 1..close).any(|j| self.t[j].depth == depth && (self.word(j, "for") || self.word(j, "lambda"))) {
+            return;
+        }
+        let items = self.items(open + 1, close, depth);
+        let kind = &self.src[self.t[open].span.clone()];
+        let call = kind == "(" && open > 0 && {
+            let p = self.t[open - 1];
+            match p.kind {
+                Kind::Name => !KEYWORDS.contains(&self.name(open - 1).unwrap_or("")) || self.word(open - 1, "None"),
+                Kind::Str(_) => true,
+                Kind::Op => matches!(&self.src[p.span.clone()], ")" | "]"),
+                _ => false,
+            }
+        };
+        if call {
+            self.call(open, close, &items);
+            return;
+        }
+        // A subscript (`x[*a]`, PEP 646) is not a list display.
+        let subscript = kind == "[" && open > 0 && {
+            let p = self.t[open - 1];
+            match p.kind {
+                Kind::Name => !KEYWORDS.contains(&self.name(open - 1).unwrap_or("")),
+                Kind::Str(_) => true,
+                Kind::Op => matches!(&self.src[p.span.clone()], ")" | "]"),
+                _ => false,
+            }
+        };
+        if subscript {
+            return;
+        }
+        let has_star = items.iter().any(|r| self.starred(r));
+        let has_dstar = items.iter().any(|r| self.double_starred(r));
+        if kind == "{" && has_dstar {
+            // {**a, 'k': v, **b} → {k: v for m in (a, {'k': v}, b) for k, v in m.items()}
+            let mut maps = Vec::new();
+            let mut pairs = Vec::new();
+            for item in &items {
+                if self.double_starred(item) {
+                    if !pairs.is_empty() {
+                        maps.push(format!("{{{}}}", pairs.join(", ")));
+                        pairs.clear();
+                    }
+                    maps.push(self.text(item.start + 1..item.end));
+                } else {
+                    pairs.push(self.text(item.clone()));
+                }
+            }
+            if !pairs.is_empty() {
+                maps.push(format!("{{{}}}", pairs.join(", ")));
+            }
+            let text = format!("{{_mpk: _mpv for _mpm in ({},) for _mpk, _mpv in dict(_mpm).items()}}", maps.join(", "));
+            self.edit(open..close + 1, text);
+        } else if has_star {
+            let inner = self.concat(&items);
+            let text = match kind {
+                "[" => format!("list({inner})"),
+                "{" => format!("set({inner})"),
+                _ => format!("({inner})"),
+            };
+            self.edit(open..close + 1, text);
+        }
+    }
+
+    /// `f(*a, *b, x, **c, **d, k=v)` → `f(*((...) + ...), k=v, **{merged})`
+    fn call(&mut self, open: usize, close: usize, items: &[Range<usize>]) {
+        let stars = items.iter().filter(|r| self.starred(r)).count();
+        let dstars = items.iter().filter(|r| self.double_starred(r)).count();
+        let keyword = |r: &Range<usize>| r.len() > 1 && self.name(r.start).is_some() && self.op(r.start + 1, "=");
+        let first_star = items.iter().position(|r| self.starred(r));
+        let positional_after_star =
+            first_star.is_some_and(|s| items[s + 1..].iter().any(|r| !self.starred(r) && !self.double_starred(r) && !keyword(r)));
+        if stars <= 1 && dstars <= 1 && !positional_after_star {
+            return;
+        }
+        let positional: Vec<Range<usize>> = items.iter().filter(|r| !self.double_starred(r) && !keyword(r)).cloned().collect();
+        let mut args = Vec::new();
+        if !positional.is_empty() {
+            args.push(format!("*({})", self.concat(&positional)));
+        }
+        for r in items.iter().filter(|r| keyword(r)) {
+            args.push(self.text(r.clone()));
+        }
+        let maps: Vec<String> = items.iter().filter(|r| self.double_starred(r)).map(|r| self.text(r.start + 1..r.end)).collect();
+        match maps.len() {
+            0 => {}
+            1 => args.push(format!("**{}", maps[0])),
+            _ => args.push(format!("**{{_mpk: _mpv for _mpm in ({},) for _mpk, _mpv in dict(_mpm).items()}}", maps.join(", "))),
+        }
+        self.edit(open..close + 1, format!("({})", args.join(", ")));
+    }
+
+    // ---- small statements --------------------------------------------------
+
+    /// PEP 614: `@any.expression[0]` → `@next(iter((any.expression[0],)))`
+    /// (v1.9.4 takes a dotted name with an optional call).
+    fn decorator(&mut self, at: usize) {
+        let mut end = at + 1;
+        while end < self.t.len() && !matches!(self.t[end].kind, Kind::Newline) {
+            end += 1;
+        }
+        let mut i = at + 1;
+        let mut simple = self.name(i).is_some();
+        i += 1;
+        while simple && self.op(i, ".") && self.name(i + 1).is_some() {
+            i += 2;
+        }
+        if simple && self.op(i, "(") {
+            i = self.close(i) + 1;
+        }
+        simple &= i == end;
+        if !simple && end > at + 1 {
+            let text = format!("next(iter(({},)))", self.text(at + 1..end));
+            self.edit(at + 1..end, text);
+        }
+    }
+
+    /// `with (a as b, c as d,):` → `with a as b, c as d:`
+    fn with_parens(&mut self, at: usize) {
+        let open = at + 1;
+        let close = self.close(open);
+        if !self.op(close + 1, ":") {
+            return;
+        }
+        let depth = self.t[open].depth + 1;
+        let items = self.items(open + 1, close, depth);
+        let has_as = (open + 1..close).any(|j| self.t[j].depth == depth && self.word(j, "as"));
+        if !has_as && items.len() < 2 {
+            return;
+        }
+        // The parentheses go; line breaks between the items become
+        // continuations, so each item stays on its line.
+        let mut last = close;
+        if self.op(close - 1, ",") && self.t[close - 1].depth == depth {
+            last = close - 1;
+        }
+        let mut text = String::from(" ");
+        for i in open + 1..last {
+            let gap = &self.src[self.t[i - 1].span.end..self.t[i].span.start];
+            let gap: String = gap
+                .split('\n')
+                .map(|l| l.split('#').next().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(if self.t[i].depth == depth { " \\\n" } else { "\n" });
+            text.push_str(&gap);
+            text.push_str(&self.src[self.t[i].span.clone()]);
+        }
+        text.push(' ');
+        self.edit(open..close + 1, text);
+    }
+
+    /// `def f(a, /, b): body` → `def f(_mpnode_a, b): a = _mpnode_a; body`:
+    /// v1.9.4 has no positional-only parameters, so they get names no call
+    /// uses (passing `a=` is then a `TypeError`, or goes to `**kwargs`, as in
+    /// CPython) and the body starts by binding the real names. When the
+    /// body's first statement is compound (nothing can go before it on its
+    /// line), only the `/` is removed: calls CPython accepts still work, but
+    /// `a=` is not refused.
+    fn positional_only(&mut self, open: usize) {
+        if !self.word(open - 2, "def") {
+            return;
+        }
+        let close = self.close(open);
+        let depth = self.t[open].depth + 1;
+        let Some(slash) = (open + 1..close).find(|&j| self.t[j].depth == depth && self.op(j, "/")) else { return };
+        let names: Vec<usize> = self.items(open + 1, slash, depth).iter().filter_map(|r| self.name(r.start).map(|_| r.start)).collect();
+        let slash_end = if self.op(slash + 1, ",") { slash + 1 } else { slash };
+        // The body's first statement.
+        let end = self.line_end(open - 2);
+        let Some(colon) = self.header_colon(open - 2, end) else { return };
+        let first = if colon + 1 == end { end + 1 } else { colon + 1 };
+        let simple = first < self.t.len()
+            && !matches!(self.t[first].kind, Kind::Newline)
+            && !self.op(first, "@")
+            && !self.name(first).is_some_and(|w| super::COMPOUND.contains(&w) || w == "match");
+        let base = self.t[open].span.start;
+        let mut pieces: Vec<(Range<usize>, String)> = Vec::new();
+        pieces.push((self.t[slash].span.start..self.t[slash_end].span.end, String::new()));
+        if simple {
+            let mut prefix = String::new();
+            for &n in &names {
+                let name = self.name(n).unwrap_or("");
+                pieces.push((self.t[n].span.clone(), format!("_mpnode_{name}")));
+                prefix.push_str(&format!("{name} = _mpnode_{name}; "));
+            }
+            let at = self.t[first].span.start;
+            pieces.push((at..at, prefix));
+        }
+        pieces.sort_by_key(|(r, _)| r.start);
+        let last = if simple { first } else { close };
+        let mut text = String::new();
+        let mut copied = base;
+        for (r, with) in pieces {
+            text.push_str(&self.src[copied..r.start]);
+            text.push_str(&with);
+            copied = r.end;
+        }
+        text.push_str(&self.src[copied..self.t[last].span.end]);
+        self.edit(open..last + 1, text);
+    }
+
+    /// `lambda a, /, b: …` → `lambda a, b: …` (a lambda has no body to
+    /// rebind names in: `a=` is not refused).
+    fn lambda_positional_only(&mut self, at: usize) {
+        let depth = self.t[at].depth;
+        let mut j = at + 1;
+        while j < self.t.len() && !(self.t[j].depth == depth && self.op(j, ":")) {
+            if self.t[j].depth == depth && self.op(j, "/") && (self.op(j - 1, ",") || j == at + 1) {
+                let end = if self.op(j + 1, ",") { j + 1 } else { j };
+                self.edit(j..end + 1, String::new());
+                return;
+            }
+            j += 1;
+        }
+    }
+
+    /// `[y for x in xs if (y := f(x)) > 0]` → `[y for x in xs for y in [f(x)] if (y) > 0]`
+    /// (the name is bound in the comprehension only).
+    fn comprehension_walrus(&mut self, at: usize) -> bool {
+        let depth = self.t[at].depth;
+        let mut k = at;
+        let mut in_comprehension = false;
+        while k > 0 && self.t[k - 1].depth >= depth {
+            k -= 1;
+            if self.t[k].depth == depth && self.word(k, "for") {
+                in_comprehension = true;
+                break;
+            }
+        }
+        if !in_comprehension {
+            return false;
+        }
+        let open = at + 1;
+        let close = self.close(open);
+        let Some(name) = self.name(open + 1) else { return false };
+        let value = self.text(open + 3..close);
+        self.edit(at..close + 1, format!("for {name} in [{value}] if ({name})"));
+        true
+    }
+
+    /// `while (x := E) REST:` →
+    /// `for x in (x for _ in range(0x3fffffff) for x in [E] if (x) REST or next(iter(()))):`
+    /// The generator evaluates `E` and the test before each pass, as `while`
+    /// does, and ends when the test fails (v1.9.4 ends a generator on a
+    /// `StopIteration` raised in it; there is no PEP 479). The loop's
+    /// `break`, `continue` and `else` mean the same; after the loop the name
+    /// holds the last value the test accepted, where CPython holds the one it
+    /// refused; the loop stops after 2**30 passes.
+    /// The parts of a test that starts with `:=`, after the keyword at `at`:
+    /// `(x := E) REST` or, unparenthesised, `x := E` (the whole test).
+    fn walrus_test(&self, at: usize, colon: usize) -> Option<(&'a str, Range<usize>, Range<usize>)> {
+        if self.op(at + 1, "(") && self.op(at + 3, ":=") {
+            let close = self.close(at + 1);
+            if close >= colon || (close + 1..colon).any(|j| self.op(j, ":=")) {
+                return None;
+            }
+            Some((self.name(at + 2)?, at + 4..close, close + 1..colon))
+        } else if self.op(at + 2, ":=") {
+            if (at + 3..colon).any(|j| self.op(j, ":=")) {
+                return None;
+            }
+            Some((self.name(at + 1)?, at + 3..colon, colon..colon))
+        } else {
+            None
+        }
+    }
+
+    fn while_walrus(&mut self, at: usize) -> bool {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return false };
+        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return false };
+        let value = self.text(value);
+        let rest = self.text(rest);
+        let text =
+            format!("for {name} in ({name} for _mpw in range(0x3fffffff) for {name} in [{value}] if ({name}){rest} or next(iter(()))):");
+        self.edit(at..colon + 1, text);
+        true
+    }
+
+    /// `if (x := E) REST:` with no `elif`/`else` →
+    /// `for x in (x for x in [E] if (x) REST):` (a loop of at most one
+    /// pass). `break`/`continue` directly in the body would leave that loop,
+    /// so they are refused; when the test fails the name is not bound
+    /// (CPython binds it).
+    fn if_walrus(&mut self, at: usize) -> Result<bool, SyntaxError> {
+        let end = self.line_end(at);
+        let Some(colon) = self.header_colon(at, end) else { return Ok(false) };
+        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return Ok(false) };
+        let walrus = value.start - 1;
+        let indent = self.column(at);
+        self.check_jumps(colon + 1, end, usize::MAX, "an `if (x := …)` body", "and `{w}` after the if")?;
+        let mut i = end + 1;
+        while i < self.t.len() && self.column(i) > indent {
+            let line_end = self.line_end(i);
+            self.check_jumps(i, line_end, indent, "an `if (x := …)` body", "and `{w}` after the if")?;
+            i = line_end + 1;
+        }
+        if i < self.t.len() && self.column(i) == indent && (self.word(i, "elif") || self.word(i, "else")) {
+            return Err(
+                self.err(walrus, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
+            );
+        }
+        let value = self.text(value);
+        let rest = self.text(rest);
+        self.edit(at..colon + 1, format!("for {name} in ({name} for {name} in [{value}] if ({name}){rest}):"));
+        Ok(true)
+    }
+
+    /// `isinstance(v, A | B | None)` → `isinstance(v, (A, B, type(None)))`
+    fn union_in_isinstance(&mut self, open: usize) {
+        let close = self.close(open);
+        let depth = self.t[open].depth + 1;
+        let items = self.items(open + 1, close, depth);
+        let Some(second) = items.get(1) else { return };
+        self.union(second.clone(), depth);
+    }
+
+    fn union(&mut self, r: Range<usize>, depth: usize) {
+        let mut parts = Vec::new();
+        let mut start = r.start;
+        for j in r.clone() {
+            if self.t[j].depth == depth && self.op(j, "|") {
+                parts.push(start..j);
+                start = j + 1;
+            }
+        }
+        if parts.is_empty() {
+            return;
+        }
+        parts.push(start..r.end);
+        let names: Vec<String> = parts
+            .iter()
+            .map(|p| {
+                let t = self.text(p.clone()).trim().to_string();
+                if t == "None" {
+                    "type(None)".to_string()
+                } else {
+                    t
+                }
+            })
+            .collect();
+        self.edit(r, format!("({},)", names.join(", ")));
+    }
+
+    /// `int | str | None`, `Circle | Square` (builtin classes and CamelCase
+    /// names) → `(int, str, type(None))`
+    fn union_chain(&mut self, at: usize) {
+        if at > 0 && (self.op(at - 1, "|") || self.op(at - 1, ".")) {
+            return;
+        }
+        let mut end = at + 1;
+        while self.op(end, "|") && self.name(end + 1).is_some_and(|n| is_class_name(n) || n == "None") {
+            end += 2;
+        }
+        if end == at + 1 || self.op(end, "|") || self.op(end, ".") || self.op(end, "(") || self.op(end, "[") {
+            return;
+        }
+        if at > 0 && matches!(self.t[at - 1].kind, Kind::Op) && matches!(&self.src[self.t[at - 1].span.clone()], "->" | ":") {
+            return; // an annotation: never evaluated by v1.9.4
+        }
+        let depth = self.t[at].depth;
+        self.union(at..end, depth);
+    }
+
+    /// `list[int]`, `dict[str, list[int]]` as expressions → `list`, `dict`
+    /// (types of builtin generics only: `list[i]` on a list named `list` is
+    /// left alone).
+    fn generic_alias(&mut self, at: usize) {
+        if at > 0 && self.op(at - 1, "->") {
+            return; // a return annotation: never evaluated by v1.9.4
+        }
+        let open = at + 1;
+        let close = self.close(open);
+        let typeish = (open + 1..close).all(|j| match self.t[j].kind {
+            Kind::Name => {
+                let n = self.name(j).unwrap_or("");
+                n == "None"
+                    || BUILTIN_TYPES.contains(&n)
+                    || n.starts_with(|c: char| c.is_ascii_uppercase())
+                    || self.op(j.wrapping_sub(1), ".")
+            }
+            Kind::Op => matches!(&self.src[self.t[j].span.clone()], "," | "[" | "]" | "|" | "." | "..."),
+            _ => false,
+        });
+        if typeish && close > open + 1 {
+            self.edit(at..close + 1, self.name(at).unwrap_or("").to_string());
+        }
+    }
+
+    // ---- match ---------------------------------------------------------------
+
+    /// The end (exclusive) of the logical line starting at `i`.
+    fn line_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.t.len() && !matches!(self.t[j].kind, Kind::Newline) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The colon ending a compound header that starts at `i` and ends
+    /// before `end` (lambdas' colons skipped).
+    fn header_colon(&self, i: usize, end: usize) -> Option<usize> {
+        let mut lambdas = 0;
+        for j in i..end {
+            if self.t[j].depth != self.t[i].depth {
+                continue;
+            }
+            if self.word(j, "lambda") {
+                lambdas += 1;
+            } else if self.op(j, ":") {
+                if lambdas == 0 {
+                    return Some(j);
+                }
+                lambdas -= 1;
+            }
+        }
+        None
+    }
+
+    fn match_statement(&mut self, at: usize) -> Result<(), SyntaxError> {
+        let end = self.line_end(at);
+        // `match x:` ends with its colon; `match = 1`, `match(x)` do not.
+        if end != self.t.len() && end > at + 2 && self.op(end - 1, ":") && !self.op(at + 1, "=") && !self.op(at + 1, ".") {
+        } else {
+            return Ok(());
+        }
+        let colon = end - 1;
+        if self.header_colon(at + 1, end) != Some(colon) {
+            return Ok(());
+        }
+        // Directly in a class body, the cases' comprehensions would not see
+        // the class's names.
+        let indent = self.column(at);
+        let mut k = at;
+        while k > 0 {
+            k -= 1;
+            if self.is_line_start(k) && !matches!(self.t[k].kind, Kind::Newline) && self.column(k) < indent {
+                if self.word(k, "class") {
+                    return Err(
+                        self.err(at, "a match statement directly in a class body is not supported by mpnode (move it into a function)")
+                    );
+                }
+                break;
+            }
+        }
+        let var = format!("_mpnode_m{}", self.src[..self.t[at].span.start].matches('\n').count() + 1);
+        let subject = self.text(at + 1..colon);
+        self.edit(at..colon + 1, format!("for {var} in ([({subject})],):"));
+        // The case lines: logical lines indented more than `match`.
+        let mut i = end + 1;
+        let mut case_indent = None;
+        while i < self.t.len() && self.column(i) > indent {
+            let line_end = self.line_end(i);
+            let col = self.column(i);
+            if case_indent.is_none() {
+                case_indent = Some(col);
+            }
+            if Some(col) == case_indent {
+                if !self.word(i, "case") {
+                    return Err(self.err(i, "a match statement holds only `case` blocks"));
+                }
+                self.case(i, line_end, &var)?;
+            } else {
+                self.check_loop_jumps(i, line_end, case_indent.unwrap_or(0))?;
+            }
+            i = line_end + 1;
+        }
+        Ok(())
+    }
+
+    /// `break`/`continue` in a case body would leave the loops the lowering
+    /// wraps around it: refused unless inside a loop of the body itself.
+    fn check_loop_jumps(&self, i: usize, line_end: usize, case_indent: usize) -> Result<(), SyntaxError> {
+        self.check_jumps(i, line_end, case_indent, "a case body", "in the case and `{w}` after the match")
+    }
+
+    fn check_jumps(&self, i: usize, line_end: usize, case_indent: usize, place: &str, instead: &str) -> Result<(), SyntaxError> {
+        for j in i..line_end {
+            if !(self.word(j, "break") || self.word(j, "continue")) || self.t[j].depth != 0 {
+                continue;
+            }
+            // Same line after a loop header (`for x in y: break`)?
+            if (i..j).any(|k| self.t[k].depth == 0 && (self.word(k, "for") || self.word(k, "while"))) {
+                continue;
+            }
+            // An enclosing loop or def within the case body?
+            let mut col = self.column(i);
+            let mut k = i;
+            let mut inside_loop = false;
+            while k > 0 {
+                k -= 1;
+                if !self.is_line_start(k) || matches!(self.t[k].kind, Kind::Newline) {
+                    continue;
+                }
+                let c = self.column(k);
+                if c <= case_indent {
+                    break;
+                }
+                if c < col {
+                    col = c;
+                    if ["for", "while", "def", "class"].iter().any(|w| self.word(k, w)) {
+                        inside_loop = true;
+                        break;
+                    }
+                }
+            }
+            if !inside_loop {
+                let w = self.name(j).unwrap_or("");
+                return Err(
+                    self.err(j, format!("'{w}' directly in {place} is not supported by mpnode (set a flag {})", instead.replace("{w}", w)))
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn case(&mut self, at: usize, line_end: usize, var: &str) -> Result<(), SyntaxError> {
+        let Some(colon) = self.header_colon(at + 1, line_end) else {
+            return Err(self.err(at, "expected ':' after the case pattern"));
+        };
+        // An inline body (`case 1: break`) is checked too.
+        self.check_loop_jumps(colon + 1, line_end, usize::MAX)?;
+        let guard = (at + 1..colon).find(|&j| self.t[j].depth == 0 && self.word(j, "if"));
+        let pattern_end = guard.unwrap_or(colon);
+        if pattern_end == at + 1 {
+            return Err(self.err(at, "expected a pattern after 'case'"));
+        }
+        let lowered = self.pattern(at + 1..pattern_end, "_mps")?;
+        let cond = if lowered.conds.is_empty() { "1".to_string() } else { lowered.conds.join(" and ") };
+        let (target, values) = if lowered.binds.is_empty() {
+            ("_mpnode_".to_string(), "0".to_string())
+        } else {
+            let names: Vec<&str> = lowered.binds.iter().map(|(n, _)| n.as_str()).collect();
+            let values: Vec<&str> = lowered.binds.iter().map(|(_, v)| v.as_str()).collect();
+            (format!("({},)", names.join(", ")), format!("({},)", values.join(", ")))
+        };
+        let guard_text = guard.map(|g| format!(" if ({})", self.text(g + 1..colon))).unwrap_or_default();
+        let text = format!(
+            "for {target} in [{target} for _mps in {var}[:2 - len({var})] if {cond} for {target} in [{values}]{guard_text} if not {var}.append(0)]:"
+        );
+        self.edit(at..colon + 1, text);
+        Ok(())
+    }
+
+    /// Lowers the pattern in tokens `r` against subject expression `s`.
+    fn pattern(&self, r: Range<usize>, s: &str) -> Result<Lowered, SyntaxError> {
+        let mut out = Lowered { conds: Vec::new(), binds: Vec::new() };
+        if r.is_empty() {
+            return Err(self.err(r.start, "expected a pattern"));
+        }
+        let depth = self.t[r.start].depth;
+        let top = |j: usize| self.t[j].depth == depth;
+        // Open sequence: `case a, *b:`
+        if r.clone().any(|j| top(j) && self.op(j, ",")) {
+            return self.sequence(self.items(r.start, r.end, depth), s);
+        }
+        // OR
+        let bars: Vec<usize> = r.clone().filter(|&j| top(j) && self.op(j, "|")).collect();
+        if !bars.is_empty() {
+            // Each name takes its value from the first alternative that
+            // matches: `(e1 if c1 else e2)` (the tests are side-effect free).
+            let mut alternatives: Vec<(String, Lowered)> = Vec::new();
+            let mut start = r.start;
+            for b in bars.iter().copied().chain([r.end]) {
+                let alt = self.pattern(start..b, s)?;
+                let cond = if alt.conds.is_empty() { "1".to_string() } else { format!("({})", alt.conds.join(" and ")) };
+                let mut names: Vec<&str> = alt.binds.iter().map(|(n, _)| n.as_str()).collect();
+                names.sort_unstable();
+                if let Some((_, first)) = alternatives.first() {
+                    let mut first_names: Vec<&str> = first.binds.iter().map(|(n, _)| n.as_str()).collect();
+                    first_names.sort_unstable();
+                    if first_names != names {
+                        return Err(self.err(
+                            start,
+                            "alternative patterns binding different names are not supported by mpnode (CPython refuses them too: bind the same names in each)",
+                        ));
+                    }
+                }
+                alternatives.push((cond, alt));
+                start = b + 1;
+            }
+            let names: Vec<String> = alternatives[0].1.binds.iter().map(|(n, _)| n.clone()).collect();
+            for name in names {
+                let mut value = String::new();
+                for (k, (cond, alt)) in alternatives.iter().enumerate() {
+                    let e = alt.binds.iter().find(|(n, _)| *n == name).map(|(_, e)| e.as_str()).unwrap_or("None");
+                    if k + 1 == alternatives.len() {
+                        value.push_str(e);
+                    } else {
+                        value.push_str(&format!("{e} if {cond} else "));
+                    }
+                }
+                out.binds.push((name, format!("({value})")));
+            }
+            let alternatives: Vec<String> = alternatives.into_iter().map(|(c, _)| c).collect();
+            out.conds.push(format!("({})", alternatives.join(" or ")));
+            return Ok(out);
+        }
+        // AS
+        if r.len() >= 3 && self.word(r.end - 2, "as") && top(r.end - 2) {
+            let Some(name) = self.name(r.end - 1) else { return Err(self.err(r.end - 1, "expected a name after 'as'")) };
+            let mut inner = self.pattern(r.start..r.end - 2, s)?;
+            inner.binds.push((name.to_string(), s.to_string()));
+            return Ok(inner);
+        }
+        let first = r.start;
+        let last = r.end - 1;
+        if self.op(first, "[") || self.op(first, "(") {
+            let close = self.close(first);
+            if close == last {
+                let inner_depth = depth + 1;
+                let items = self.items(first + 1, close, inner_depth);
+                let has_comma = (first + 1..close).any(|j| self.t[j].depth == inner_depth && self.op(j, ","));
+                if self.op(first, "(") && !has_comma && items.len() == 1 {
+                    return self.pattern(items[0].clone(), s); // a group
+                }
+                return self.sequence(items, s);
+            }
+        }
+        if self.op(first, "{") && self.close(first) == last {
+            return self.mapping(first, last, s);
+        }
+        // Dotted name, maybe a class pattern.
+        if self.name(first).is_some() {
+            let mut j = first + 1;
+            while self.op(j, ".") && self.name(j + 1).is_some() && j + 1 < r.end {
+                j += 2;
+            }
+            let dotted = self.text(first..j);
+            if j == r.end {
+                if j == first + 1 && !matches!(dotted.as_str(), "None" | "True" | "False") {
+                    if dotted != "_" {
+                        out.binds.push((dotted, s.to_string()));
+                    }
+                    return Ok(out);
+                }
+                if matches!(dotted.as_str(), "None" | "True" | "False") {
+                    out.conds.push(format!("{s} is {dotted}"));
+                } else {
+                    out.conds.push(format!("{s} == {dotted}"));
+                }
+                return Ok(out);
+            }
+            if self.op(j, "(") && self.close(j) == last {
+                return self.class(&dotted, j, last, s);
+            }
+        }
+        // A literal: numbers (signed, complex sums), strings.
+        let literal = r.clone().all(|j| match self.t[j].kind {
+            Kind::Number | Kind::Str(_) => true,
+            Kind::Op => matches!(&self.src[self.t[j].span.clone()], "-" | "+"),
+            _ => false,
+        });
+        if literal {
+            out.conds.push(format!("{s} == {}", self.text(r).trim()));
+            return Ok(out);
+        }
+        Err(self.err(first, "this pattern is not supported by mpnode (use literal, capture, sequence, mapping, class, OR or AS patterns)"))
+    }
+
+    fn sequence(&self, items: Vec<Range<usize>>, s: &str) -> Result<Lowered, SyntaxError> {
+        let mut out = Lowered { conds: vec![format!("isinstance({s}, (list, tuple, range))")], binds: Vec::new() };
+        let star = items.iter().position(|r| self.op(r.start, "*"));
+        let n = items.len();
+        match star {
+            None => out.conds.push(format!("len({s}) == {n}")),
+            Some(_) => out.conds.push(format!("len({s}) >= {}", n - 1)),
+        }
+        for (k, item) in items.iter().enumerate() {
+            if Some(k) == star {
+                let Some(name) = self.name(item.start + 1) else { return Err(self.err(item.start, "expected a name after '*'")) };
+                if name != "_" {
+                    let after = n - 1 - k;
+                    let end = if after == 0 { String::new() } else { format!("len({s}) - {after}") };
+                    out.binds.push((name.to_string(), format!("list({s}[{k}:{end}])")));
+                }
+                continue;
+            }
+            let sub = match star {
+                Some(st) if k > st => format!("{s}[-{}]", n - k),
+                _ => format!("{s}[{k}]"),
+            };
+            let inner = self.pattern(item.clone(), &sub)?;
+            out.conds.extend(inner.conds);
+            out.binds.extend(inner.binds);
+        }
+        Ok(out)
+    }
+
+    fn mapping(&self, open: usize, close: usize, s: &str) -> Result<Lowered, SyntaxError> {
+        let mut out = Lowered { conds: vec![format!("isinstance({s}, dict)")], binds: Vec::new() };
+        let depth = self.t[open].depth + 1;
+        let mut keys = Vec::new();
+        for item in self.items(open + 1, close, depth) {
+            if self.op(item.start, "**") {
+                let Some(name) = self.name(item.start + 1) else { return Err(self.err(item.start, "expected a name after '**'")) };
+                let keys = keys.iter().map(|k: &String| format!("{k}, ")).collect::<String>();
+                out.binds.push((name.to_string(), format!("{{_mpk: {s}[_mpk] for _mpk in {s} if _mpk not in ({keys})}}")));
+                continue;
+            }
+            let Some(colon) = item.clone().find(|&j| self.t[j].depth == depth && self.op(j, ":")) else {
+                return Err(self.err(item.start, "expected 'key: pattern' in a mapping pattern"));
+            };
+            let key = self.text(item.start..colon).trim().to_string();
+            out.conds.push(format!("{key} in {s}"));
+            let inner = self.pattern(colon + 1..item.end, &format!("{s}[{key}]"))?;
+            out.conds.extend(inner.conds);
+            out.binds.extend(inner.binds);
+            keys.push(key);
+        }
+        Ok(out)
+    }
+
+    fn class(&self, class: &str, open: usize, close: usize, s: &str) -> Result<Lowered, SyntaxError> {
+        let mut out = Lowered { conds: vec![format!("isinstance({s}, {class})")], binds: Vec::new() };
+        let depth = self.t[open].depth + 1;
+        for (k, item) in self.items(open + 1, close, depth).into_iter().enumerate() {
+            let (sub, pat) = if item.len() > 2 && self.name(item.start).is_some() && self.op(item.start + 1, "=") {
+                let attr = self.name(item.start).unwrap_or("");
+                out.conds.push(format!("hasattr({s}, '{attr}')"));
+                (format!("{s}.{attr}"), item.start + 2..item.end)
+            } else if k == 0 && SELF_MATCHING.contains(&class) {
+                (s.to_string(), item)
+            } else {
+                (format!("getattr({s}, {class}.__match_args__[{k}])"), item)
+            };
+            let inner = self.pattern(pat, &sub)?;
+            out.conds.extend(inner.conds);
+            out.binds.extend(inner.binds);
+        }
+        Ok(out)
+    }
+}
