@@ -195,10 +195,23 @@ static inline bool mpn_gc_take_module(void) {
         mpn_gc_safe_point(); \
     }
 
-// str case mapping beyond ASCII (mpnode_port.c, patch 0005); mp_obj_t is
-// void * in this port's object representation.
+// str as CPython has it (mpnode_str.c; patches 0005, 0030, 0031); mp_obj_t
+// is void * in this port's object representation.
 void *mpn_str_case(void *self_in, int kind);
 void *mpn_str_iscase(void *self_in, bool upper);
+struct _mp_map_t;
+struct _mp_print_t;
+bool mpn_isprintable(unsigned ch);
+void mpn_print_char(const struct _mp_print_t *print, unsigned ch);
+void *mpn_bytes_decode(size_t n_args, void *const *args, struct _mp_map_t *kw_args);
+void *mpn_decode(void *object, void *encoding, void *errors);
+void *mpn_encode(void *str, void *encoding, void *errors);
+extern const struct _mp_obj_dict_t mpn_str_locals_dict;
+extern const struct _mp_obj_type_t mp_type_UnicodeDecodeError;
+extern const struct _mp_obj_type_t mp_type_UnicodeEncodeError;
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \
+    { MP_ROM_QSTR(MP_QSTR_UnicodeEncodeError), MP_ROM_PTR(&mp_type_UnicodeEncodeError) },
 
 // The one protected-call primitive (micropython/patches/0001): every nlr
 // site of upstream that we compile goes through it.
