@@ -209,7 +209,13 @@ void *mpn_encode(void *str, void *encoding, void *errors);
 extern const struct _mp_obj_dict_t mpn_str_locals_dict;
 extern const struct _mp_obj_type_t mp_type_UnicodeDecodeError;
 extern const struct _mp_obj_type_t mp_type_UnicodeEncodeError;
+// Exception chaining (patch 0034, py/objexcept.c).
+void mp_obj_exception_set_cause(void *exc, void *cause);
+void mp_obj_exception_set_context(void *exc, void *context);
+bool mp_obj_exception_get_chain(void *exc, void **cause, void **context);
+extern const struct _mp_obj_type_t mp_type_RecursionError;
 #define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeEncodeError), MP_ROM_PTR(&mp_type_UnicodeEncodeError) },
 

@@ -522,13 +522,6 @@ void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *f
     #endif
 }
 
-// Appends the exception's traceback and message, as CPython prints them, to
-// `vstr` (which the caller owns). Raises only on out-of-memory.
-void mpn_format_exception(mp_obj_t exc, vstr_t *vstr) {
-    mp_print_t print = { vstr, (mp_print_strn_t)vstr_add_strn };
-    mp_obj_print_exception(&print, exc);
-}
-
 // Appends repr(o) to `vstr`; used for big ints and floats in JSON.
 void mpn_repr(mp_obj_t o, vstr_t *vstr) {
     mp_print_t print = { vstr, (mp_print_strn_t)vstr_add_strn };

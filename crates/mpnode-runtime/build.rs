@@ -504,6 +504,7 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     v.push(root.join("micropython/mpnode_port.c"));
     v.push(root.join("micropython/modre.c"));
     v.push(root.join("micropython/mpnode_str.c"));
+    v.push(root.join("micropython/mpnode_exc.c"));
     v
 }
 

@@ -1,0 +1,76 @@
+// mpnode: exceptions as CPython 3.11 prints them.
+//
+// - mpn_format_exception: the error string a failing node reports, with
+//   the chain of causes and contexts first (patch 0034 records them), each
+//   traceback and each last line as CPython's (a bare name when str(e) is
+//   empty; str() used, so a class's own __str__ shows);
+// - RecursionError, a RuntimeError, raised for deep recursion (patch 0036).
+#include "py/objexcept.h"
+#include "py/runtime.h"
+
+const mp_obj_type_t mp_type_RecursionError = {
+    { &mp_type_type },
+    .name = MP_QSTR_RecursionError,
+    .print = mp_obj_exception_print,
+    .make_new = mp_obj_exception_make_new,
+    .attr = mp_obj_exception_attr,
+    .parent = &mp_type_RuntimeError,
+};
+
+static void print_one(const mp_print_t *print, mp_obj_t exc, int depth) {
+    mp_obj_t cause, context;
+    bool suppress = mp_obj_exception_get_chain(exc, &cause, &context);
+    // CPython stops at a cycle; a depth bound does the same here.
+    if (depth < 32) {
+        if (cause != mp_const_none) {
+            print_one(print, cause, depth + 1);
+            mp_print_str(print, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (context != mp_const_none && !suppress) {
+            print_one(print, context, depth + 1);
+            mp_print_str(print, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    size_t n, *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    if (n > 0) {
+        mp_print_str(print, "Traceback (most recent call last):\n");
+        for (int i = n - 3; i >= 0; i -= 3) {
+            mp_printf(print, "  File \"%q\", line %d", values[i], (int)values[i + 1]);
+            if (values[i + 2] == MP_QSTR_NULL) {
+                mp_print_str(print, "\n");
+            } else {
+                mp_printf(print, ", in %q\n", values[i + 2]);
+            }
+        }
+    }
+    // A class of the node's own code shows its module, as in CPython.
+    const mp_obj_type_t *type = mp_obj_get_type(exc);
+    if (!mp_obj_is_native_exception_instance(exc) && type->locals_dict != NULL) {
+        mp_map_elem_t *m = mp_map_lookup(&type->locals_dict->map, MP_OBJ_NEW_QSTR(MP_QSTR___module__), MP_MAP_LOOKUP);
+        if (m != NULL && MP_OBJ_IS_QSTR(m->value) && m->value != MP_OBJ_NEW_QSTR(MP_QSTR___main__)) {
+            mp_printf(print, "%q.", MP_OBJ_QSTR_VALUE(m->value));
+        }
+    }
+    mp_print_str(print, qstr_str(type->name));
+    vstr_t text;
+    vstr_init(&text, 16);
+    mp_print_t to_text = { &text, (mp_print_strn_t)vstr_add_strn };
+    mp_obj_print_helper(&to_text, exc, PRINT_STR);
+    if (text.len > 0) {
+        mp_printf(print, ": %.*s", (int)text.len, text.buf);
+    }
+    vstr_clear(&text);
+    mp_print_str(print, "\n");
+}
+
+// Appends the exception's traceback and message, as CPython prints them, to
+// `vstr` (which the caller owns). Raises only on out-of-memory (or when a
+// class's own __str__ raises).
+void mpn_format_exception(mp_obj_t exc, vstr_t *vstr) {
+    mp_print_t print = { vstr, (mp_print_strn_t)vstr_add_strn };
+    if (!mp_obj_is_exception_instance(exc)) {
+        mp_obj_print_exception(&print, exc);
+        return;
+    }
+    print_one(&print, exc, 0);
+}
