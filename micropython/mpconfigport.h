@@ -214,6 +214,10 @@ void mp_obj_exception_set_cause(void *exc, void *cause);
 void mp_obj_exception_set_context(void *exc, void *context);
 bool mp_obj_exception_get_chain(void *exc, void **cause, void **context);
 extern const struct _mp_obj_type_t mp_type_RecursionError;
+// CPython's messages for common errors (patch 0037, mpnode_exc.c).
+void *mpn_number_error(int base, const char *str, size_t len);
+void *mpn_op_error(int op, void *lhs, void *rhs);
+void *mpn_str_op_error(int op, void *rhs);
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \

@@ -74,3 +74,60 @@ void mpn_format_exception(mp_obj_t exc, vstr_t *vstr) {
     }
     print_one(&print, exc, 0);
 }
+
+// ---- CPython's messages for common errors (patch 0037) --------------------------
+
+// ValueError of int(s, base) (base >= 0) or float(s) (base < 0).
+mp_obj_t mpn_number_error(int base, const char *str, size_t len) {
+    vstr_t vstr;
+    mp_print_t print;
+    vstr_init_print(&vstr, 50, &print);
+    if (base < 0) {
+        mp_print_str(&print, "could not convert string to float: ");
+    } else {
+        mp_printf(&print, "invalid literal for int() with base %d: ", base);
+    }
+    mp_obj_print_helper(&print, mp_obj_new_str(str, len), PRINT_REPR);
+    return mp_obj_new_exception_arg1(&mp_type_ValueError, mp_obj_new_str_from_vstr(&mp_type_str, &vstr));
+}
+
+// Operator symbols from MP_BINARY_OP_LESS to MP_BINARY_OP_POWER (runtime0.h).
+static const char *const op_symbols[] = {
+    "<", ">", "==", "<=", ">=", "!=", "in", "is", "",
+    "|=", "^=", "&=", "<<=", ">>=", "+=", "-=", "*=", "//=", "/=", "%=", "**=",
+    "|", "^", "&", "<<", ">>", "+", "-", "*", "//", "/", "%", "** or pow()",
+};
+
+// TypeError for an operator the operands do not support.
+mp_obj_t mpn_op_error(int op, mp_obj_t lhs, mp_obj_t rhs) {
+    const char *l = mp_obj_get_type_str(lhs), *r = mp_obj_get_type_str(rhs);
+    if (op > MP_BINARY_OP_POWER) {
+        return mp_obj_new_exception_msg_varg(&mp_type_TypeError, "unsupported operand type(s): '%s' and '%s'", l, r);
+    }
+    if (op == MP_BINARY_OP_MULTIPLY || op == MP_BINARY_OP_INPLACE_MULTIPLY) {
+        for (int i = 0; i < 2; i++) {
+            mp_obj_t seq = i ? rhs : lhs, other = i ? lhs : rhs;
+            if (MP_OBJ_IS_STR_OR_BYTES(seq) || MP_OBJ_IS_TYPE(seq, &mp_type_list) || MP_OBJ_IS_TYPE(seq, &mp_type_tuple)) {
+                return mp_obj_new_exception_msg_varg(&mp_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                    mp_obj_get_type_str(other));
+            }
+        }
+    }
+    const char *sym = op_symbols[op - MP_BINARY_OP_LESS];
+    if (op <= MP_BINARY_OP_NOT_EQUAL) {
+        return mp_obj_new_exception_msg_varg(&mp_type_TypeError, "'%s' not supported between instances of '%s' and '%s'", sym, l, r);
+    }
+    return mp_obj_new_exception_msg_varg(&mp_type_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, l, r);
+}
+
+// str <op> a value of another type: concatenation and containment raise
+// CPython's TypeError; other operators are left to the runtime's message.
+mp_obj_t mpn_str_op_error(int op, mp_obj_t rhs) {
+    if (op == MP_BINARY_OP_ADD || op == MP_BINARY_OP_INPLACE_ADD) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError, "can only concatenate str (not \"%s\") to str", mp_obj_get_type_str(rhs)));
+    }
+    if (op == MP_BINARY_OP_CONTAINS) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError, "'in <string>' requires string as left operand, not %s", mp_obj_get_type_str(rhs)));
+    }
+    return MP_OBJ_NULL;
+}

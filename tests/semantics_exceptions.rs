@@ -97,6 +97,20 @@ fn messages_of_common_errors() {
         ("unsupported operand", "1 + 'a'"),
         ("int of text", "int('12a')"),
         ("float of text", "float('x1')"),
+        ("int of text base 16", "int('xyz', 16)"),
+        ("int of spaced text", "int(' 4 2 ')"),
+        ("float of empty", "float('')"),
+        ("str plus int", "'a' + 1"),
+        ("str plus none", "s = 'x'\ns += None"),
+        ("int in str", "1 in 'abc'"),
+        ("compare str int", "'a' < 1"),
+        ("compare int none", "3 >= None"),
+        ("subtract strs", "'a' - 'b'"),
+        ("multiply list list", "[1] * [2]"),
+        ("power str", "'a' ** 2"),
+        ("inplace or", "x = 1\nx |= 'a'"),
+        ("str times str", "'a' * 'b'"),
+        ("float times list", "2.5 * [1]"),
     ]);
 }
 
