@@ -6,6 +6,7 @@
 //   empty; str() used, so a class's own __str__ shows);
 // - RecursionError, a RuntimeError, raised for deep recursion (patch 0036).
 #include "py/objexcept.h"
+#include "py/objstr.h"
 #include "py/runtime.h"
 
 const mp_obj_type_t mp_type_RecursionError = {
