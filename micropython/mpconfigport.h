@@ -218,6 +218,12 @@ extern const struct _mp_obj_type_t mp_type_RecursionError;
 void *mpn_number_error(int base, const char *str, size_t len);
 void *mpn_op_error(int op, void *lhs, void *rhs);
 void *mpn_str_op_error(int op, void *rhs);
+// Class hooks: __set_name__, __init_subclass__ (patch 0038, mpnode_exc.c).
+void mpn_class_created(void *cls, size_t n_bases, void *const *bases);
+// User classes' __setattr__ and __delattr__, as CPython.
+#define MICROPY_PY_DELATTR_SETATTR (1)
+// Descriptors (__get__, __set__, __delete__), which __set_name__ serves.
+#define MICROPY_PY_DESCRIPTORS (1)
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \

@@ -4,9 +4,12 @@
 //   the chain of causes and contexts first (patch 0034 records them), each
 //   traceback and each last line as CPython's (a bare name when str(e) is
 //   empty; str() used, so a class's own __str__ shows);
-// - RecursionError, a RuntimeError, raised for deep recursion (patch 0036).
+// - RecursionError, a RuntimeError, raised for deep recursion (patch 0036);
+// - CPython's texts for common errors (patch 0037);
+// - the class hooks __set_name__ and __init_subclass__ (patch 0038).
 #include "py/objexcept.h"
 #include "py/objstr.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 
 const mp_obj_type_t mp_type_RecursionError = {
@@ -17,6 +20,12 @@ const mp_obj_type_t mp_type_RecursionError = {
     .attr = mp_obj_exception_attr,
     .parent = &mp_type_RuntimeError,
 };
+
+// str(exc) into the vstr b (a protected body).
+static void str_into(void *exc, void *b) {
+    mp_print_t to_text = { b, (mp_print_strn_t)vstr_add_strn };
+    mp_obj_print_helper(&to_text, exc, PRINT_STR);
+}
 
 static void print_one(const mp_print_t *print, mp_obj_t exc, int depth) {
     mp_obj_t cause, context;
@@ -55,8 +64,11 @@ static void print_one(const mp_print_t *print, mp_obj_t exc, int depth) {
     mp_print_str(print, qstr_str(type->name));
     vstr_t text;
     vstr_init(&text, 16);
-    mp_print_t to_text = { &text, (mp_print_strn_t)vstr_add_strn };
-    mp_obj_print_helper(&to_text, exc, PRINT_STR);
+    if (nlr_protect(str_into, exc, &text) != NULL) {
+        // a class's own __str__ raised: CPython's placeholder
+        text.len = 0;
+        vstr_add_str(&text, "<exception str() failed>");
+    }
     if (text.len > 0) {
         mp_printf(print, ": %.*s", (int)text.len, text.buf);
     }
@@ -131,4 +143,41 @@ mp_obj_t mpn_str_op_error(int op, mp_obj_t rhs) {
         nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError, "'in <string>' requires string as left operand, not %s", mp_obj_get_type_str(rhs)));
     }
     return MP_OBJ_NULL;
+}
+
+// ---- class hooks (patch 0038) ----------------------------------------------------
+
+// Runs when a class statement has made `cls`: each attribute's
+// __set_name__(cls, name), then the first base's __init_subclass__ found
+// along the bases, called on cls (CPython's order).
+void mpn_class_created(mp_obj_t cls, size_t n_bases, const mp_obj_t *bases) {
+    mp_obj_type_t *type = MP_OBJ_TO_PTR(cls);
+    mp_map_t *map = &type->locals_dict->map;
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (MP_MAP_SLOT_IS_FILLED(map, i)) {
+            // Looked up on the value's class, as CPython does.
+            mp_obj_t value = map->table[i].value;
+            const mp_obj_type_t *vt = mp_obj_get_type(value);
+            if (vt->make_new != mp_obj_instance_make_new) {
+                continue;
+            }
+            mp_obj_t dest[2];
+            mp_load_method_maybe(MP_OBJ_FROM_PTR(vt), MP_QSTR___set_name__, dest);
+            if (dest[0] != MP_OBJ_NULL) {
+                mp_obj_t args[3] = { value, cls, map->table[i].key };
+                mp_call_function_n_kw(dest[0], 3, 0, args);
+            }
+        }
+    }
+    for (size_t i = 0; i < n_bases; i++) {
+        mp_obj_t dest[2];
+        mp_load_method_maybe(bases[i], MP_QSTR___init_subclass__, dest);
+        if (dest[0] != MP_OBJ_NULL) {
+            if (dest[1] != MP_OBJ_NULL) {
+                dest[1] = cls; // bound to the base: call it on the new class
+            }
+            mp_call_method_n_kw(0, 0, dest);
+            return;
+        }
+    }
 }

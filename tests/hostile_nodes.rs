@@ -317,7 +317,7 @@ fn values_json_cannot_hold_are_clear_errors_naming_the_path() {
 fn reading_an_undefined_input_is_a_key_error_traceback() {
     let mut node = hostile();
     let report = run_case(&mut node, "undefined_input");
-    let err = assert_error(&report, &["Traceback (most recent call last):", "in run", "KeyError: no_such_pin"]);
+    let err = assert_error(&report, &["Traceback (most recent call last):", "in run", "KeyError: 'no_such_pin'"]);
     assert!(err.contains("File \"hostile.py\", line"), "{err}");
     assert_recovers(&mut node);
 }
