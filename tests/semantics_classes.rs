@@ -36,6 +36,19 @@ fn class_hooks() {
             "class Log:\n    def __setattr__(self, k, v):\n        print('set', k, v)\n        super().__setattr__(k, v)\nl = Log()\nl.x = 5\nprint(l.x)",
         ),
         (
+            "dict missing",
+            "class Counter(dict):\n    def __missing__(self, key):\n        return 0\nc = Counter(a=2)\nprint(c['a'], c['zz'], 'zz' in c, c.get('q'))",
+        ),
+        (
+            "dict missing fills",
+            "class Default(dict):\n    def __missing__(self, key):\n        self[key] = v = [key]\n        return v\nd = Default()\nd['x'].append(1)\nprint(d, len(d))",
+        ),
+        ("dict no missing", "class Plain(dict):\n    pass\nPlain()['nope']"),
+        (
+            "dict missing raises",
+            "class Strict(dict):\n    def __missing__(self, key):\n        raise KeyError('no ' + key)\nStrict()['k']",
+        ),
+        (
             "user delattr",
             "class D:\n    def __delattr__(self, k):\n        print('del', k)\nd = D()\nd.z = 1\ndel d.z\nprint(d.z)",
         ),
