@@ -218,6 +218,8 @@ extern const struct _mp_obj_type_t mp_type_RecursionError;
 void *mpn_number_error(int base, const char *str, size_t len);
 void *mpn_op_error(int op, void *lhs, void *rhs);
 void *mpn_str_op_error(int op, void *rhs);
+struct _mp_obj_fun_bc_t;
+void *mpn_args_error(const struct _mp_obj_fun_bc_t *f, size_t given);
 // Class hooks: __set_name__, __init_subclass__ (patch 0038, mpnode_exc.c).
 void mpn_class_created(void *cls, size_t n_bases, void *const *bases);
 // User classes' __setattr__ and __delattr__, as CPython.

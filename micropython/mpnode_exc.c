@@ -10,6 +10,8 @@
 #include "py/objexcept.h"
 #include "py/objstr.h"
 #include "py/objtype.h"
+#include "py/objfun.h"
+#include "py/bc.h"
 #include "py/runtime.h"
 
 const mp_obj_type_t mp_type_RecursionError = {
@@ -180,4 +182,42 @@ void mpn_class_created(mp_obj_t cls, size_t n_bases, const mp_obj_t *bases) {
             return;
         }
     }
+}
+
+// TypeError for a call of a Python function with too many or too few
+// positional arguments, in CPython's words ("f() takes 1 positional
+// argument but 2 were given", "f() missing 2 required positional
+// arguments: 'a' and 'b'").
+mp_obj_t mpn_args_error(const mp_obj_fun_bc_t *f, size_t given) {
+    const byte *ip = f->bytecode;
+    mp_decode_uint(&ip); // n_state
+    mp_decode_uint(&ip); // n_exc_stack
+    ip++; // scope_flags
+    size_t n_pos = *ip++;
+    ip++; // n_kwonly_args
+    size_t n_def = *ip++;
+    size_t required = n_pos - n_def;
+    qstr name = mp_obj_fun_get_name(MP_OBJ_FROM_PTR(f));
+    vstr_t vstr;
+    mp_print_t print;
+    vstr_init_print(&vstr, 64, &print);
+    if (given > n_pos) {
+        if (n_def > 0) {
+            mp_printf(&print, "%q() takes from %u to %u positional arguments", name, (unsigned)required, (unsigned)n_pos);
+        } else {
+            mp_printf(&print, "%q() takes %u positional argument%s", name, (unsigned)n_pos, n_pos == 1 ? "" : "s");
+        }
+        mp_printf(&print, " but %u %s given", (unsigned)given, given == 1 ? "was" : "were");
+    } else {
+        size_t missing = required - given;
+        const mp_obj_t *arg_names = (const mp_obj_t *)f->const_table;
+        mp_printf(&print, "%q() missing %u required positional argument%s: ", name, (unsigned)missing, missing == 1 ? "" : "s");
+        for (size_t i = given; i < required; i++) {
+            if (i > given) {
+                mp_print_str(&print, missing == 2 ? " and " : i + 1 == required ? ", and " : ", ");
+            }
+            mp_printf(&print, "'%q'", MP_OBJ_QSTR_VALUE(arg_names[i]));
+        }
+    }
+    return mp_obj_new_exception_arg1(&mp_type_TypeError, mp_obj_new_str_from_vstr(&mp_type_str, &vstr));
 }

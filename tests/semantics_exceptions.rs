@@ -111,6 +111,13 @@ fn messages_of_common_errors() {
         ("inplace or", "x = 1\nx |= 'a'"),
         ("str times str", "'a' * 'b'"),
         ("float times list", "2.5 * [1]"),
+        ("too many args", "global f\ndef f(a):\n    pass\nf(1, 2)"),
+        ("too many args 2", "global f\ndef f(a, b):\n    pass\nf(1, 2, 3)"),
+        ("too many with defaults", "global f\ndef f(a, b=1):\n    pass\nf(1, 2, 3)"),
+        ("none expected", "global f\ndef f():\n    pass\nf(1)"),
+        ("missing one", "global f\ndef f(a, b):\n    pass\nf(1)"),
+        ("missing two", "global f\ndef f(a, b, c=0):\n    pass\nf()"),
+        ("missing three", "global f\ndef f(x, y, z):\n    pass\nf()"),
     ]);
 }
 
