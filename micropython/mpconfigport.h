@@ -195,10 +195,41 @@ static inline bool mpn_gc_take_module(void) {
         mpn_gc_safe_point(); \
     }
 
-// str case mapping beyond ASCII (mpnode_port.c, patch 0005); mp_obj_t is
-// void * in this port's object representation.
+// str as CPython has it (mpnode_str.c; patches 0005, 0030, 0031); mp_obj_t
+// is void * in this port's object representation.
 void *mpn_str_case(void *self_in, int kind);
 void *mpn_str_iscase(void *self_in, bool upper);
+struct _mp_map_t;
+struct _mp_print_t;
+bool mpn_isprintable(unsigned ch);
+void mpn_print_char(const struct _mp_print_t *print, unsigned ch);
+void *mpn_bytes_decode(size_t n_args, void *const *args, struct _mp_map_t *kw_args);
+void *mpn_decode(void *object, void *encoding, void *errors);
+void *mpn_encode(void *str, void *encoding, void *errors);
+extern const struct _mp_obj_dict_t mpn_str_locals_dict;
+extern const struct _mp_obj_type_t mp_type_UnicodeDecodeError;
+extern const struct _mp_obj_type_t mp_type_UnicodeEncodeError;
+// Exception chaining (patch 0034, py/objexcept.c).
+void mp_obj_exception_set_cause(void *exc, void *cause);
+void mp_obj_exception_set_context(void *exc, void *context);
+bool mp_obj_exception_get_chain(void *exc, void **cause, void **context);
+extern const struct _mp_obj_type_t mp_type_RecursionError;
+// CPython's messages for common errors (patch 0037, mpnode_exc.c).
+void *mpn_number_error(int base, const char *str, size_t len);
+void *mpn_op_error(int op, void *lhs, void *rhs);
+void *mpn_str_op_error(int op, void *rhs);
+struct _mp_obj_fun_bc_t;
+void *mpn_args_error(const struct _mp_obj_fun_bc_t *f, size_t given);
+// Class hooks: __set_name__, __init_subclass__ (patch 0038, mpnode_exc.c).
+void mpn_class_created(void *cls, size_t n_bases, void *const *bases);
+// User classes' __setattr__ and __delattr__, as CPython.
+#define MICROPY_PY_DELATTR_SETATTR (1)
+// Descriptors (__get__, __set__, __delete__), which __set_name__ serves.
+#define MICROPY_PY_DESCRIPTORS (1)
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
+    { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \
+    { MP_ROM_QSTR(MP_QSTR_UnicodeEncodeError), MP_ROM_PTR(&mp_type_UnicodeEncodeError) },
 
 // The one protected-call primitive (micropython/patches/0001): every nlr
 // site of upstream that we compile goes through it.

@@ -166,17 +166,3 @@ void mp_reader_new_file(mp_reader_t *reader, const char *filename) {
     (void)filename;
     mp_raise_OSError(MP_ENOENT);
 }
-
-// str's case methods live in mpnode_port.c with the runtime; str's method
-// table refers to them, but the compiler never runs Python code.
-void *mpn_str_case(void *self_in, int kind) {
-    (void)self_in;
-    (void)kind;
-    __builtin_trap();
-}
-
-void *mpn_str_iscase(void *self_in, bool upper) {
-    (void)self_in;
-    (void)upper;
-    __builtin_trap();
-}

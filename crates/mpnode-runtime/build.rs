@@ -503,6 +503,8 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     v.extend(EXTMOD_SOURCES.iter().map(|s| mp.join(s)));
     v.push(root.join("micropython/mpnode_port.c"));
     v.push(root.join("micropython/modre.c"));
+    v.push(root.join("micropython/mpnode_str.c"));
+    v.push(root.join("micropython/mpnode_exc.c"));
     v
 }
 

@@ -287,7 +287,7 @@ const PATHS: [&str; 7] = ["direct", "method", "add", "map", "repr", "key", "gen"
 /// calls (`MPNODE_MAX_PROTECT_DEPTH` in micropython/mpnode_port.c, 64, which
 /// also fits Flow-Like's restrictive 256 KiB stack), so under both hosts a
 /// node gets about 60 levels and then
-/// "RuntimeError: maximum recursion depth exceeded" with a traceback.
+/// "RecursionError: maximum recursion depth exceeded" with a traceback.
 #[test]
 fn deep_python_recursion_is_a_python_error_under_wasmtime_too() {
     for path in PATHS {
@@ -296,7 +296,7 @@ fn deep_python_recursion_is_a_python_error_under_wasmtime_too() {
         for result in compare("recurser.py", RECURSER, &json!({"path": path, "depth": 100_000})) {
             let err = result["error"].as_str().unwrap_or_else(|| panic!("{path}: {result}"));
             assert!(err.starts_with("Traceback (most recent call last):"), "{path}: {err}");
-            assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{path}: {err}");
+            assert!(err.ends_with("RecursionError: maximum recursion depth exceeded"), "{path}: {err}");
         }
     }
 }
@@ -358,7 +358,7 @@ fn deep_python_recursion_is_a_python_error_under_flow_likes_restrictive_stack() 
                 Some(err) => {
                     assert!(fails, "{path} {depth}: {err}");
                     assert!(err.starts_with("Traceback (most recent call last):"), "{path}: {err}");
-                    assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{path}: {err}");
+                    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded"), "{path}: {err}");
                 }
             }
         }

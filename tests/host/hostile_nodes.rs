@@ -177,7 +177,7 @@ fn allocating_until_memory_runs_out_is_a_memory_error() {
 fn recursion_100000_deep_is_a_recursion_error() {
     let mut node = hostile();
     let report = run_case(&mut node, "recurse");
-    let err = assert_error(&report, &["RuntimeError: maximum recursion depth exceeded"]);
+    let err = assert_error(&report, &["RecursionError: maximum recursion depth exceeded"]);
     assert!(err.starts_with("Traceback (most recent call last):"), "{err}");
     assert!(err.contains("in deep"), "{err}");
     assert_recovers(&mut node);
@@ -317,7 +317,7 @@ fn values_json_cannot_hold_are_clear_errors_naming_the_path() {
 fn reading_an_undefined_input_is_a_key_error_traceback() {
     let mut node = hostile();
     let report = run_case(&mut node, "undefined_input");
-    let err = assert_error(&report, &["Traceback (most recent call last):", "in run", "KeyError: no_such_pin"]);
+    let err = assert_error(&report, &["Traceback (most recent call last):", "in run", "KeyError: 'no_such_pin'"]);
     assert!(err.contains("File \"hostile.py\", line"), "{err}");
     assert_recovers(&mut node);
 }
@@ -645,7 +645,7 @@ def run(context):
 const DEEP_CASES: [&str; 6] = ["repr", "repr_dict", "eq", "hash", "dumps", "in"];
 
 /// Native MicroPython (the unix port of the same source) prints the repr of
-/// a 20,000-deep list, or raises "RuntimeError: maximum recursion depth
+/// a 20,000-deep list, or raises "RecursionError: maximum recursion depth
 /// exceeded" when its C stack check fires. In wasm these C frames keep
 /// almost everything in wasm locals, so MicroPython's stack check, which
 /// measures the shadow stack in linear memory, sees little of them: with
@@ -653,7 +653,7 @@ const DEEP_CASES: [&str; 6] = ["repr", "repr_dict", "eq", "hash", "dumps", "in"]
 /// (and `==`, `hash`, `json.dumps`, `in` from a few hundred levels) trapped
 /// with "call stack exhausted". The engine now allows 16,384 nested calls
 /// (src/engine.rs), so each case either works, as natively, or raises
-/// RuntimeError; and the next run works.
+/// RecursionError; and the next run works.
 #[test]
 fn recursion_in_c_on_deep_values_is_a_recursion_error_or_works() {
     let mut node = load(DEEP_VALUES, None, FUEL);
@@ -662,7 +662,7 @@ fn recursion_in_c_on_deep_values_is_a_recursion_error_or_works() {
             let report = node.run(json!({"case": case, "n": n})).unwrap();
             assert!(report.failure.is_none(), "{case} {n}: {:?}", report.result.error);
             if let Some(err) = &report.result.error {
-                assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{case} {n}: {err}");
+                assert!(err.ends_with("RecursionError: maximum recursion depth exceeded"), "{case} {n}: {err}");
             }
             assert_recovers(&mut node);
         }

@@ -96,7 +96,7 @@ fn raising_in_get_node_is_a_load_error_with_the_traceback() {
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let err = node.definition().unwrap_err().to_string();
     assert!(err.contains("File \"bad.py\", line 2, in get_node"), "{err}");
-    assert!(err.contains("KeyError: pins"), "{err}");
+    assert!(err.contains("KeyError: 'pins'"), "{err}");
 }
 
 #[test]
