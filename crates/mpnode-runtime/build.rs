@@ -503,6 +503,10 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     v.extend(EXTMOD_SOURCES.iter().map(|s| mp.join(s)));
     v.push(root.join("micropython/mpnode_port.c"));
     v.push(root.join("micropython/modre.c"));
+    v.push(root.join("micropython/mpnode_float.c"));
+    v.push(root.join("micropython/mpnode_numbers.c"));
+    v.push(root.join("micropython/mpnode_math.c"));
+    v.push(root.join("micropython/mpnode_json.c"));
     v
 }
 
