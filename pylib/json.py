@@ -14,7 +14,7 @@ class JSONDecodeError(ValueError):
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
         colno = pos - doc.rfind('\n', 0, pos)
-        ValueError.__init__(self, '%s: line %d column %d (char %d)' % (msg, lineno, colno, pos))
+        super().__init__('%s: line %d column %d (char %d)' % (msg, lineno, colno, pos))
         self.msg = msg
         self.doc = doc
         self.pos = pos
@@ -263,7 +263,7 @@ def _quote(s, ascii_only):
             e = _ESCAPES[c]
         elif c < ' ':
             e = '\\u%04x' % ord(c)
-        elif ascii_only and c > '\x7f':
+        elif ascii_only and c > '~':
             o = ord(c)
             if o > 0xffff:
                 o -= 0x10000
@@ -288,7 +288,7 @@ def _quote(s, ascii_only):
 def _quote_fast(s, ascii_only):
     # the common case: nothing to escape
     for c in s:
-        if c < ' ' or c == '"' or c == '\\' or (ascii_only and c > '\x7f'):
+        if c < ' ' or c == '"' or c == '\\' or (ascii_only and c > '~'):
             return _quote(s, ascii_only)
     return '"' + s + '"'
 
@@ -333,7 +333,7 @@ class JSONEncoder:
         elif o == float('-inf'):
             text = '-Infinity'
         else:
-            return float.__repr__(o)
+            return repr(o) if type(o) is float else repr(float(o))
         if not self.allow_nan:
             raise ValueError('Out of range float values are not JSON compliant: ' + repr(o))
         return text

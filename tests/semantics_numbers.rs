@@ -418,7 +418,7 @@ fn format_builtin_and_field_names() {
             "'{0.nope}'.format(p)",
             "'{0[z]}'.format({})",
             "'{0[5]}'.format([1])",
-            "'{0.real}'.format(5)",
+            "'{0[0].x}-{0[1]}'.format([p, 2.5])",
         ],
     );
 }
