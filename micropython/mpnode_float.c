@@ -122,9 +122,26 @@ static int bn_bits(const bn_t *a) {
     return a->n ? 32 * a->n - __builtin_clz(a->w[a->n - 1]) : 0;
 }
 
-// digit = r / s (< 10), r = r % s
+// digit = r / s (< 10), r = r % s. s is normalised (its top word in
+// [2^27, 2^28), see mpn_dtoa), so the top words give the digit or one less.
 static int bn_divdigit(bn_t *r, const bn_t *s) {
-    int d = 0;
+    int n = s->n;
+    uint32_t d = r->n == n ? r->w[n - 1] / (s->w[n - 1] + 1) : 0;
+    if (d) {
+        // r -= d * s
+        uint64_t mul = 0;
+        int64_t borrow = 0;
+        for (int i = 0; i < r->n; i++) {
+            mul += (uint64_t)(i < n ? s->w[i] : 0) * d;
+            borrow += (int64_t)r->w[i] - (uint32_t)mul;
+            r->w[i] = (uint32_t)borrow;
+            borrow >>= 32;
+            mul >>= 32;
+        }
+        while (r->n && r->w[r->n - 1] == 0) {
+            r->n--;
+        }
+    }
     while (bn_cmp(r, s) >= 0) {
         bn_sub(r, s);
         d++;
@@ -195,6 +212,16 @@ int mpn_dtoa(double v, int mode, int nd, char *buf, int cap, int *decpt) {
         bn_mul10k(&s, 1);
     }
     *decpt = k;
+    // normalise: s's top word in [2^27, 2^28), so that 10 * s still fits
+    // in s's words and bn_divdigit can estimate from the top words
+    int norm = __builtin_clz(s.w[s.n - 1]) - 4;
+    if (norm < 0) {
+        norm += 32;
+    }
+    bn_shl(&s, norm);
+    bn_shl(&r, norm);
+    bn_shl(&mp, norm);
+    bn_shl(&mm, norm);
     int n = mode == 0 ? cap : mode == 1 ? nd : k + nd;
     if (n > cap) {
         n = cap;
@@ -211,9 +238,13 @@ int mpn_dtoa(double v, int mode, int nd, char *buf, int cap, int *decpt) {
             bn_mul10k(&r, 1);
             int d = bn_divdigit(&r, &s);
             if (mode == 0) {
+                // m- is m+ but for the uneven gap at a power of two
+                bn_t *lo = uneven_gap ? &mm : &mp;
                 bn_mul10k(&mp, 1);
-                bn_mul10k(&mm, 1);
-                c = bn_cmp(&r, &mm);
+                if (uneven_gap) {
+                    bn_mul10k(&mm, 1);
+                }
+                c = bn_cmp(&r, lo);
                 bool low = c < 0 || (c == 0 && even);
                 bn_add(&t, &r, &mp);
                 c = bn_cmp(&t, &s);
@@ -268,6 +299,17 @@ static double mpn_digits_to_double(const char *dig, int n, int exp10, bool stick
         return 0.0;
     }
     int k = exp10 - n; // value = D x 10^k
+    if (n <= 15 && k >= -22 && k <= 22 && !sticky) {
+        // Clinger's fast path: D and 10^|k| are exact doubles, one rounding
+        double d = 0, p = 1;
+        for (int i = 0; i < n; i++) {
+            d = d * 10 + (dig[i] - '0');
+        }
+        for (int i = 0; i < (k < 0 ? -k : k); i++) {
+            p *= 10;
+        }
+        return k < 0 ? d / p : d * p;
+    }
     bn_t num, den;
     bn_set(&num, 0);
     for (int i = 0; i < n; i++) {
@@ -388,6 +430,19 @@ static size_t fmt_digits(vstr_t *out, double v, char fmt, int prec, int flags, c
     }
     if (v == 0) {
         buf[0] = '0';
+    } else if (lower == 'r' && v < 9007199254740992.0 && v == floor(v)) {
+        // an integer below 2^53: its digits are the shortest exact text
+        uint64_t u = (uint64_t)v;
+        for (k = 0; u; u /= 10) {
+            buf[k++] = '0' + u % 10;
+        }
+        for (int i = 0; i < k / 2; i++) {
+            char t = buf[i];
+            buf[i] = buf[k - 1 - i];
+            buf[k - 1 - i] = t;
+        }
+        for (n = k; n > 1 && buf[n - 1] == '0'; n--) {
+        }
     } else if (lower == 'r') {
         n = mpn_dtoa(v, 0, 0, buf, 17, &k);
     } else if (lower == 'f') {

@@ -251,46 +251,8 @@ class JSONDecoder:
 
 # ---- encoding ----------------------------------------------------------------------
 
-_ESCAPES = {'"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f'}
-
-
-def _quote(s, ascii_only):
-    out = None
-    start = 0
-    i = 0
-    for c in s:
-        if c in _ESCAPES:
-            e = _ESCAPES[c]
-        elif c < ' ':
-            e = '\\u%04x' % ord(c)
-        elif ascii_only and c > '~':
-            o = ord(c)
-            if o > 0xffff:
-                o -= 0x10000
-                e = '\\u%04x\\u%04x' % (0xd800 | (o >> 10), 0xdc00 | (o & 0x3ff))
-            else:
-                e = '\\u%04x' % o
-        else:
-            i += 1
-            continue
-        if out is None:
-            out = []
-        out.append(s[start:i] if start or i != len(s) else s)
-        out.append(e)
-        i += 1
-        start = i
-    if out is None:
-        return '"' + s + '"'
-    out.append(s[start:])
-    return '"' + ''.join(out) + '"'
-
-
-def _quote_fast(s, ascii_only):
-    # the common case: nothing to escape
-    for c in s:
-        if c < ' ' or c == '"' or c == '\\' or (ascii_only and c > '~'):
-            return _quote(s, ascii_only)
-    return '"' + s + '"'
+# A str as a JSON string literal, escaped as CPython's encoder does it (C).
+_quote = _json.quote
 
 
 class JSONEncoder:
@@ -340,7 +302,7 @@ class JSONEncoder:
 
     def _enc(self, o, out, level, markers):
         if isinstance(o, str):
-            out.append(_quote_fast(o, self.ensure_ascii))
+            out.append(_quote(o, self.ensure_ascii))
         elif o is None:
             out.append('null')
         elif o is True:
@@ -425,7 +387,7 @@ class JSONEncoder:
             if not first:
                 out.append(sep)
             first = False
-            out.append(_quote_fast(k, self.ensure_ascii))
+            out.append(_quote(k, self.ensure_ascii))
             out.append(self.key_separator)
             self._enc(v, out, level, markers)
         if self.indent is not None:
