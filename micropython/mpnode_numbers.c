@@ -260,6 +260,10 @@ mp_obj_t mpn_pow3(mp_obj_t a, mp_obj_t b, mp_obj_t m) {
         a = OP(MODULO, s0, m);
         b = mp_unary_op(MP_UNARY_OP_NEGATIVE, b);
     }
+    if (mp_obj_int_sign(m) > 0 && mp_obj_int_sign(b) > 0) {
+        // 0 <= a < m, b > 0: mpz's in-place modular power
+        return mp_obj_int_pow3(a, b, m);
+    }
     mp_obj_t r = OP(MODULO, SMALL(1), m);
     while (mp_obj_int_sign(b) != 0) {
         if (mp_obj_is_true(OP(AND, b, SMALL(1)))) {
