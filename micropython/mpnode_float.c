@@ -118,6 +118,11 @@ static void bn_add(bn_t *d, const bn_t *a, const bn_t *b) {
     }
 }
 
+static void bn_copy(bn_t *d, const bn_t *a) {
+    d->n = a->n;
+    memcpy(d->w, a->w, a->n * sizeof(uint32_t));
+}
+
 static int bn_bits(const bn_t *a) {
     return a->n ? 32 * a->n - __builtin_clz(a->w[a->n - 1]) : 0;
 }
@@ -186,7 +191,7 @@ int mpn_dtoa(double v, int mode, int nd, char *buf, int cap, int *decpt) {
     bn_shl(&s, extra);
     bn_set(&mm, 1);
     bn_shl(&mm, e > 0 ? e : 0);
-    mp = mm;
+    bn_copy(&mp, &mm);
     if (uneven_gap) {
         bn_shl(&mp, 1);
     }
@@ -204,7 +209,7 @@ int mpn_dtoa(double v, int mode, int nd, char *buf, int cap, int *decpt) {
     if (mode == 0) {
         bn_add(&t, &r, &mp);
     } else {
-        t = r;
+        bn_copy(&t, &r);
     }
     int c = bn_cmp(&t, &s);
     if (c > 0 || (c == 0 && (mode != 0 || even))) {
@@ -523,8 +528,14 @@ static size_t fmt_digits(vstr_t *out, double v, char fmt, int prec, int flags, c
 // padding and alignment as upstream does them. PF_FLAG_SHOW_COMMA groups
 // with ','; PF_FLAG_SHOW_UNDERSCORE with '_'.
 int mp_print_float(const mp_print_t *print, mp_float_t f, char fmt, int flags, char fill, int width, int prec) {
+    // the text on the stack when it is surely short, else on the heap
+    char sbuf[128];
     vstr_t vs;
-    vstr_init(&vs, 40);
+    if (prec <= 40 && ((fmt | 0x20) != 'f' || fabs(f) < 1e15 || !isfinite(f))) {
+        vstr_init_fixed_buf(&vs, sizeof(sbuf), sbuf);
+    } else {
+        vstr_init(&vs, 40);
+    }
     if (!isnan(f) && signbit(f)) {
         vstr_add_byte(&vs, '-');
         f = -f;
