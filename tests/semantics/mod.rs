@@ -49,13 +49,8 @@ fn program(prelude: &str, probes: &[&str]) -> String {
 }
 
 fn python(source: &str) -> String {
-    let mut child = Command::new("python3")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3");
+    let mut child =
+        Command::new("python3").arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("python3");
     child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "CPython failed:\n{}", String::from_utf8_lossy(&out.stderr));
