@@ -42,6 +42,7 @@
 #define MICROPY_PY_BUILTINS_FROZENSET (1)
 #define MICROPY_PY_BUILTINS_SLICE_ATTRS (1)
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)
+#define MICROPY_PY_BUILTINS_POW3    (1)     // pow(a, b, m): mpz's modular power (patch 0023)
 #define MICROPY_PY_ALL_SPECIAL_METHODS (1)
 #define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)
 #define MICROPY_PY_BUILTINS_INPUT   (0)
@@ -83,10 +84,10 @@
 #define MICROPY_PY_SYS_EXIT         (0)
 #define MICROPY_PY_SYS_STDFILES     (0)
 #define MICROPY_PY_GC               (1)
-#define MICROPY_PY_IO               (1)     // ujson needs the stream protocol
+#define MICROPY_PY_IO               (1)     // io.StringIO, io.BytesIO
 #define MICROPY_PY_IO_FILEIO        (0)
 #define MICROPY_PY_MATH             (1)
-#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (0) // erf, gamma: 5 KB for little use
+#define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (1) // erf, gamma, log2, sinh...: CPython has them (issue 10)
 #define MICROPY_PY_CMATH            (0)
 #define MICROPY_PY_ARRAY            (1)
 #define MICROPY_PY_ATTRTUPLE        (1)
@@ -94,7 +95,8 @@
 #define MICROPY_PY_COLLECTIONS_ORDEREDDICT (1)
 #define MICROPY_PY_COLLECTIONS_DEQUE (1)
 #define MICROPY_PY_STRUCT           (1)
-#define MICROPY_PY_UJSON            (1)
+// json is pylib/json.py over the shim's JSON parser (_json, mpnode_json.c)
+#define MICROPY_PY_UJSON            (0)
 // ure needs lib/re1.5, a git submodule upstream that the crates.io crate
 // does not ship; our own `re` (modre.c) is registered below instead.
 #define MICROPY_PY_URE              (0)
@@ -110,12 +112,17 @@
 extern const struct _mp_obj_module_t mp_module_utime;
 extern const struct _mp_obj_module_t mp_module_flowlike;
 extern const struct _mp_obj_module_t mpn_module_re;
+extern const struct _mp_obj_module_t mpn_module_json;
+// format(value, spec): CPython's builtin (micropython/mpnode_numbers.c)
+extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_format_obj;
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpn_builtin_format_obj) },
 #define MICROPY_PORT_BUILTIN_MODULES \
     { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) }, \
     { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) }, \
-    { MP_ROM_QSTR(MP_QSTR_ure), MP_ROM_PTR(&mpn_module_re) },
+    { MP_ROM_QSTR(MP_QSTR_ure), MP_ROM_PTR(&mpn_module_re) }, \
+    { MP_ROM_QSTR(MP_QSTR__json), MP_ROM_PTR(&mpn_module_json) },
 #define MICROPY_PORT_BUILTIN_MODULE_WEAK_LINKS \
-    { MP_ROM_QSTR(MP_QSTR_json), MP_ROM_PTR(&mp_module_ujson) }, \
     { MP_ROM_QSTR(MP_QSTR_collections), MP_ROM_PTR(&mp_module_collections) }, \
     { MP_ROM_QSTR(MP_QSTR_struct), MP_ROM_PTR(&mp_module_ustruct) }, \
     { MP_ROM_QSTR(MP_QSTR_binascii), MP_ROM_PTR(&mp_module_ubinascii) }, \

@@ -42,5 +42,16 @@ qstr mpn_qstr(const char *str, size_t len);
 void mpn_exec_source(mp_obj_t module, const char *src, size_t len, const char *file, size_t file_len);
 void mpn_format_exception(mp_obj_t exc, vstr_t *vstr);
 void mpn_repr(mp_obj_t o, vstr_t *vstr);
+// mpnode_float.c: exact float text (patch 0020)
+int mpn_dtoa(double v, int mode, int nd, char *buf, int cap, int *decpt);
+const char *mpn_parse_decimal(const char *str, const char *top, double *out);
+mp_obj_t mpn_builtin_round(size_t n_args, const mp_obj_t *args);
+// mpnode_numbers.c (patch 0023)
+mp_obj_t mpn_pow3(mp_obj_t a, mp_obj_t b, mp_obj_t m);
+bool mpn_without_underscores(const char *s, size_t len, vstr_t *out);
+mp_uint_t mpn_bit_length(mp_obj_t x);
+mp_obj_t mpn_format_field(mp_obj_t arg, const char *s, const char *top);
+// mpnode_math.c (patch 0024)
+bool mpn_math_overflows(void *f, mp_float_t x);
 
 #endif

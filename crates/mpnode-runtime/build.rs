@@ -505,6 +505,10 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     v.push(root.join("micropython/modre.c"));
     v.push(root.join("micropython/mpnode_str.c"));
     v.push(root.join("micropython/mpnode_exc.c"));
+    v.push(root.join("micropython/mpnode_float.c"));
+    v.push(root.join("micropython/mpnode_numbers.c"));
+    v.push(root.join("micropython/mpnode_math.c"));
+    v.push(root.join("micropython/mpnode_json.c"));
     v
 }
 

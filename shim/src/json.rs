@@ -99,6 +99,14 @@ pub fn parse(text: &[u8]) -> Result<Obj, JsonError> {
     }
 }
 
+/// `_json.loads` (micropython/mpnode_json.c, for pylib/json.py): the same
+/// parser serves the `json` module. Null when the text is not a document it
+/// accepts; json.py then parses it itself for CPython's error message.
+#[no_mangle]
+pub extern "C" fn mpn_json_loads(text: *const u8, len: usize) -> Obj {
+    parse(unsafe { core::slice::from_raw_parts(text, len) }).unwrap_or(core::ptr::null_mut())
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
@@ -325,9 +333,7 @@ impl Parser<'_> {
         let text = &self.s[start..self.i];
         unsafe {
             if float {
-                if let Some(v) = exact_float(text) {
-                    return Ok(sys::mp_obj_new_float(v));
-                }
+                // Correctly rounded (micropython/mpnode_float.c, patch 0020).
                 Ok(sys::mp_parse_num_decimal(text.as_ptr() as *const _, text.len(), false, false, core::ptr::null_mut()))
             } else if self.i - digits <= 18 {
                 let mut v: i64 = 0;
@@ -341,54 +347,6 @@ impl Parser<'_> {
             }
         }
     }
-}
-
-/// Correctly rounded parsing of the common case (Clinger's fast path): at
-/// most 15 significant digits and a decimal exponent within ±22, where one
-/// exact multiplication or division by an exact power of ten rounds once.
-/// MicroPython v1.9.4's own parser is off by an ulp on inputs as plain as
-/// 99.99; anything outside the fast path still goes to it.
-const POW10: [f64; 23] =
-    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
-fn exact_float(text: &[u8]) -> Option<f64> {
-    let (neg, rest) = match text.first() {
-        Some(b'-') => (true, &text[1..]),
-        _ => (false, text),
-    };
-    let mut mantissa: u64 = 0;
-    let mut digits = 0;
-    let mut exp: i32 = 0;
-    let mut i = 0;
-    let mut seen_point = false;
-    while i < rest.len() {
-        match rest[i] {
-            c @ b'0'..=b'9' => {
-                if mantissa == 0 && c == b'0' {
-                    // leading zeros do not count as digits
-                } else {
-                    digits += 1;
-                    if digits > 15 {
-                        return None;
-                    }
-                    mantissa = mantissa * 10 + (c - b'0') as u64;
-                }
-                if seen_point {
-                    exp -= 1;
-                }
-            }
-            b'.' => seen_point = true,
-            b'e' | b'E' => break,
-            _ => return None,
-        }
-        i += 1;
-    }
-    if i < rest.len() {
-        let e = core::str::from_utf8(&rest[i + 1..]).ok()?.parse::<i32>().ok()?;
-        exp = exp.checked_add(e)?;
-    }
-    let v = if mantissa == 0 { 0.0 } else { exact_value(mantissa, exp)? };
-    Some(if neg { -v } else { v })
 }
 
 // ---- Python -> JSON ----------------------------------------------------------------
@@ -482,11 +440,10 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
             if !f.is_finite() {
                 return Err(path.stop(&[S("float "), S(if f.is_nan() { "nan" } else { "inf" }), S(" cannot be represented in JSON")]));
             }
-            if !write_float(out, f) {
-                unsafe { mpn_repr(o, &mut out.v) }
-            }
+            // CPython's repr: the shortest text that reads back exactly.
+            unsafe { mpn_repr(o, &mut out.v) }
         }
-        mpn_kind_t_MPN_STR => write_str(out, unsafe { mp::str_bytes(o) }),
+        mpn_kind_t_MPN_STR => write_str(out, text(o, path)?),
         mpn_kind_t_MPN_LIST | mpn_kind_t_MPN_TUPLE => {
             let mut len = 0usize;
             let mut items: *mut Obj = core::ptr::null_mut();
@@ -542,108 +499,16 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
     Ok(())
 }
 
-/// Writes the shortest decimal (up to 15 significant digits) that reads back
-/// as exactly `v`, checked with the same exact arithmetic as `exact_float`.
-/// MicroPython v1.9.4's repr computes its 16 digits inexactly (51.0 prints
-/// as 51.00000000000001, 99.99 as 99.99000000000001), so it is only the
-/// fallback, for values that need 16 or 17 digits. Returns false then.
-fn write_float(out: &mut Buf, v: f64) -> bool {
-    if v == 0.0 {
-        out.push(if v.is_sign_negative() { b"-0.0" } else { b"0.0" });
-        return true;
+/// A str's UTF-8, or an error naming the path when it is not Unicode text
+/// the host can read: MicroPython keeps a lone surrogate such as '\ud800' in
+/// its 3-byte form, which is not UTF-8 (the host would reject the whole
+/// result).
+fn text<'s>(o: Obj, path: &mut Path<'_>) -> Result<&'s [u8], Stop> {
+    let s = unsafe { mp::str_bytes(o) };
+    if core::str::from_utf8(s).is_err() {
+        return Err(path.stop(&[S("a str with a lone surrogate cannot be encoded as UTF-8 (surrogates not allowed)")]));
     }
-    let a = if v < 0.0 { -v } else { v };
-    // Decimal exponent of the leading digit.
-    let mut e: i32 = 0;
-    let mut scaled = a;
-    while scaled >= 10.0 {
-        scaled /= 10.0;
-        e += 1;
-    }
-    while scaled < 1.0 {
-        scaled *= 10.0;
-        e -= 1;
-    }
-    for p in 1..=15i32 {
-        let k = e - p + 1; // a ≈ m × 10^k with m of p digits
-        let Some(m) = scale_round(a, k) else { return false };
-        if m == 0 || exact_value(m, k) != Some(a) {
-            continue;
-        }
-        let mut digits: String<24> = String::new();
-        push_num(&mut digits, m as i64);
-        let mut d = digits.as_bytes();
-        let mut k = k;
-        while d.len() > 1 && d[d.len() - 1] == b'0' {
-            d = &d[..d.len() - 1];
-            k += 1;
-        }
-        if v < 0.0 {
-            out.push_byte(b'-');
-        }
-        let pos = d.len() as i32 + k; // digits before the decimal point
-        if (-3..=16).contains(&pos) {
-            if pos <= 0 {
-                out.push(b"0.");
-                for _ in 0..-pos {
-                    out.push_byte(b'0');
-                }
-                out.push(d);
-            } else if k >= 0 {
-                out.push(d);
-                for _ in 0..k {
-                    out.push_byte(b'0');
-                }
-                out.push(b".0");
-            } else {
-                out.push(&d[..pos as usize]);
-                out.push_byte(b'.');
-                out.push(&d[pos as usize..]);
-            }
-        } else {
-            out.push(&d[..1]);
-            if d.len() > 1 {
-                out.push_byte(b'.');
-                out.push(&d[1..]);
-            }
-            let mut exp: String<8> = String::new();
-            push_num(&mut exp, (pos - 1) as i64);
-            out.push_byte(b'e');
-            out.push(exp.as_bytes());
-        }
-        return true;
-    }
-    false
-}
-
-/// `a / 10^k` rounded to an integer, when one operation does it.
-fn scale_round(a: f64, k: i32) -> Option<u64> {
-    let x = if (0..=22).contains(&k) {
-        a / POW10[k as usize]
-    } else if (-22..0).contains(&k) {
-        a * POW10[(-k) as usize]
-    } else {
-        return None;
-    };
-    if x >= 1e15 {
-        return None;
-    }
-    Some((x + 0.5) as u64)
-}
-
-/// `m × 10^k`, correctly rounded (Clinger's fast path), or None outside it.
-fn exact_value(m: u64, k: i32) -> Option<f64> {
-    if m >= 1 << 53 {
-        return None;
-    }
-    let f = m as f64;
-    if (0..=22).contains(&k) {
-        Some(f * POW10[k as usize])
-    } else if (-22..0).contains(&k) {
-        Some(f / POW10[(-k) as usize])
-    } else {
-        None
-    }
+    Ok(s)
 }
 
 /// Dict keys: strings as they are; int, float, bool and None keys become
@@ -651,7 +516,7 @@ fn exact_value(m: u64, k: i32) -> Option<f64> {
 fn write_key(out: &mut Buf, k: Obj, path: &mut Path<'_>) -> Result<(), Stop> {
     use sys::*;
     match mp::kind(k) {
-        mpn_kind_t_MPN_STR => write_str(out, unsafe { mp::str_bytes(k) }),
+        mpn_kind_t_MPN_STR => write_str(out, text(k, path)?),
         mpn_kind_t_MPN_INT | mpn_kind_t_MPN_BIGINT | mpn_kind_t_MPN_FLOAT | mpn_kind_t_MPN_BOOL | mpn_kind_t_MPN_NONE => {
             out.push_byte(b'"');
             let mut tmp = Path { parts: heapless::Vec::new(), overflow: false, why: None };

@@ -67,9 +67,10 @@ fn json_values_round_trip_with_their_python_types() {
     assert_eq!(out["int_keys"], json!({"1": "one", "2.5": "x", "false": "f", "null": "n"}));
     assert_eq!(out["big"].to_string(), "1267650600228229401496703205376");
     assert_eq!(out["neg_big"].to_string(), "-717897987691852588770249");
-    // MicroPython v1.9.4's repr keeps 16 significant digits (README, "Known
-    // limits"): 0.1 + 0.2 reaches JSON as 0.3, as repr() shows it in Python.
-    assert!((out["float"].to_string().parse::<f64>().unwrap() - (0.1 + 0.2)).abs() < 1e-15);
+    // Floats are written as CPython's repr: the shortest text that reads back
+    // as the same double (patch 0020), so 0.1 + 0.2 arrives exactly.
+    assert_eq!(out["float"].as_f64(), Some(0.1 + 0.2));
+    assert_eq!(out["float"].to_string(), "0.30000000000000004");
     assert_eq!(out["nested"], json!([[[]], {"a": {"b": [1, [2, [3]]]}}]));
 }
 
@@ -377,15 +378,17 @@ fn sdk_examples_run_on_their_input_files() {
 }
 
 #[test]
-fn floats_reach_json_exactly_when_15_digits_hold_them() {
+fn floats_reach_json_as_cpython_writes_them() {
     let src = "def get_node():\n    return {}\ndef run(c):\n    v = c['inputs']['v']\n    return {'outputs': {'v': v, 'sum': v[0] + v[1], 'div': 5100 / 100}, 'error': None}\n";
     let wasm = pack(RUNTIME_WASM, src, "node.py").unwrap();
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let inputs: Value = serde_json::from_str(r#"{"v": [99.99, 0.1, 51.0, 1e-7, 123456.789, -2.5, 1e22, 0.001]}"#).unwrap();
     let report = node.run(inputs).unwrap();
     let text = serde_json::to_string(&report.result.outputs).unwrap();
-    // Exact and short: no 99.99000000000001 (v1.9.4's repr) on the way out.
-    assert!(text.contains(r#""v":[99.99,0.1,51.0,1e-7,123456.789,-2.5,1e"#) && text.contains("22,0.001]"), "{text}");
+    // CPython's json.dumps text (float repr): read correctly rounded, written
+    // as the shortest text that reads back exactly (patch 0020).
+    assert!(text.contains(r#""v":[99.99,0.1,51.0,1e-07,123456.789,-2.5,1e+22,0.001]"#), "{text}");
+    assert!(text.contains(r#""sum":100.08999999999999"#), "{text}");
     assert!(text.contains(r#""div":51.0"#), "{text}");
 }
 
