@@ -14,10 +14,15 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use mpnode_build::pack::pack;
+use mpnode_build::pack::{pack, pack_files, PackOptions, SourceFile};
 use mpnode_build::runtime::RUNTIME_WASM;
 use mpnode_host::{Engine, LogLevel, Node};
 use serde_json::json;
+
+/// The GC heap of the torture runs: small (an area's compiled probes take a
+/// good part of it), so that the probes' dicts, deques
+/// and sort buffers are collected around (README, "GC roots").
+const TORTURE_HEAP: u32 = 192 << 10;
 
 /// Runs every probe of an area; a probe's line is `index repr` or
 /// `index EXC TypeName`.
@@ -64,8 +69,13 @@ fn python(source: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn micropython(engine: &Engine, source: &str) -> String {
-    let wasm = pack(RUNTIME_WASM, source, "probe.py").unwrap();
+fn micropython(engine: &Engine, source: &str, torture: bool) -> String {
+    let wasm = if torture {
+        let options = PackOptions { heap_size: Some(TORTURE_HEAP), gc_torture: true };
+        pack_files(RUNTIME_WASM, &[SourceFile::new("probe.py", source.to_string())], &options).unwrap()
+    } else {
+        pack(RUNTIME_WASM, source, "probe.py").unwrap()
+    };
     let mut node = Node::load(engine, &wasm).unwrap();
     let report = node.run(json!({})).unwrap();
     assert!(report.result.error.is_none(), "{}", report.result.error.unwrap());
@@ -79,9 +89,13 @@ fn micropython(engine: &Engine, source: &str) -> String {
 
 /// Runs an area's probes both ways and lists every probe whose lines differ.
 fn check(area: &str, probes: &[&str]) {
+    check_with(area, probes, false)
+}
+
+fn check_with(area: &str, probes: &[&str], torture: bool) {
     let src = program(probes);
     let expected = python(&format!("{src}\nrun({{}})\n"));
-    let got = micropython(&Engine::new(), &src);
+    let got = micropython(&Engine::new(), &src, torture);
     let (e, g): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), got.lines().collect());
     assert_eq!(e.len(), probes.len(), "{area}: CPython printed {} lines for {} probes", e.len(), probes.len());
     let mut failures = Vec::new();
@@ -94,11 +108,7 @@ fn check(area: &str, probes: &[&str]) {
     assert!(failures.is_empty(), "{} of {} probes differ:\n{}", failures.len(), probes.len(), failures.join("\n"));
 }
 
-#[test]
-fn dict_insertion_order() {
-    check(
-        "dict order",
-        &[
+const DICT_ORDER: &[&str] = &[
             "\nd = {}\nd['b'] = 1; d['a'] = 2; d['c'] = 3\nreturn list(d)",
             "\nd = {}\nfor k in 'zyxwvutsrqponm': d[k] = ord(k)\nreturn d",
             "\nd = {}\nfor k in 'zyxwvutsrqponm': d[k] = ord(k)\nreturn list(d.keys()), list(d.values())",
@@ -155,55 +165,43 @@ fn dict_insertion_order() {
             "\nimport collections\nd = collections.OrderedDict.fromkeys('xyz')\nreturn list(d)",
             "\nimport collections\nd = collections.OrderedDict([('a', 1), ('b', 2)])\nreturn d == collections.OrderedDict([('b', 2), ('a', 1)]), d == {'b': 2, 'a': 1}",
             "\nimport collections\nd = collections.OrderedDict((str(i), i) for i in range(100))\nfor i in range(0, 100, 2): del d[str(i)]\nreturn list(d)[:5], d['51']",
-        ],
-    );
-}
+];
 
-#[test]
-fn dict_operators_and_views() {
-    check(
-        "dict api",
-        &[
-            "{'a': 1, 'b': 2} | {'b': 3, 'c': 4}",
-            "{'a': 1} | {}",
-            "\nd = {'a': 1, 'b': 2}\nd |= {'c': 3, 'a': 0}\nreturn d",
-            "\nd = {'a': 1}\nd |= [('z', 26), ('b', 2)]\nreturn d",
-            "{'a': 1} | [('b', 2)]",
-            "\nd = {'a': 1}\ne = d | {'b': 2}\nreturn d, e, d is e",
-            "sorted({'a': 1, 'b': 2, 'c': 3}.keys() & {'b', 'c', 'd'})",
-            "sorted({'a': 1, 'b': 2}.keys() | {'z'})",
-            "sorted({'a': 1, 'b': 2, 'c': 3}.keys() - {'a'})",
-            "sorted({'a': 1, 'b': 2}.keys() ^ {'b', 'q'})",
-            "sorted({'a': 1, 'b': 2}.keys() & ['a', 'x'])",
-            "sorted({'a': 1, 'b': 2}.keys() & {'b': 0, 'c': 1}.keys())",
-            "{'a': 1, 'b': 2}.keys() == {'a', 'b'}",
-            "{'a': 1, 'b': 2}.keys() == {'b': 5, 'a': 6}.keys()",
-            "{'a': 1, 'b': 2}.keys() == ['a', 'b']",
-            "{'a': 1}.keys() <= {'a', 'b'}",
-            "{'a': 1, 'c': 2}.keys() < {'a', 'b'}",
-            "sorted({'a': 1, 'b': 2}.items() & {('a', 1), ('b', 3)})",
-            "sorted({'a': 1, 'b': 2}.items() - {('a', 1)})",
-            "('a', 1) in {'a': 1}.items()",
-            "('a', 2) in {'a': 1}.items()",
-            "'a' in {'a': 1}.keys()",
-            "list(reversed({'x': 1, 'y': 2, 'z': 3}))",
-            "list(reversed({}))",
-            "\nd = {'x': 1, 'y': 2, 'z': 3}\ndel d['y']\nd['w'] = 0\nreturn list(reversed(d))",
-            "[k for k in reversed(dict.fromkeys('abcd'))]",
-            "{'b': 1, 'a': 2}.keys()",
-            "{'b': 1, 'a': 2}.values()",
-            "{'b': 1, 'a': 2}.items()",
-            "len({'b': 1, 'a': 2}.keys())",
-            "\nimport collections\nreturn collections.namedtuple('P', 'x y')(1, 2)._asdict()",
-        ],
-    );
-}
+const DICT_API: &[&str] = &[
+    "{'a': 1, 'b': 2} | {'b': 3, 'c': 4}",
+    "{'a': 1} | {}",
+    "\nd = {'a': 1, 'b': 2}\nd |= {'c': 3, 'a': 0}\nreturn d",
+    "\nd = {'a': 1}\nd |= [('z', 26), ('b', 2)]\nreturn d",
+    "{'a': 1} | [('b', 2)]",
+    "\nd = {'a': 1}\ne = d | {'b': 2}\nreturn d, e, d is e",
+    "sorted({'a': 1, 'b': 2, 'c': 3}.keys() & {'b', 'c', 'd'})",
+    "sorted({'a': 1, 'b': 2}.keys() | {'z'})",
+    "sorted({'a': 1, 'b': 2, 'c': 3}.keys() - {'a'})",
+    "sorted({'a': 1, 'b': 2}.keys() ^ {'b', 'q'})",
+    "sorted({'a': 1, 'b': 2}.keys() & ['a', 'x'])",
+    "sorted({'a': 1, 'b': 2}.keys() & {'b': 0, 'c': 1}.keys())",
+    "{'a': 1, 'b': 2}.keys() == {'a', 'b'}",
+    "{'a': 1, 'b': 2}.keys() == {'b': 5, 'a': 6}.keys()",
+    "{'a': 1, 'b': 2}.keys() == ['a', 'b']",
+    "{'a': 1}.keys() <= {'a', 'b'}",
+    "{'a': 1, 'c': 2}.keys() < {'a', 'b'}",
+    "sorted({'a': 1, 'b': 2}.items() & {('a', 1), ('b', 3)})",
+    "sorted({'a': 1, 'b': 2}.items() - {('a', 1)})",
+    "('a', 1) in {'a': 1}.items()",
+    "('a', 2) in {'a': 1}.items()",
+    "'a' in {'a': 1}.keys()",
+    "list(reversed({'x': 1, 'y': 2, 'z': 3}))",
+    "list(reversed({}))",
+    "\nd = {'x': 1, 'y': 2, 'z': 3}\ndel d['y']\nd['w'] = 0\nreturn list(reversed(d))",
+    "[k for k in reversed(dict.fromkeys('abcd'))]",
+    "{'b': 1, 'a': 2}.keys()",
+    "{'b': 1, 'a': 2}.values()",
+    "{'b': 1, 'a': 2}.items()",
+    "len({'b': 1, 'a': 2}.keys())",
+    "\nimport collections\nreturn collections.namedtuple('P', 'x y')(1, 2)._asdict()",
+];
 
-#[test]
-fn stable_sort_min_max() {
-    check(
-        "sort",
-        &[
+const SORT: &[&str] = &[
             "sorted(range(12), key=lambda x: x % 3)",
             "sorted(range(12), key=lambda x: x % 3, reverse=True)",
             "sorted(['bb', 'a', 'ccc', 'dd', 'e', 'fff'], key=len)",
@@ -253,143 +251,125 @@ fn stable_sort_min_max() {
             "min((x for x in [5, 4, 6]), key=lambda v: abs(v - 5))",
             "max([(1, 'a'), (1, 'b')], key=lambda t: t[0])",
             "min([(1, 'a'), (1, 'b')], key=lambda t: t[0])",
-        ],
-    );
-}
+];
 
-#[test]
-fn extended_slices() {
-    check(
-        "slices",
-        &[
-            "'hello'[::-1]",
-            "'hello'[::2]",
-            "'hello'[1::2]",
-            "'hello'[-1:0:-2]",
-            "'hello'[10:-10:-1]",
-            "'hello'[::-7]",
-            "'héllo wörld'[::-1].encode()",
-            "'h€llo'[::2].encode()",
-            "'a😀b😀c'[::-1].encode()",
-            "[ord(c) for c in 'a😀b😀c'[1::2]]",
-            "'abc'[::0]",
-            "''[::-1]",
-            "'abcdef'[4:1:-1]",
-            "'abcdef'[1:4:-1]",
-            "'abcdef'[-2::-2]",
-            "b'hello'[::-1]",
-            "b'hello'[::2]",
-            "b'\\x00\\x01\\x02\\x03'[3:0:-1]",
-            "bytearray(b'hello')[::-1]",
-            "bytearray(b'abcdef')[1::2]",
-            "(1, 2, 3, 4, 5)[::-1]",
-            "(1, 2, 3, 4, 5)[::2]",
-            "(1, 2, 3, 4, 5)[-2::-2]",
-            "()[::-1]",
-            "tuple(range(10))[8:2:-3]",
-            "[1, 2, 3, 4, 5][::-1]",
-            "[1, 2, 3, 4, 5][::2]",
-            "[1, 2, 3, 4, 5][5:0:-2]",
-            "list(range(20))[::7]",
-            "list(range(20))[-1:-20:-6]",
-            "range(10)[::2]",
-            "range(10)[::-1]",
-            "list(range(10)[::-3])",
-            "list(range(0, 20, 3)[::-2])",
-            "list(range(10)[8:2:-2])",
-            "range(10)[::-1][2]",
-            "list(range(5, 0, -1)[::2])",
-            "\nl = list(range(10))\ndel l[::2]\nreturn l",
-            "\nl = list(range(10))\ndel l[1::3]\nreturn l",
-            "\nl = list(range(10))\ndel l[::-2]\nreturn l",
-            "\nl = list(range(10))\ndel l[8:2:-3]\nreturn l",
-            "\nl = list(range(10))\ndel l[::1]\nreturn l",
-            "\nl = list(range(6))\nl[::2] = ['a', 'b', 'c']\nreturn l",
-            "\nl = list(range(6))\nl[::-2] = 'xyz'\nreturn l",
-            "\nl = list(range(6))\nl[1::2] = [9, 9]",
-            "!\nl = list(range(6))\nl[::2] = [1, 2]",
-            "\nl = list(range(6))\nl[::2] = (7, 8, 9)\nreturn l",
-            "\nl = list(range(4))\nl[1:3] = ['a', 'b', 'c']\nreturn l",
-            "\nl = list(range(4))\nl[1:3] = []\nreturn l",
-            "\nl = list(range(6))\nl[5:0:-2] = [0, 0, 0]\nreturn l",
-            "[1, 2, 3][::0]",
-            "'x'[::-1]",
-            "'abcdef'[-1::-2]",
-            "[0, 1, 2, 3][3::-1]",
-        ],
-    );
-}
+const SLICES: &[&str] = &[
+    "'hello'[::-1]",
+    "'hello'[::2]",
+    "'hello'[1::2]",
+    "'hello'[-1:0:-2]",
+    "'hello'[10:-10:-1]",
+    "'hello'[::-7]",
+    "'héllo wörld'[::-1].encode()",
+    "'h€llo'[::2].encode()",
+    "'a😀b😀c'[::-1].encode()",
+    "[ord(c) for c in 'a😀b😀c'[1::2]]",
+    "'abc'[::0]",
+    "''[::-1]",
+    "'abcdef'[4:1:-1]",
+    "'abcdef'[1:4:-1]",
+    "'abcdef'[-2::-2]",
+    "b'hello'[::-1]",
+    "b'hello'[::2]",
+    "b'\\x00\\x01\\x02\\x03'[3:0:-1]",
+    "bytearray(b'hello')[::-1]",
+    "bytearray(b'abcdef')[1::2]",
+    "(1, 2, 3, 4, 5)[::-1]",
+    "(1, 2, 3, 4, 5)[::2]",
+    "(1, 2, 3, 4, 5)[-2::-2]",
+    "()[::-1]",
+    "tuple(range(10))[8:2:-3]",
+    "[1, 2, 3, 4, 5][::-1]",
+    "[1, 2, 3, 4, 5][::2]",
+    "[1, 2, 3, 4, 5][5:0:-2]",
+    "list(range(20))[::7]",
+    "list(range(20))[-1:-20:-6]",
+    "range(10)[::2]",
+    "range(10)[::-1]",
+    "list(range(10)[::-3])",
+    "list(range(0, 20, 3)[::-2])",
+    "list(range(10)[8:2:-2])",
+    "range(10)[::-1][2]",
+    "list(range(5, 0, -1)[::2])",
+    "\nl = list(range(10))\ndel l[::2]\nreturn l",
+    "\nl = list(range(10))\ndel l[1::3]\nreturn l",
+    "\nl = list(range(10))\ndel l[::-2]\nreturn l",
+    "\nl = list(range(10))\ndel l[8:2:-3]\nreturn l",
+    "\nl = list(range(10))\ndel l[::1]\nreturn l",
+    "\nl = list(range(6))\nl[::2] = ['a', 'b', 'c']\nreturn l",
+    "\nl = list(range(6))\nl[::-2] = 'xyz'\nreturn l",
+    "\nl = list(range(6))\nl[1::2] = [9, 9]",
+    "!\nl = list(range(6))\nl[::2] = [1, 2]",
+    "\nl = list(range(6))\nl[::2] = (7, 8, 9)\nreturn l",
+    "\nl = list(range(4))\nl[1:3] = ['a', 'b', 'c']\nreturn l",
+    "\nl = list(range(4))\nl[1:3] = []\nreturn l",
+    "\nl = list(range(6))\nl[5:0:-2] = [0, 0, 0]\nreturn l",
+    "[1, 2, 3][::0]",
+    "'x'[::-1]",
+    "'abcdef'[-1::-2]",
+    "[0, 1, 2, 3][3::-1]",
+];
 
-#[test]
-fn builtins() {
-    check(
-        "builtins",
-        &[
-            "next(iter([]), 'dflt')",
-            "next(iter([1, 2]), 'dflt')",
-            "next(iter([]), None)",
-            "next(iter([]))",
-            "\nit = iter([1])\nreturn next(it, 0), next(it, 0), next(it, 0)",
-            "next((x for x in range(3) if x > 5), -1)",
-            "next((x for x in range(9) if x > 5), -1)",
-            "list(iter([1, 2, 3, 0, 5].pop, 3))",
-            "\nit = iter([5, 4, 0, 3, 2])\nreturn list(iter(lambda: next(it), 0))",
-            "\nc = [0]\ndef f():\n    c[0] += 1\n    return c[0]\nreturn list(iter(f, 5))",
-            "\nlines = ['a', 'b', '', 'c']\nreturn list(iter(lambda: lines.pop(0), ''))",
-            "\nc = [0]\ndef f():\n    c[0] += 1\n    return c[0]\nit = iter(f, 2)\nreturn list(it), list(it)",
-            "list(zip([1, 2], [3, 4], strict=True))",
-            "list(zip([1, 2], 'ab', (5, 6), strict=True))",
-            "!list(zip([1, 2], [3], strict=True))",
-            "!list(zip([1], [3, 4], strict=True))",
-            "!list(zip([1], [3], [5, 6], strict=True))",
-            "!list(zip([1, 2], [3, 4], [5], strict=True))",
-            "list(zip([1, 2], [3], strict=False))",
-            "list(zip([1, 2], [3]))",
-            "list(zip(strict=True))",
-            "list(zip('abc', range(3), strict=True))",
-            "ascii('hello')",
-            "ascii('héllo')",
-            "ascii('€uro')",
-            "ascii('😀')",
-            "ascii(['é', 1, {'ß': 'x'}])",
-            "ascii(1.5)",
-            "ascii(\"it's\")",
-            "ascii('tab\\there')",
-            "ascii(None)",
-            "\nimport io\nf = io.StringIO()\nprint('a', 'b', sep='-', end='!', file=f)\nprint(1, 2, file=f)\nreturn f.getvalue()",
-            "\nimport io\nf = io.StringIO()\nprint(file=f)\nprint('x', end='', file=f)\nreturn f.getvalue()",
-            "\nimport io\nf = io.StringIO()\nprint(*[1, 2, 3], sep=', ', file=f)\nreturn f.getvalue()",
-            "\nimport io\nf = io.StringIO()\nprint('a', 'b', sep='', end='\\n\\n', file=f)\nreturn f.getvalue()",
-            "sorted({1, 2}.union([3], [4]))",
-            "sorted({1, 2}.union())",
-            "sorted({1, 2}.union('ab', (1, 9), {7}))",
-            "sorted({1, 2, 3}.intersection([2, 3], [3]))",
-            "sorted({1, 2, 3}.intersection())",
-            "sorted({1, 2, 3}.intersection({2, 3, 4}))",
-            "sorted({1, 2, 3}.difference([1], [2]))",
-            "sorted({1, 2, 3}.difference())",
-            "sorted(frozenset([1, 2]).union([5], [6]))",
-            "sorted(frozenset([1, 2, 3]).intersection([2, 3], (3,)))",
-            "range(0, 10, 2).index(4)",
-            "range(10).count(3)",
-            "range(10).count(30)",
-            "range(10, 0, -2).index(4)",
-            "range(-5, 5).index(-3)",
-            "range(0, 10, 3).count(4)",
-            "!range(0, 10, 2).index(3)",
-            "!range(5).index(7)",
-            "range(5).index(True)",
-            "range(5).count(2.0)",
-            "range(100000000).index(99999999)",
-        ],
-    );
-}
+const BUILTINS: &[&str] = &[
+    "next(iter([]), 'dflt')",
+    "next(iter([1, 2]), 'dflt')",
+    "next(iter([]), None)",
+    "next(iter([]))",
+    "\nit = iter([1])\nreturn next(it, 0), next(it, 0), next(it, 0)",
+    "next((x for x in range(3) if x > 5), -1)",
+    "next((x for x in range(9) if x > 5), -1)",
+    "list(iter([1, 2, 3, 0, 5].pop, 3))",
+    "\nit = iter([5, 4, 0, 3, 2])\nreturn list(iter(lambda: next(it), 0))",
+    "\nc = [0]\ndef f():\n    c[0] += 1\n    return c[0]\nreturn list(iter(f, 5))",
+    "\nlines = ['a', 'b', '', 'c']\nreturn list(iter(lambda: lines.pop(0), ''))",
+    "\nc = [0]\ndef f():\n    c[0] += 1\n    return c[0]\nit = iter(f, 2)\nreturn list(it), list(it)",
+    "list(zip([1, 2], [3, 4], strict=True))",
+    "list(zip([1, 2], 'ab', (5, 6), strict=True))",
+    "!list(zip([1, 2], [3], strict=True))",
+    "!list(zip([1], [3, 4], strict=True))",
+    "!list(zip([1], [3], [5, 6], strict=True))",
+    "!list(zip([1, 2], [3, 4], [5], strict=True))",
+    "list(zip([1, 2], [3], strict=False))",
+    "list(zip([1, 2], [3]))",
+    "list(zip(strict=True))",
+    "list(zip('abc', range(3), strict=True))",
+    "ascii('hello')",
+    "ascii('héllo')",
+    "ascii('€uro')",
+    "ascii('😀')",
+    "ascii(['é', 1, {'ß': 'x'}])",
+    "ascii(1.5)",
+    "ascii(\"it's\")",
+    "ascii('tab\\there')",
+    "ascii(None)",
+    "\nimport io\nf = io.StringIO()\nprint('a', 'b', sep='-', end='!', file=f)\nprint(1, 2, file=f)\nreturn f.getvalue()",
+    "\nimport io\nf = io.StringIO()\nprint(file=f)\nprint('x', end='', file=f)\nreturn f.getvalue()",
+    "\nimport io\nf = io.StringIO()\nprint(*[1, 2, 3], sep=', ', file=f)\nreturn f.getvalue()",
+    "\nimport io\nf = io.StringIO()\nprint('a', 'b', sep='', end='\\n\\n', file=f)\nreturn f.getvalue()",
+    "sorted({1, 2}.union([3], [4]))",
+    "sorted({1, 2}.union())",
+    "sorted({1, 2}.union('ab', (1, 9), {7}))",
+    "sorted({1, 2, 3}.intersection([2, 3], [3]))",
+    "sorted({1, 2, 3}.intersection())",
+    "sorted({1, 2, 3}.intersection({2, 3, 4}))",
+    "sorted({1, 2, 3}.difference([1], [2]))",
+    "sorted({1, 2, 3}.difference())",
+    "sorted(frozenset([1, 2]).union([5], [6]))",
+    "sorted(frozenset([1, 2, 3]).intersection([2, 3], (3,)))",
+    "range(0, 10, 2).index(4)",
+    "range(10).count(3)",
+    "range(10).count(30)",
+    "range(10, 0, -2).index(4)",
+    "range(-5, 5).index(-3)",
+    "range(0, 10, 3).count(4)",
+    "!range(0, 10, 2).index(3)",
+    "!range(5).index(7)",
+    "range(5).index(True)",
+    "range(5).count(2.0)",
+    "range(100000000).index(99999999)",
+];
 
-#[test]
-fn deque_and_namedtuple() {
-    check(
-        "collections",
-        &[
+const COLLECTIONS: &[&str] = &[
             "__import__('collections').deque([1, 2, 3])",
             "__import__('collections').deque([1, 2, 3], 2)",
             "__import__('collections').deque('abcdef', maxlen=3)",
@@ -433,8 +413,36 @@ fn deque_and_namedtuple() {
             "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nreturn P(1, 2, 3)",
             "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nreturn P(1, 2)._replace(z=1)",
             "\nfrom collections import namedtuple\nP = namedtuple('Point', 'x y', defaults=None)\nreturn P(1, 2)",
-        ],
-    );
+];
+
+#[test]
+fn dict_insertion_order() {
+    check("dict order", DICT_ORDER);
+}
+
+#[test]
+fn dict_operators_and_views() {
+    check("dict api", DICT_API);
+}
+
+#[test]
+fn stable_sort_min_max() {
+    check("sort", SORT);
+}
+
+#[test]
+fn extended_slices() {
+    check("slices", SLICES);
+}
+
+#[test]
+fn builtins() {
+    check("builtins", BUILTINS);
+}
+
+#[test]
+fn deque_and_namedtuple() {
+    check("collections", COLLECTIONS);
 }
 
 /// The JSON the shim writes for outputs keeps the order in which the node
@@ -471,4 +479,16 @@ def run(context):
     );
     let expected = python(&driver);
     assert_eq!(got, expected.trim_end());
+}
+
+/// The same probes on a small heap under GC torture (a collection at every
+/// safe point after an allocation): the new dict layout, deque buffer, sort
+/// and slice buffers stay reachable while they are live.
+#[test]
+fn containers_under_gc_torture() {
+    check_with("dict order (torture)", DICT_ORDER, true);
+    check_with("dict api (torture)", DICT_API, true);
+    check_with("sort (torture)", SORT, true);
+    check_with("slices (torture)", SLICES, true);
+    check_with("collections (torture)", COLLECTIONS, true);
 }
