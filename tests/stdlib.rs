@@ -1,0 +1,163 @@
+//! mpnode's standard library (`pylib/`) against CPython 3.11.
+//!
+//! Each module has a file of snippets, `tests/stdlib/MODULE.py`, separated
+//! by `# ---- name` lines. Every snippet becomes a function of one node
+//! (one module run per library module: packing and instantiation are paid
+//! once); the node's `run` calls them in order, printing `== name` before
+//! each and `! ExceptionType` when one raises. The same program runs under
+//! `python3`; the two outputs must be equal, line for line.
+//!
+//! The node is packed from source (`mpnode_build::pack`), so it goes
+//! through the same lowering and library packing as `mpnode build`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use mpnode_build::pack::{pack_with, PackOptions};
+use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_host::{Engine, Limits, LogLevel, Node};
+use serde_json::json;
+
+/// The snippets of `tests/stdlib/MODULE.py`: (name, code).
+fn snippets(module: &str) -> Vec<(String, String)> {
+    let path = format!("{}/tests/stdlib/{module}.py", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("# ---- ") {
+            out.push((name.trim().to_string(), String::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push_str(line);
+            last.1.push('\n');
+        }
+    }
+    out
+}
+
+/// One program running every snippet as a function, from `run(context)`.
+fn program(cases: &[(String, String)]) -> String {
+    let mut src = String::new();
+    for (i, (_, code)) in cases.iter().enumerate() {
+        src.push_str(&format!("def _t{i}():\n"));
+        let mut body = false;
+        for line in code.lines() {
+            if !line.trim().is_empty() {
+                body = true;
+            }
+            src.push_str("    ");
+            src.push_str(line);
+            src.push('\n');
+        }
+        if !body {
+            src.push_str("    pass\n");
+        }
+    }
+    src.push_str("_tests = [");
+    for (i, (name, _)) in cases.iter().enumerate() {
+        src.push_str(&format!("({name:?}, _t{i}), "));
+    }
+    src.push_str("]\n");
+    src.push_str(
+        "
+def get_node():
+    return {'name': 'stdlib', 'friendly_name': 'Stdlib', 'description': 'test', 'category': 'Test', 'pins': []}
+
+def run(context):
+    for name, f in _tests:
+        print('== ' + name)
+        try:
+            f()
+        except Exception as e:
+            print('!', type(e).__name__)
+            print('#dbg', repr(e))
+    return {'outputs': {}, 'error': None}
+",
+    );
+    src
+}
+
+fn python(source: &str) -> String {
+    let mut child = Command::new("python3")
+        .arg("-")
+        .env("TZ", "UTC")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 is needed for the expected outputs");
+    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "CPython failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn micropython(node: &str) -> String {
+    let options = PackOptions { heap_size: Some(4 << 20), ..PackOptions::default() };
+    let wasm = pack_with(RUNTIME_WASM, node, "node.py", &options).unwrap_or_else(|e| panic!("pack: {e}"));
+    let limits = Limits::default().with_memory(64 << 20).with_timeout(Some(std::time::Duration::from_secs(60)));
+    let mut node = Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap_or_else(|e| panic!("load: {e}"));
+    let report = node.run(json!({})).unwrap_or_else(|e| panic!("run: {e}"));
+    let mut out = String::new();
+    for entry in report.logs.iter().filter(|e| e.level == LogLevel::Info) {
+        out.push_str(&entry.message);
+        out.push('\n');
+    }
+    if let Some(error) = report.result.error {
+        out.push_str(&format!("<run error> {error}\n"));
+    }
+    out
+}
+
+/// Splits an output into its snippets' sections by the `== name` lines.
+fn sections(out: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    for line in out.lines() {
+        if let Some(name) = line.strip_prefix("== ") {
+            v.push((name.to_string(), String::new()));
+        } else if let Some(last) = v.last_mut() {
+            last.1.push_str(line);
+            last.1.push('\n');
+        } else {
+            v.push((String::new(), format!("{line}\n")));
+        }
+    }
+    v
+}
+
+fn check(module: &str) {
+    let cases = snippets(module);
+    assert!(cases.len() >= 10, "{module}: only {} snippets", cases.len());
+    let src = program(&cases);
+    let strip = |s: String| s.lines().filter(|l| !l.starts_with("#dbg")).map(|l| format!("{l}\n")).collect::<String>();
+    let expected = strip(python(&format!("{src}\nrun({{}})\n")));
+    let full = micropython(&src);
+    let got = strip(full.clone());
+    if expected == got {
+        return;
+    }
+    let (e, g) = (sections(&expected), sections(&full));
+    let mut report = String::new();
+    for (i, (name, want)) in e.iter().enumerate() {
+        let have = g.get(i).map(|s| s.1.as_str()).unwrap_or("<missing>\n");
+        if *want != strip(have.to_string()) {
+            report.push_str(&format!("--- {module}: {name}\nCPython:\n{want}mpnode:\n{have}"));
+        }
+    }
+    if report.is_empty() {
+        report = format!("CPython:\n{expected}\nmpnode:\n{got}");
+    }
+    panic!("{module} differs from CPython 3.11:\n{report}");
+}
+
+macro_rules! modules {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check(stringify!($name));
+            }
+        )*
+    };
+}
+
+modules!(datetime);
