@@ -152,19 +152,19 @@ class timedelta:
     def __add__(self, other):
         if isinstance(other, timedelta):
             return _td(self._us() + other._us())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__add__', type(other).__name__))
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
             return _td(self._us() - other._us())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__sub__', type(other).__name__))
 
     def __rsub__(self, other):
         if isinstance(other, timedelta):
             return _td(other._us() - self._us())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__rsub__', type(other).__name__))
 
     def __neg__(self):
         return _td(-self._us())
@@ -180,7 +180,7 @@ class timedelta:
             return _td(self._us() * other)
         if isinstance(other, float):
             return _td(_round_half_even(self._us() * other))
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__mul__', type(other).__name__))
 
     __rmul__ = __mul__
 
@@ -191,25 +191,25 @@ class timedelta:
             return _td(_round_half_even(self._us() / other) if self._us() % other else self._us() // other)
         if isinstance(other, float):
             return _td(_round_half_even(self._us() / other))
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__truediv__', type(other).__name__))
 
     def __floordiv__(self, other):
         if isinstance(other, timedelta):
             return self._us() // other._us()
         if isinstance(other, int):
             return _td(self._us() // other)
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__floordiv__', type(other).__name__))
 
     def __mod__(self, other):
         if isinstance(other, timedelta):
             return _td(self._us() % other._us())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__mod__', type(other).__name__))
 
     def __divmod__(self, other):
         if isinstance(other, timedelta):
             q, r = divmod(self._us(), other._us())
             return q, _td(r)
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__divmod__', type(other).__name__))
 
     def __eq__(self, other):
         return isinstance(other, timedelta) and self._us() == other._us()
@@ -542,11 +542,11 @@ class date:
     def __eq__(self, other):
         if isinstance(other, date) and not isinstance(other, datetime) and not isinstance(self, datetime):
             return self._key() == other._key()
-        return NotImplemented if not isinstance(other, date) else False
+        return False
 
     def __ne__(self, other):
         r = self.__eq__(other)
-        return r if r is NotImplemented else not r
+        return not r
 
     def _c(self, other):
         if isinstance(other, date) and not isinstance(other, datetime):
@@ -574,7 +574,7 @@ class date:
             if not 0 < o <= 3652059:
                 raise OverflowError('result out of range')
             return type(self).fromordinal(o)
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__add__', type(other).__name__))
 
     __radd__ = __add__
 
@@ -583,7 +583,7 @@ class date:
             return self + timedelta(-other.days)
         if isinstance(other, date) and not isinstance(other, datetime):
             return timedelta(self.toordinal() - other.toordinal())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__sub__', type(other).__name__))
 
 
 date.min = date(1, 1, 1)
@@ -670,7 +670,7 @@ class time:
 
     def __eq__(self, other):
         if not isinstance(other, time):
-            return NotImplemented
+            return False
         if (self._tz is None) != (other._tz is None):
             return False
         if self._tz is None:
@@ -906,7 +906,7 @@ class datetime(date):
             if type(self) is not datetime:
                 r = type(self)(r._y, r._m, r._d, r._h, r._mi, r._s, r._us, r._tz)
             return r
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__add__', type(other).__name__))
 
     __radd__ = __add__
 
@@ -919,7 +919,7 @@ class datetime(date):
             if self._tz is other._tz:
                 return _td(self._local_us() - other._local_us())
             return _td(self._utc_us() - other._utc_us())
-        return NotImplemented
+        raise TypeError('unsupported operand type(s) for %s: %r' % ('__sub__', type(other).__name__))
 
     def _cmpkey(self, other):
         if (self._tz is None) != (other._tz is None):
@@ -930,7 +930,7 @@ class datetime(date):
 
     def __eq__(self, other):
         if not isinstance(other, datetime):
-            return NotImplemented if not isinstance(other, date) else False
+            return False
         k = self._cmpkey(other)
         return k is not None and k[0] == k[1]
 

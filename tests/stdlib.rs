@@ -160,4 +160,4 @@ macro_rules! modules {
     };
 }
 
-modules!(datetime);
+modules!(datetime, collections, itertools, functools, heapq, copy);
