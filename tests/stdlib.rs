@@ -34,11 +34,15 @@ fn snippets(module: &str) -> Vec<(String, String)> {
     out
 }
 
-/// One program running every snippet as a function, from `run(context)`.
+/// One program running every snippet at module level, each in its own
+/// `try` (so classes are module-level, as `__qualname__` then equals the
+/// name), `print` collecting lines that the node's `run` prints.
 fn program(cases: &[(String, String)]) -> String {
-    let mut src = String::new();
-    for (i, (_, code)) in cases.iter().enumerate() {
-        src.push_str(&format!("def _t{i}():\n"));
+    let mut src = String::from(
+        "_lines = []\n_print = print\ndef print(*args, sep=' ', end='\\n'):\n    _lines.append(sep.join([str(a) for a in args]) + end)\n",
+    );
+    for (name, code) in cases {
+        src.push_str(&format!("print('== ' + {name:?})\ntry:\n"));
         let mut body = false;
         for line in code.lines() {
             if !line.trim().is_empty() {
@@ -51,25 +55,16 @@ fn program(cases: &[(String, String)]) -> String {
         if !body {
             src.push_str("    pass\n");
         }
+        src.push_str("except Exception as e:\n    print('!', type(e).__name__)\n    print('#dbg', repr(e))\n");
     }
-    src.push_str("_tests = [");
-    for (i, (name, _)) in cases.iter().enumerate() {
-        src.push_str(&format!("({name:?}, _t{i}), "));
-    }
-    src.push_str("]\n");
     src.push_str(
         "
 def get_node():
     return {'name': 'stdlib', 'friendly_name': 'Stdlib', 'description': 'test', 'category': 'Test', 'pins': []}
 
 def run(context):
-    for name, f in _tests:
-        print('== ' + name)
-        try:
-            f()
-        except Exception as e:
-            print('!', type(e).__name__)
-            print('#dbg', repr(e))
+    for line in ''.join(_lines).split('\\n')[:-1]:
+        _print(line)
     return {'outputs': {}, 'error': None}
 ",
     );
@@ -160,4 +155,4 @@ macro_rules! modules {
     };
 }
 
-modules!(datetime, collections, itertools, functools, heapq, copy);
+modules!(datetime, collections, itertools, functools, heapq, copy, dataclasses, typing);
