@@ -156,3 +156,69 @@ macro_rules! modules {
 }
 
 modules!(datetime, collections, itertools, functools, heapq, copy, dataclasses, typing);
+
+/// The library is paid per use: the seed node imports nothing, so nothing
+/// of `pylib/` is packed with it.
+#[test]
+fn seed_node_packs_no_library_module() {
+    let path = format!("{}/examples/uppercase.py", env!("CARGO_MANIFEST_DIR"));
+    let artifact = mpnode_build::Builder::new(&path).build().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(artifact.files.len(), 1, "{:?}", artifact.files);
+    assert!(artifact.files[0].starts_with("uppercase"), "{:?}", artifact.files);
+}
+
+/// A node importing datetime and collections gets those modules (and what
+/// they import: time), and nothing else of the library.
+#[test]
+fn imported_library_modules_are_packed() {
+    let source = "import datetime\nfrom collections import Counter\n\ndef get_node():\n    return {'name': 'n', 'friendly_name': 'N', \
+                  'description': 'd', 'category': 'C', 'pins': []}\n\ndef run(context):\n    return {'outputs': {}, 'error': None}\n";
+    let artifact = mpnode_build::Builder::from_source(source, "node.py").build().unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = artifact.files.iter().map(|f| f.rsplit_once('.').map_or(f.clone(), |(stem, _)| stem.to_string())).collect();
+    for want in ["node", "datetime", "time", "collections/__init__"] {
+        assert!(names.iter().any(|n| n == want), "{want} not packed: {names:?}");
+    }
+    assert!(!names.iter().any(|n| n == "itertools" || n == "typing"), "{names:?}");
+}
+
+/// `cargo test --test stdlib -- --ignored --nocapture library_sizes`: the
+/// bytes each library module adds to a built node (bytecode, snapshot) and
+/// the fuel its import costs, for BENCHMARKS.md.
+#[test]
+#[ignore]
+fn library_sizes() {
+    let node = |imports: &str| {
+        format!(
+            "{imports}\ndef get_node():\n    return {{'name': 'n', 'friendly_name': 'N', 'description': 'd', 'category': 'C', 'pins': []}}\n\n\
+             def run(context):\n    return {{'outputs': {{}}, 'error': None}}\n"
+        )
+    };
+    let build = |src: &str| mpnode_build::Builder::from_source(src, "node.py").build().unwrap_or_else(|e| panic!("{e}"));
+    let base = build(&node("")).wasm.len();
+    let plain = mpnode_build::Builder::from_source(&node(""), "node.py").snapshot(false).build().unwrap().wasm.len();
+    println!("| module | files packed | module bytes added (snapshot) | bytecode bytes added (no snapshot) |");
+    println!("|---|---|---:|---:|");
+    for m in [
+        "datetime",
+        "time",
+        "calendar",
+        "collections",
+        "itertools",
+        "functools",
+        "operator",
+        "heapq",
+        "bisect",
+        "copy",
+        "typing",
+        "dataclasses",
+    ] {
+        let a = build(&node(&format!("import {m}")));
+        let b = mpnode_build::Builder::from_source(&node(&format!("import {m}")), "node.py").snapshot(false).build().unwrap();
+        println!(
+            "| `{m}` | {} | {} | {} |",
+            a.files[1..].join(", "),
+            a.wasm.len() as i64 - base as i64,
+            b.wasm.len() as i64 - plain as i64
+        );
+    }
+}

@@ -252,7 +252,8 @@ impl Builder {
     /// See [`BuildError`].
     pub fn build(&self) -> Result<Artifact, BuildError> {
         let module = self.pack()?;
-        let files = self.read_files()?.into_iter().map(|f| f.name).collect();
+        // With the library modules the node imports (what the module holds).
+        let files = pack::with_library(&self.read_files()?).into_iter().map(|f| f.name).collect();
         let limits = self.build_limits();
         let engine = Engine::new();
         // Without validation a node whose definitions fail still builds
