@@ -222,3 +222,27 @@ fn library_sizes() {
         );
     }
 }
+
+/// logging's records reach Flow-Like's log with the matching level: the
+/// root functions (basicConfig's format) and a logger with no handler.
+#[test]
+fn logging_goes_to_the_flow_like_log() {
+    let source = "import logging\n\ndef get_node():\n    return {'name': 'n', 'friendly_name': 'N', 'description': 'd', 'category': 'C', 'pins': []}\n\n\
+                  def run(context):\n    logging.getLogger('quiet').error('no handler')\n    logging.warning('careful')\n    \
+                  logging.getLogger('app').error('boom %d', 3)\n    logging.info('not shown')\n    logging.getLogger().setLevel(logging.DEBUG)\n    \
+                  logging.debug('dbg')\n    return {'outputs': {}, 'error': None}\n";
+    let wasm = mpnode_build::pack::pack(RUNTIME_WASM, source, "node.py").unwrap();
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    let report = node.run(json!({})).unwrap();
+    assert_eq!(report.result.error, None);
+    let logs: Vec<(LogLevel, String)> = report.logs.iter().map(|l| (l.level, l.message.clone())).collect();
+    assert_eq!(
+        logs,
+        vec![
+            (LogLevel::Error, "no handler".to_string()),
+            (LogLevel::Warn, "WARNING:root:careful".to_string()),
+            (LogLevel::Error, "ERROR:app:boom 3".to_string()),
+            (LogLevel::Debug, "DEBUG:root:dbg".to_string()),
+        ]
+    );
+}
