@@ -605,11 +605,16 @@ fn annotation_edits(src: &str, tokens: &[Token]) -> Vec<Edit> {
     let mut edits = Vec::new();
     // Enclosing `class`/`def` headers: (indent, is a class, annotations seen).
     let mut scopes: Vec<(usize, bool, bool)> = Vec::new();
-    for line in significant.split(|t| matches!(t.kind, Kind::Newline)) {
+    let lines: Vec<&[&Token]> = significant.split(|t| matches!(t.kind, Kind::Newline)).collect();
+    for (n, line) in lines.iter().enumerate() {
+        let line = *line;
         let Some(first) = line.first() else { continue };
         let indent = first.span.start - src[..first.span.start].rfind('\n').map_or(0, |i| i + 1);
         while scopes.last().is_some_and(|s| s.0 >= indent) {
             scopes.pop();
+        }
+        if name_of(src, first) == Some("class") {
+            enum_decorator(src, tokens, &lines[n..], indent, &mut edits);
         }
         let mut class = scopes.last().filter(|s| s.1).map(|s| s.2);
         for statement in line.split(|t| t.depth == 0 && is_op(src, t, ";")) {
@@ -633,6 +638,70 @@ fn annotation_edits(src: &str, tokens: &[Token]) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// The enum base classes: v1.9.4 has no metaclasses, so a class deriving
+/// from one of them is finished by a decorator (see [`enum_decorator`]).
+const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"];
+
+/// For `class X(Enum):` (or another of [`ENUM_BASES`]) whose previous line
+/// is blank or a comment, turns that line into
+/// `@Enum._mpn_finish('A', 'B', …)` (the base as the header spells it), naming the class body's
+/// assignments in order: the `enum` module then makes the members (v1.9.4
+/// has no metaclasses and its class dicts keep no order). `@unique` on the
+/// previous line finishes the class itself. Lines do not move.
+fn enum_decorator(src: &str, tokens: &[Token], lines: &[&[&Token]], indent: usize, edits: &mut Vec<Edit>) {
+    let header = lines[0];
+    let Some(colon) = header_colon(src, header) else { return };
+    // The base as written (`Enum`, `enum.IntEnum`): a dotted name, as
+    // v1.9.4's decorators must be.
+    let Some(k) = header[..colon].iter().position(|t| name_of(src, t).is_some_and(|n| ENUM_BASES.contains(&n))) else { return };
+    let mut start = k;
+    while start >= 2 && is_op(src, header[start - 1], ".") && name_of(src, header[start - 2]).is_some() {
+        start -= 2;
+    }
+    let base = &src[header[start].span.start..header[k].span.end];
+    let class_start = header[0].span.start;
+    let line_start = class_start - indent;
+    if line_start == 0 {
+        return;
+    }
+    let prev_end = line_start - 1 - usize::from(src[..line_start - 1].ends_with('\r'));
+    let prev_start = src[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+    let prev = src[prev_start..prev_end].trim();
+    let unique = prev == "@unique" || prev == "@enum.unique";
+    if !(prev.is_empty() || prev.starts_with('#') || unique) || src[..prev_start].trim_end_matches(['\n', '\r']).ends_with('\\') {
+        return;
+    }
+    if tokens.iter().any(|t| t.span.start < prev_start && t.span.end > prev_start) {
+        return;
+    }
+    // Member names: `NAME = …` statements directly in the class body.
+    let mut names = Vec::new();
+    let mut body_indent = None;
+    for line in &lines[1..] {
+        let Some(first) = line.first() else { continue };
+        let ind = first.span.start - src[..first.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if ind <= indent {
+            break;
+        }
+        let body = *body_indent.get_or_insert(ind);
+        if ind != body {
+            continue;
+        }
+        if let (Some(name), Some(eq)) = (name_of(src, first), line.get(1)) {
+            if is_op(src, eq, "=") && !KEYWORDS.contains(&name) && !name.starts_with('_') {
+                names.push(format!("'{name}'"));
+            }
+        }
+    }
+    if names.is_empty() {
+        // No members: a base for other enums (as in `enum` itself).
+        return;
+    }
+    let finish = if unique { "_mpn_finish_unique" } else { "_mpn_finish" };
+    let text = format!("{}@{base}.{finish}({})", &src[line_start..class_start], names.join(", "));
+    edits.push(Edit { span: prev_start..prev_end, text });
 }
 
 /// `from __future__ import …`
@@ -1140,6 +1209,12 @@ mod tests {
         assert_eq!(low("a = 1; b: int = 2; c: str\n"), "a = 1; b = 2; pass\n");
         assert_eq!(low("if c: x: int = 1\n"), "if c: x = 1\n");
         assert_eq!(low("class A: x: int\n"), "class A: pass\n");
+        assert_eq!(
+            low("import enum\n\nclass C(enum.Enum):\n    A = 1\n    B: int = 2\n    def f(self):\n        X = 3\n    _p = 4\n"),
+            "import enum\n@enum.Enum._mpn_finish('A')\nclass C(enum.Enum):\n    A = 1\n    \
+             __annotations__ = {}; __mpn_fields__ = []; __annotations__['B'] = 'int'; __mpn_fields__.append('B'); B = 2\n    \
+             def f(self):\n        X = 3\n    _p = 4\n"
+        );
         assert_eq!(
             low("class A:\n    x: int\n    y: Dict[str,\n  int] = {}\n    def f(self):\n        z: int = 1\n    w: str\n"),
             "class A:\n    __annotations__ = {}; __mpn_fields__ = []; __annotations__['x'] = 'int'; __mpn_fields__.append('x')\n    \
