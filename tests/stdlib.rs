@@ -155,7 +155,31 @@ macro_rules! modules {
     };
 }
 
-modules!(datetime, collections, itertools, functools, heapq, copy, dataclasses, typing, string, contextlib, textwrap, random, base64, hashlib, uuid, urllib, statistics, logging, ospath, shell, enum_, csv, pprint);
+modules!(
+    datetime,
+    collections,
+    itertools,
+    functools,
+    heapq,
+    copy,
+    dataclasses,
+    typing,
+    string,
+    contextlib,
+    textwrap,
+    random,
+    base64,
+    hashlib,
+    uuid,
+    urllib,
+    statistics,
+    logging,
+    ospath,
+    shell,
+    enum_,
+    csv,
+    pprint
+);
 
 /// The library is paid per use: the seed node imports nothing, so nothing
 /// of `pylib/` is packed with it.
@@ -245,4 +269,30 @@ fn logging_goes_to_the_flow_like_log() {
             (LogLevel::Debug, "DEBUG:root:dbg".to_string()),
         ]
     );
+}
+
+/// `mpnode build` of a node importing datetime and collections, then
+/// `mpnode inspect`: the packed library modules are listed.
+#[test]
+fn inspect_lists_packed_library_modules() {
+    let dir = std::env::temp_dir().join(format!("mpnode-stdlib-inspect-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let node = dir.join("node.py");
+    std::fs::write(
+        &node,
+        "import datetime\nimport collections\n\ndef get_node():\n    return {'name': 'n', 'friendly_name': 'N', 'description': 'd', \
+         'category': 'C', 'pins': []}\n\ndef run(context):\n    return {'outputs': {'d': str(datetime.date(2024, 1, 2))}, 'error': None}\n",
+    )
+    .unwrap();
+    let wasm = dir.join("node.wasm");
+    let bin = env!("CARGO_BIN_EXE_mpnode");
+    let out = Command::new(bin).args(["build", node.to_str().unwrap(), "-o", wasm.to_str().unwrap(), "--no-manifest"]).output().unwrap();
+    assert!(out.status.success(), "build: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(bin).args(["inspect", wasm.to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("packed files:")).unwrap_or_else(|| panic!("no packed files line:\n{text}"));
+    for want in ["datetime", "time", "collections/__init__"] {
+        assert!(line.split([' ', ',']).any(|f| f.rsplit_once('.').is_some_and(|(stem, _)| stem == want)), "{want} missing: {line}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
