@@ -155,31 +155,7 @@ macro_rules! modules {
     };
 }
 
-modules!(
-    datetime,
-    collections,
-    itertools,
-    functools,
-    heapq,
-    copy,
-    dataclasses,
-    typing,
-    string,
-    contextlib,
-    textwrap,
-    random,
-    base64,
-    hashlib,
-    uuid,
-    urllib,
-    statistics,
-    logging,
-    ospath,
-    shell,
-    enum_,
-    csv,
-    pprint
-);
+modules!(datetime, collections, itertools, functools, heapq, copy, dataclasses, typing, string, contextlib, textwrap, random, base64, hashlib, uuid, urllib, statistics, logging, ospath, shell, enum_, csv, pprint, difflib);
 
 /// The library is paid per use: the seed node imports nothing, so nothing
 /// of `pylib/` is packed with it.
