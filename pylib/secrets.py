@@ -51,8 +51,16 @@ def token_urlsafe(nbytes=None):
 
 
 def compare_digest(a, b):
-    import hmac
-    return hmac.compare_digest(a, b)
+    # as hmac.compare_digest (without packing hmac and hashlib)
+    if isinstance(a, str) != isinstance(b, str):
+        raise TypeError('unsupported operand types(s) or combination of types')
+    if isinstance(a, str):
+        a = a.encode()
+        b = b.encode()
+    result = len(a) ^ len(b)
+    for x, y in zip(a, b if len(a) == len(b) else a):
+        result |= x ^ y
+    return result == 0
 
 
 class SystemRandom:

@@ -1,7 +1,7 @@
 # mpnode's os: the pure parts (os.path, sep, environ as an empty mapping,
 # fspath, getenv). Nodes have no file system and no processes: those calls
 # raise OSError naming mpnode.
-from os import path
+from . import path  # (relative: the packer then packs os/path.py too)
 
 name = 'posix'
 sep = '/'
@@ -36,8 +36,8 @@ def getcwd():
 
 
 def urandom(n):
-    import secrets
-    return secrets.token_bytes(n)
+    import urandom as _ur
+    return bytes([_ur.getrandbits(8) for _ in range(n)])
 
 
 def _nofs(*args, **kwargs):
