@@ -182,6 +182,24 @@ modules!(
     difflib
 );
 
+/// The library as `mpnode build` packs it by default (bytecode, the runtime
+/// without the compiler, the build-time snapshot that runs the imports):
+/// one node importing nearly every module (`tests/stdlib/built.py`), on the
+/// default 1 MiB heap.
+#[test]
+fn built_node_uses_the_library() {
+    let cases = snippets("built");
+    let src = program(&cases);
+    let expected = python(&format!("{src}\nrun({{}})\n"));
+    let artifact = mpnode_build::Builder::from_source(&src, "node.py").build().unwrap_or_else(|e| panic!("{e}"));
+    let mut node = Node::load(&Engine::new(), &artifact.wasm).unwrap();
+    let report = node.run(json!({})).unwrap();
+    assert_eq!(report.result.error, None);
+    let got: String = report.logs.iter().filter(|e| e.level == LogLevel::Info).map(|e| format!("{}\n", e.message)).collect();
+    let strip = |s: &str| s.lines().filter(|l| !l.starts_with("#dbg")).map(|l| format!("{l}\n")).collect::<String>();
+    assert_eq!(strip(&got), strip(&expected), "full output:\n{got}");
+}
+
 /// The library is paid per use: the seed node imports nothing, so nothing
 /// of `pylib/` is packed with it.
 #[test]
