@@ -752,6 +752,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
             "imports": info.imports,
             "exports": info.exports,
             "custom_sections": info.custom_sections,
+            "packed_files": info.packed_files,
             "load_error": load_error.as_ref().map(|e| e.message.clone()),
         });
         println!("{}", serde_json::to_string_pretty(&output).unwrap_or_default());
@@ -767,6 +768,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
 fn inspect_text(path: &Path, info: &ModuleInfo, definitions: Option<&[Value]>, problems: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {} bytes", path.display(), info.size);
+    if !info.packed_files.is_empty() {
+        let _ = writeln!(out, "packed files: {}", info.packed_files.join(", "));
+    }
     if let Some(definitions) = definitions {
         let _ = writeln!(out, "\ndefinitions ({}):", definitions.len());
         for definition in definitions {

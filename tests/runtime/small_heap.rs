@@ -25,8 +25,9 @@ const SMALL_HEAP: u32 = 16 << 10;
 
 /// The tiny heap for SDK-style nodes: the `sdk` module (Flow-Like's whole
 /// SDK surface, compiled from source here) needs more than 64 KiB (see
-/// sdk_node_whose_heap_cannot_take_its_input_says_so).
-const SMALL_SDK_HEAP: u32 = 80 << 10;
+/// sdk_node_whose_heap_cannot_take_its_input_says_so), and
+/// `examples/sdk_fstrings.py` imports the real `typing` (issue 12).
+const SMALL_SDK_HEAP: u32 = 96 << 10;
 
 fn is_sdk_style(path: &Path) -> bool {
     std::fs::read_to_string(path).unwrap().contains("sdk import")

@@ -252,7 +252,8 @@ impl Builder {
     /// See [`BuildError`].
     pub fn build(&self) -> Result<Artifact, BuildError> {
         let module = self.pack()?;
-        let files = self.read_files()?.into_iter().map(|f| f.name).collect();
+        // With the library modules the node imports (what the module holds).
+        let files: Vec<String> = pack::with_library(&self.read_files()?).into_iter().map(|f| f.name).collect();
         let limits = self.build_limits();
         let engine = Engine::new();
         // Without validation a node whose definitions fail still builds
@@ -271,7 +272,8 @@ impl Builder {
             validate::check_run(&source, &file).map_err(BuildError::Invalid)?;
         }
         if !self.snapshot {
-            return Ok(Artifact { wasm: module, definitions: definitions.unwrap_or_default(), import_logs: Vec::new(), files });
+            let wasm = with_file_list(module, &files);
+            return Ok(Artifact { wasm, definitions: definitions.unwrap_or_default(), import_logs: Vec::new(), files });
         }
         let snap = snapshot::snapshot(&engine, &module, &limits).map_err(BuildError::Snapshot)?;
         if let Some(definitions) = &definitions {
@@ -280,6 +282,41 @@ impl Builder {
                 return Err(BuildError::SnapshotDiffers);
             }
         }
-        Ok(Artifact { wasm: snap.wasm, definitions: definitions.unwrap_or_default(), import_logs: snap.logs, files })
+        let wasm = with_file_list(snap.wasm, &files);
+        Ok(Artifact { wasm, definitions: definitions.unwrap_or_default(), import_logs: snap.logs, files })
+    }
+}
+
+/// The custom section naming the packed files (one per line), which
+/// `mpnode inspect` shows.
+pub const FILES_SECTION: &str = "mpnode.files";
+
+/// Appends [`FILES_SECTION`] when the module packs more than the node file
+/// (local or library modules), so a node that packs only itself (the seed)
+/// keeps its exact size.
+fn with_file_list(mut wasm: Vec<u8>, files: &[String]) -> Vec<u8> {
+    if files.len() <= 1 {
+        return wasm;
+    }
+    let payload = files.join("\n");
+    let mut body = Vec::new();
+    leb128(&mut body, FILES_SECTION.len() as u64);
+    body.extend_from_slice(FILES_SECTION.as_bytes());
+    body.extend_from_slice(payload.as_bytes());
+    wasm.push(0);
+    leb128(&mut wasm, body.len() as u64);
+    wasm.extend_from_slice(&body);
+    wasm
+}
+
+fn leb128(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
     }
 }

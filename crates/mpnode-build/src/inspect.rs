@@ -83,6 +83,9 @@ pub struct ModuleInfo {
     pub exports: Vec<ExportInfo>,
     /// Custom sections: name and size in bytes.
     pub custom_sections: Vec<(String, usize)>,
+    /// The files `mpnode build` packed (its `mpnode.files` section), when
+    /// the module packs more than the node file.
+    pub packed_files: Vec<String>,
 }
 
 impl ModuleInfo {
@@ -199,7 +202,8 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
     let mut tables: Vec<String> = Vec::new();
     let mut memories: Vec<String> = Vec::new();
     let mut globals: Vec<String> = Vec::new();
-    let mut info = ModuleInfo { size: wasm.len(), imports: Vec::new(), exports: Vec::new(), custom_sections: Vec::new() };
+    let mut info =
+        ModuleInfo { size: wasm.len(), imports: Vec::new(), exports: Vec::new(), custom_sections: Vec::new(), packed_files: Vec::new() };
     let mut raw_exports: Vec<(String, ExternalKind, u32)> = Vec::new();
     let func_type = |types: &[FuncType], index: u32| types.get(index as usize).cloned().ok_or(InspectError::BadTypeIndex(index));
 
@@ -271,6 +275,9 @@ pub fn inspect(wasm: &[u8]) -> Result<ModuleInfo, InspectError> {
             }
             Payload::CustomSection(reader) => {
                 info.custom_sections.push((reader.name().to_string(), reader.data().len()));
+                if reader.name() == crate::builder::FILES_SECTION {
+                    info.packed_files = String::from_utf8_lossy(reader.data()).lines().map(str::to_string).collect();
+                }
             }
             _ => {}
         }

@@ -603,10 +603,31 @@ fn name_of<'s>(src: &'s str, token: &Token) -> Option<&'s str> {
 
 /// The edits that remove variable annotations (and `__future__` imports),
 /// in source order.
+///
+/// In a class body (directly, or under an `if`/`for`/… there) an annotated
+/// simple name is recorded as CPython records it, so that `dataclasses`,
+/// `typing.NamedTuple` and `typing.TypedDict` see their fields:
+/// `x: T = v` → `__annotations__['x'] = 'T'; __mpn_fields__.append('x'); x = v`
+/// (the annotation as its text; the class's first one also creates
+/// `__annotations__ = {}` and the ordered name list `__mpn_fields__`, as
+/// v1.9.4's dicts do not keep insertion order).
 fn annotation_edits(src: &str, tokens: &[Token]) -> Vec<Edit> {
     let significant: Vec<&Token> = tokens.iter().filter(|t| !matches!(t.kind, Kind::Comment | Kind::Nl | Kind::Continuation)).collect();
     let mut edits = Vec::new();
-    for line in significant.split(|t| matches!(t.kind, Kind::Newline)) {
+    // Enclosing `class`/`def` headers: (indent, is a class, annotations seen).
+    let mut scopes: Vec<(usize, bool, bool)> = Vec::new();
+    let lines: Vec<&[&Token]> = significant.split(|t| matches!(t.kind, Kind::Newline)).collect();
+    for (n, line) in lines.iter().enumerate() {
+        let line = *line;
+        let Some(first) = line.first() else { continue };
+        let indent = first.span.start - src[..first.span.start].rfind('\n').map_or(0, |i| i + 1);
+        while scopes.last().is_some_and(|s| s.0 >= indent) {
+            scopes.pop();
+        }
+        if name_of(src, first) == Some("class") {
+            enum_decorator(src, tokens, &lines[n..], indent, &mut edits);
+        }
+        let mut class = scopes.last().filter(|s| s.1).map(|s| s.2);
         for statement in line.split(|t| t.depth == 0 && is_op(src, t, ";")) {
             if is_future_import(src, statement) {
                 // v1.9.4 has no `__future__` module, and every feature it
@@ -614,11 +635,84 @@ fn annotation_edits(src: &str, tokens: &[Token]) -> Vec<Edit> {
                 let span = statement[0].span.start..statement[statement.len() - 1].span.end;
                 edits.push(Edit::keeping_lines(src, span, "pass"));
             } else {
-                annotated_statement(src, statement, &mut edits);
+                annotated_statement(src, statement, &mut edits, &mut class);
             }
+        }
+        if let (Some(seen), Some(scope)) = (class, scopes.last_mut()) {
+            scope.2 = seen;
+        }
+        let words: Vec<&str> = line.iter().take(2).filter_map(|t| name_of(src, t)).collect();
+        match words.as_slice() {
+            ["class", ..] => scopes.push((indent, true, false)),
+            ["def", ..] | ["async", "def"] => scopes.push((indent, false, false)),
+            _ => {}
         }
     }
     edits
+}
+
+/// The enum base classes: v1.9.4 has no metaclasses, so a class deriving
+/// from one of them is finished by a decorator (see [`enum_decorator`]).
+const ENUM_BASES: &[&str] = &["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"];
+
+/// For `class X(Enum):` (or another of [`ENUM_BASES`]) whose previous line
+/// is blank or a comment, turns that line into
+/// `@Enum._mpn_finish('A', 'B', …)` (the base as the header spells it), naming the class body's
+/// assignments in order: the `enum` module then makes the members (v1.9.4
+/// has no metaclasses and its class dicts keep no order). `@unique` on the
+/// previous line finishes the class itself. Lines do not move.
+fn enum_decorator(src: &str, tokens: &[Token], lines: &[&[&Token]], indent: usize, edits: &mut Vec<Edit>) {
+    let header = lines[0];
+    let Some(colon) = header_colon(src, header) else { return };
+    // The base as written (`Enum`, `enum.IntEnum`): a dotted name, as
+    // v1.9.4's decorators must be.
+    let Some(k) = header[..colon].iter().position(|t| name_of(src, t).is_some_and(|n| ENUM_BASES.contains(&n))) else { return };
+    let mut start = k;
+    while start >= 2 && is_op(src, header[start - 1], ".") && name_of(src, header[start - 2]).is_some() {
+        start -= 2;
+    }
+    let base = &src[header[start].span.start..header[k].span.end];
+    let class_start = header[0].span.start;
+    let line_start = class_start - indent;
+    if line_start == 0 {
+        return;
+    }
+    let prev_end = line_start - 1 - usize::from(src[..line_start - 1].ends_with('\r'));
+    let prev_start = src[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+    let prev = src[prev_start..prev_end].trim();
+    let unique = prev == "@unique" || prev == "@enum.unique";
+    if !(prev.is_empty() || prev.starts_with('#') || unique) || src[..prev_start].trim_end_matches(['\n', '\r']).ends_with('\\') {
+        return;
+    }
+    if tokens.iter().any(|t| t.span.start < prev_start && t.span.end > prev_start) {
+        return;
+    }
+    // Member names: `NAME = …` statements directly in the class body.
+    let mut names = Vec::new();
+    let mut body_indent = None;
+    for line in &lines[1..] {
+        let Some(first) = line.first() else { continue };
+        let ind = first.span.start - src[..first.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if ind <= indent {
+            break;
+        }
+        let body = *body_indent.get_or_insert(ind);
+        if ind != body {
+            continue;
+        }
+        if let (Some(name), Some(eq)) = (name_of(src, first), line.get(1)) {
+            if is_op(src, eq, "=") && !KEYWORDS.contains(&name) && !name.starts_with('_') {
+                names.push(format!("'{name}'"));
+            }
+        }
+    }
+    if names.is_empty() {
+        // No members: a base for other enums (as in `enum` itself).
+        return;
+    }
+    let finish = if unique { "_mpn_finish_unique" } else { "_mpn_finish" };
+    let text = format!("{}@{base}.{finish}({})", &src[line_start..class_start], names.join(", "));
+    edits.push(Edit { span: prev_start..prev_end, text });
 }
 
 /// `from __future__ import …`
@@ -629,14 +723,19 @@ fn is_future_import(src: &str, statement: &[&Token]) -> bool {
 
 /// Adds an edit if `statement` (the significant tokens of one simple
 /// statement, or of a compound statement with its body on the same line)
-/// is an annotated assignment.
-fn annotated_statement(src: &str, statement: &[&Token], edits: &mut Vec<Edit>) {
+/// is an annotated assignment. `class` is `Some(annotations seen)` in a
+/// class body (see [`annotation_edits`]).
+fn annotated_statement(src: &str, statement: &[&Token], edits: &mut Vec<Edit>, class: &mut Option<bool>) {
     let Some(first) = statement.first() else { return };
     let word = name_of(src, first).unwrap_or("");
     if COMPOUND.contains(&word) {
         // `if c: x: int = 1`: look at the body after the header's colon.
         if let Some(colon) = header_colon(src, statement) {
-            annotated_statement(src, &statement[colon + 1..], edits);
+            let mut inner = if word == "class" || word == "def" { None } else { *class };
+            annotated_statement(src, &statement[colon + 1..], edits, &mut inner);
+            if class.is_some() && inner.is_some() {
+                *class = inner;
+            }
         }
         return;
     }
@@ -654,8 +753,24 @@ fn annotated_statement(src: &str, statement: &[&Token], edits: &mut Vec<Edit>) {
         return;
     };
     let target_end = statement[colon - 1].span.end;
-    match annotation.iter().position(|t| t.depth == 0 && is_op(src, t, "=")) {
-        Some(0) => {}
+    let eq = annotation.iter().position(|t| t.depth == 0 && is_op(src, t, "="));
+    if eq == Some(0) {
+        return;
+    }
+    if let (Some(seen), 1) = (*class, colon) {
+        let hint_end = eq.map_or(last.span.end, |eq| annotation[eq - 1].span.end);
+        let hint: Vec<&str> = src[annotation[0].span.start..hint_end].split_whitespace().collect();
+        let hint = hint.join(" ").replace('\\', "\\\\").replace('\'', "\\'");
+        let mut text = if seen { String::new() } else { "__annotations__ = {}; __mpn_fields__ = []; ".to_string() };
+        text.push_str(&format!("__annotations__['{word}'] = '{hint}'; __mpn_fields__.append('{word}')"));
+        *class = Some(true);
+        match eq {
+            Some(eq) => edits.push(Edit::keeping_lines(src, first.span.start..annotation[eq].span.start, &format!("{text}; {word} "))),
+            None => edits.push(Edit::keeping_lines(src, first.span.start..last.span.end, &text)),
+        }
+        return;
+    }
+    match eq {
         // `x: T = v` → `x = v`
         Some(eq) => edits.push(Edit::keeping_lines(src, target_end..annotation[eq].span.start, " ")),
         // `x: T` → `pass`
@@ -1105,6 +1220,18 @@ mod tests {
         assert_eq!(low("a = 1; b: int = 2; c: str\n"), "a = 1; b = 2; pass\n");
         assert_eq!(low("if c: x: int = 1\n"), "if c: x = 1\n");
         assert_eq!(low("class A: x: int\n"), "class A: pass\n");
+        assert_eq!(
+            low("import enum\n\nclass C(enum.Enum):\n    A = 1\n    B: int = 2\n    def f(self):\n        X = 3\n    _p = 4\n"),
+            "import enum\n@enum.Enum._mpn_finish('A')\nclass C(enum.Enum):\n    A = 1\n    \
+             __annotations__ = {}; __mpn_fields__ = []; __annotations__['B'] = 'int'; __mpn_fields__.append('B'); B = 2\n    \
+             def f(self):\n        X = 3\n    _p = 4\n"
+        );
+        assert_eq!(
+            low("class A:\n    x: int\n    y: Dict[str,\n  int] = {}\n    def f(self):\n        z: int = 1\n    w: str\n"),
+            "class A:\n    __annotations__ = {}; __mpn_fields__ = []; __annotations__['x'] = 'int'; __mpn_fields__.append('x')\n    \
+             __annotations__['y'] = 'Dict[str, int]'; __mpn_fields__.append('y'); y \\\n= {}\n    def f(self):\n        z = 1\n    \
+             __annotations__['w'] = 'str'; __mpn_fields__.append('w')\n"
+        );
         assert_eq!(low("x: Dict[\n  str, int\n] = {}\ny = 1\n"), "x \\\n \\\n= {}\ny = 1\n");
         assert_eq!(low("f: Callable = lambda a=1: a\n"), "f = lambda a=1: a\n");
         assert_eq!(low("s: str = f'{x}'\n"), "s = '{}'.format(x)\n");

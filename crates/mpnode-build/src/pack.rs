@@ -351,7 +351,7 @@ pub mod library {
 /// one of them imports (and, transitively, what those import), unless the
 /// node brings a file of that name itself. A node that imports nothing of
 /// the library gets nothing: the library is paid per use.
-fn with_library(files: &[SourceFile]) -> Vec<SourceFile> {
+pub fn with_library(files: &[SourceFile]) -> Vec<SourceFile> {
     let mut out = files.to_vec();
     let mut i = 0;
     while i < out.len() {

@@ -1,0 +1,522 @@
+# mpnode's collections, written from CPython 3.11's documentation.
+# Counter, defaultdict and OrderedDict keep insertion order (they build on
+# v1.9.4's C OrderedDict); namedtuple classes are not tuple subclasses
+# (v1.9.4 cannot override tuple.__new__) but index, unpack, compare and
+# hash like tuples.
+import ucollections as _uc
+import sys as _sys
+
+_COD = _uc.OrderedDict
+
+
+def _ordered_repr(items):
+    return '{' + ', '.join(['%r: %r' % kv for kv in items]) + '}'
+
+
+class _Map:
+    # A mapping kept in insertion order. v1.9.4 hands a dict subclass's
+    # constructor arguments to the C type, so Counter, defaultdict and
+    # OrderedDict wrap one instead of subclassing dict.
+    def __init__(self, *args, **kw):
+        self._d = _COD()
+        if len(args) > 1:
+            raise TypeError('expected at most 1 argument, got %d' % len(args))
+        if args:
+            self.update(args[0])
+        if kw:
+            self.update(kw)
+
+    def update(self, other=(), **kw):
+        d = self._d
+        if hasattr(other, 'keys'):
+            for k in other.keys():
+                d[k] = other[k]
+        else:
+            for k, v in other:
+                d[k] = v
+        for k, v in kw.items():
+            d[k] = v
+
+    def __getitem__(self, key):
+        try:
+            return self._d[key]
+        except KeyError:
+            return self.__missing__(key)
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def __bool__(self):
+        return len(self._d) > 0
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def setdefault(self, key, default=None):
+        if key not in self._d:
+            self._d[key] = default
+        return self._d[key]
+
+    def clear(self):
+        self._d.clear()
+
+    def popitem(self):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = list(self._d.keys())[-1]
+        return key, self._d.pop(key)
+
+    def __eq__(self, other):
+        if isinstance(other, _Map):
+            other = other._d
+        return dict(self._d) == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __repr__(self):
+        return _ordered_repr(self._d.items())
+
+
+class OrderedDict(_Map):
+    def move_to_end(self, key, last=True):
+        value = self._d.pop(key)
+        if last:
+            self._d[key] = value
+        else:
+            rest = list(self._d.items())
+            self._d = _COD()
+            self._d[key] = value
+            for k, v in rest:
+                self._d[k] = v
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = list(self._d.keys())[-1 if last else 0]
+        return key, self._d.pop(key)
+
+    def copy(self):
+        return OrderedDict(self._d.items())
+
+    def __reversed__(self):
+        return reversed(list(self._d.keys()))
+
+    def __repr__(self):
+        if not self._d:
+            return '%s()' % type(self).__name__
+        return '%s(%r)' % (type(self).__name__, list(self._d.items()))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._d.items()) == list(other._d.items())
+        return _Map.__eq__(self, other)
+
+
+class defaultdict(_Map):
+    def __init__(self, default_factory=None, *args, **kw):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        _Map.__init__(self, *args, **kw)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def copy(self):
+        return defaultdict(self.default_factory, self._d.items())
+
+    def __repr__(self):
+        return 'defaultdict(%r, %s)' % (self.default_factory, _ordered_repr(self._d.items()))
+
+
+class Counter(_Map):
+    def __init__(self, iterable=None, **kw):
+        self._d = _COD()
+        self.update(iterable, **kw)
+
+    def __missing__(self, key):
+        return 0
+
+    def update(self, iterable=None, **kw):
+        d = self._d
+        if iterable is not None:
+            if hasattr(iterable, 'items'):
+                for k, v in iterable.items():
+                    d[k] = d.get(k, 0) + v
+            else:
+                for k in iterable:
+                    d[k] = d.get(k, 0) + 1
+        for k, v in kw.items():
+            d[k] = d.get(k, 0) + v
+
+    def subtract(self, iterable=None, **kw):
+        d = self._d
+        if iterable is not None:
+            if hasattr(iterable, 'items'):
+                for k, v in iterable.items():
+                    d[k] = d.get(k, 0) - v
+            else:
+                for k in iterable:
+                    d[k] = d.get(k, 0) - 1
+        for k, v in kw.items():
+            d[k] = d.get(k, 0) - v
+
+    def most_common(self, n=None):
+        # v1.9.4's sort is not stable: the index keeps ties in insertion order.
+        items = list(self._d.items())
+        order = sorted(range(len(items)), key=lambda i: (-items[i][1], i))
+        items = [items[i] for i in order]
+        return items if n is None else items[:n]
+
+    def elements(self):
+        for k, v in self._d.items():
+            for _ in range(v):
+                yield k
+
+    def total(self):
+        return sum(self._d.values())
+
+    def copy(self):
+        return Counter(self)
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def __delitem__(self, key):
+        if key in self._d:
+            del self._d[key]
+
+    def __repr__(self):
+        if not self._d:
+            return 'Counter()'
+        return 'Counter(%s)' % _ordered_repr(self.most_common())
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return _Map.__eq__(self, other)
+        for k in self._keys(other):
+            if self[k] != other[k]:
+                return False
+        return True
+
+    def _keep(self, pairs):
+        out = Counter()
+        for k, v in pairs:
+            if v > 0:
+                out._d[k] = v
+        return out
+
+    def _keys(self, other):
+        ks = list(self._d.keys())
+        for k in other.keys():
+            if k not in self._d:
+                ks.append(k)
+        return ks
+
+    def __add__(self, other):
+        return self._keep([(k, self[k] + other[k]) for k in self._keys(other)])
+
+    def __sub__(self, other):
+        return self._keep([(k, self[k] - other[k]) for k in self._keys(other)])
+
+    def __or__(self, other):
+        return self._keep([(k, max(self[k], other[k])) for k in self._keys(other)])
+
+    def __and__(self, other):
+        return self._keep([(k, min(self[k], other[k])) for k in self._keys(other)])
+
+    def __pos__(self):
+        return self._keep(self._d.items())
+
+    def __neg__(self):
+        return self._keep([(k, -v) for k, v in self._d.items()])
+
+    def __le__(self, other):
+        return all(self[k] <= other[k] for k in self._keys(other))
+
+    def __ge__(self, other):
+        return all(self[k] >= other[k] for k in self._keys(other))
+
+    def __lt__(self, other):
+        return self <= other and self != other
+
+    def __gt__(self, other):
+        return self >= other and self != other
+
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None and maxlen < 0:
+            raise ValueError('maxlen must be non-negative')
+        self._l = []
+        self._max = maxlen
+        self.extend(iterable)
+
+    maxlen = property(lambda self: self._max)
+
+    def _trim(self, left):
+        if self._max is not None:
+            while len(self._l) > self._max:
+                if left:
+                    self._l.pop(0)
+                else:
+                    self._l.pop()
+
+    def append(self, x):
+        self._l.append(x)
+        self._trim(True)
+
+    def appendleft(self, x):
+        self._l.insert(0, x)
+        self._trim(False)
+
+    def extend(self, it):
+        for x in list(it):
+            self.append(x)
+
+    def extendleft(self, it):
+        for x in list(it):
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._l:
+            raise IndexError('pop from an empty deque')
+        return self._l.pop()
+
+    def popleft(self):
+        if not self._l:
+            raise IndexError('pop from an empty deque')
+        return self._l.pop(0)
+
+    def clear(self):
+        self._l = []
+
+    def copy(self):
+        return deque(self._l, self._max)
+
+    def count(self, x):
+        return self._l.count(x)
+
+    def index(self, x, *a):
+        return self._l.index(x, *a)
+
+    def insert(self, i, x):
+        if self._max is not None and len(self._l) >= self._max:
+            raise IndexError('deque already at its maximum size')
+        self._l.insert(i, x)
+
+    def remove(self, x):
+        self._l.remove(x)
+
+    def reverse(self):
+        self._l.reverse()
+
+    def rotate(self, n=1):
+        if self._l:
+            n %= len(self._l)
+            if n:
+                self._l = self._l[-n:] + self._l[:-n]
+
+    def __len__(self):
+        return len(self._l)
+
+    def __bool__(self):
+        return bool(self._l)
+
+    def __iter__(self):
+        return iter(self._l)
+
+    def __reversed__(self):
+        return reversed(self._l)
+
+    def __contains__(self, x):
+        return x in self._l
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
+        return self._l[i]
+
+    def __setitem__(self, i, v):
+        self._l[i] = v
+
+    def __delitem__(self, i):
+        del self._l[i]
+
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._l == other._l
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __lt__(self, other):
+        return self._l < other._l
+
+    def __add__(self, other):
+        return deque(self._l + other._l, self._max)
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        return deque(self._l * n, self._max)
+
+    def __repr__(self):
+        if self._max is None:
+            return 'deque(%r)' % (self._l,)
+        return 'deque(%r, maxlen=%d)' % (self._l, self._max)
+
+
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for m in self.maps:
+            if key in m:
+                return m[key]
+        return self.__missing__(key)
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __len__(self):
+        keys = set()
+        for m in self.maps:
+            keys.update(m)
+        return len(keys)
+
+    def __iter__(self):
+        seen = {}
+        order = []
+        for m in reversed(self.maps):
+            for k in m:
+                if k not in seen:
+                    seen[k] = 1
+                    order.append(k)
+        return iter(order)
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError('Key not found in the first mapping: %r' % (key,))
+
+    def pop(self, key, *default):
+        return self.maps[0].pop(key, *default)
+
+    def new_child(self, m=None):
+        return ChainMap({} if m is None else m, *self.maps)
+
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return 'ChainMap(%s)' % ', '.join([repr(m) for m in self.maps])
+
+
+from _mpn_tuple import _NTBase
+
+
+def namedtuple(typename, field_names, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    fields = tuple([str(f) for f in field_names])
+    seen = set()
+    checked = []
+    for i, f in enumerate(fields):
+        bad = not f or not (f[0].isalpha() or f[0] == '_') or f.startswith('_') or f in seen or f in _KEYWORDS
+        for c in f:
+            if not (c.isalpha() or c.isdigit() or c == '_'):
+                bad = True
+        if bad:
+            if rename:
+                f = '_%d' % i
+            elif f.startswith('_'):
+                raise ValueError('Field names cannot start with an underscore: %r' % f)
+            else:
+                raise ValueError('Type names and field names must be valid identifiers: %r' % f)
+        seen.add(f)
+        checked.append(f)
+    fields = tuple(checked)
+    fd = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError('Got more default values than field names')
+        for f, v in zip(fields[len(fields) - len(defaults):], defaults):
+            fd[f] = v
+    return type(typename, (_NTBase,), {'_fields': fields, '_field_defaults': fd, '__module__': module or '__main__'})
+
+
+_KEYWORDS = ('False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def',
+             'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is',
+             'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield')
+
+
+class UserDict(dict):
+    pass
+
+
+class UserList(list):
+    pass
+
+
+class UserString(str):
+    pass

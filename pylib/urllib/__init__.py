@@ -1,0 +1,1 @@
+# mpnode's urllib package: only urllib.parse (nodes have no network).
