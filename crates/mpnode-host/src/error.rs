@@ -350,3 +350,125 @@ impl fmt::Display for Failure {
 }
 
 impl std::error::Error for Failure {}
+
+/// Why a host function stopped the guest (the host side of
+/// [`Failure::HostCall`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HostCallProblem {
+    /// A `(ptr, len)` argument does not lie inside guest memory.
+    OutOfBounds {
+        /// Which argument (`message`, `data`, …).
+        what: &'static str,
+        /// Its pointer.
+        ptr: u32,
+        /// Its length.
+        len: u32,
+        /// Size of guest memory in bytes.
+        memory_size: usize,
+    },
+    /// The module exports no memory to read arguments from.
+    NoMemory,
+    /// `env.invoke_vii` nested deeper than [`crate::Limits::max_invoke_depth`].
+    InvokeDepth {
+        /// The configured maximum.
+        max: u32,
+    },
+    /// `env.invoke_vii` was asked to call a null table entry.
+    NullEntry {
+        /// The table index.
+        index: u32,
+    },
+    /// `__indirect_function_table` holds `externref`s.
+    NotFuncTable,
+    /// `env.invoke_vii` got a table index past the table's end.
+    IndexOutOfRange {
+        /// The table index.
+        index: u32,
+        /// The table's size.
+        size: u64,
+    },
+    /// The table entry `env.invoke_vii` called has another signature.
+    EntrySignature {
+        /// The table index.
+        index: u32,
+        /// The entry's signature.
+        found: String,
+    },
+    /// The module lacks an export `env.invoke_vii` needs.
+    MissingExport {
+        /// The export's name.
+        name: &'static str,
+        /// What it must be.
+        need: &'static str,
+    },
+}
+
+impl fmt::Display for HostCallProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HostCallProblem::OutOfBounds { what, ptr, len, memory_size } => {
+                write!(f, "{what} (ptr {ptr}, len {len}) lies outside guest memory ({memory_size} bytes)")
+            }
+            HostCallProblem::NoMemory => f.write_str("the module exports no memory"),
+            HostCallProblem::InvokeDepth { max } => {
+                write!(f, "nested more than {max} levels deep (runaway recursion?); raise Limits::max_invoke_depth if the node needs more")
+            }
+            HostCallProblem::NullEntry { index } => write!(f, "table entry {index} is null"),
+            HostCallProblem::NotFuncTable => f.write_str("__indirect_function_table is not a funcref table"),
+            HostCallProblem::IndexOutOfRange { index, size } => write!(f, "table index {index} is out of range (table size {size})"),
+            HostCallProblem::EntrySignature { index, found } => write!(f, "table entry {index} is {found}, not (i32, i32) -> ()"),
+            HostCallProblem::MissingExport { name, need } => write!(f, "the module must export `{name}` as {need}"),
+        }
+    }
+}
+
+/// A host function refused its arguments; raised as a wasmi host error, it
+/// stops the guest and becomes [`Failure::HostCall`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HostCallError {
+    /// The host function, e.g. `flowlike_log.info`.
+    pub(crate) function: &'static str,
+    /// What was wrong.
+    pub(crate) problem: HostCallProblem,
+}
+
+impl HostCallError {
+    /// The error as a wasmi error that stops the guest.
+    pub(crate) fn raise(function: &'static str, problem: HostCallProblem) -> wasmi::Error {
+        wasmi::Error::host(HostCallError { function, problem })
+    }
+}
+
+impl fmt::Display for HostCallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.function, self.problem)
+    }
+}
+
+impl wasmi::errors::HostError for HostCallError {}
+
+/// Writes a signature as `(i32, i32) -> i64`; no results print as `()`.
+pub fn format_signature(params: &[wasmi::ValType], results: &[wasmi::ValType]) -> String {
+    fn list(types: &[wasmi::ValType]) -> String {
+        types.iter().map(|t| val_type_name(*t)).collect::<Vec<_>>().join(", ")
+    }
+    let results = match results {
+        [] => "()".to_string(),
+        [one] => val_type_name(*one).to_string(),
+        many => format!("({})", list(many)),
+    };
+    format!("({}) -> {}", list(params), results)
+}
+
+fn val_type_name(t: wasmi::ValType) -> &'static str {
+    use wasmi::ValType;
+    match t {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        ValType::V128 => "v128",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
+    }
+}

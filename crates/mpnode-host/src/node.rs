@@ -14,10 +14,14 @@ use wasmi::{ExternType, Func, Memory, Store, Val, ValType};
 
 use crate::contract::{Envelope, EnvelopeHead};
 use crate::engine::Engine;
+use crate::error::{format_signature, HostCallError};
 use crate::error::{Error, Failure};
-use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
-use crate::limits::{self, DeadlineExceeded, Limits};
+use crate::host_state::HostState;
+use crate::imports;
+use crate::limits::Limits;
+use crate::meter::{self as limits, DeadlineExceeded};
 use crate::report::{RunReport, RunResult};
+use crate::sjlj::{self, Sjlj, SJLJ_EXPORTS};
 
 /// The ids and flags the host puts into each run envelope.
 ///
@@ -594,7 +598,7 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
         .ok_or_else(|| Error::MissingExport { name: "memory".to_string(), reason: "the host reads and writes strings through it" })?;
     store.data_mut().memory = Some(memory);
     match Sjlj::from_instance(&instance, &store) {
-        Ok(sjlj) => store.data_mut().sjlj = Some(sjlj),
+        Ok(sjlj) => store.data_mut().sjlj.exports = Some(sjlj),
         Err(name) if layout.uses_invoke => {
             return Err(Error::MissingExport { name: name.to_string(), reason: "the module imports env.invoke_vii, which needs it" })
         }
@@ -688,11 +692,11 @@ fn classify(export: &'static str, error: wasmi::Error, limits: &Limits, refused:
     if let Some(code) = error.i32_exit_status() {
         return Failure::ProcExit { export, code };
     }
-    if error.downcast_ref::<imports::Longjmp>().is_some() {
+    if error.downcast_ref::<sjlj::Longjmp>().is_some() {
         return Failure::UncaughtLongjmp { export };
     }
-    if let Some(host) = error.downcast_ref::<imports::HostCallError>() {
-        return Failure::HostCall { export, function: host.function, message: host.message.clone() };
+    if let Some(host) = error.downcast_ref::<HostCallError>() {
+        return Failure::HostCall { export, function: host.function, message: host.problem.to_string() };
     }
     Failure::Trap { export, message: error.to_string(), code }
 }
