@@ -90,8 +90,8 @@ impl fmt::Display for Error {
             Error::UnknownImport { module, name, signature } => write!(
                 f,
                 "the module imports `{module}.{name}` {signature}, which Flow-Like's host does not \
-                 provide (a module importing it fails to load there too); remove the import or \
-                 check `mpnode inspect` for the imports the host offers"
+                 provide (a module importing it fails to load there too); remove the import \
+                 (`imports::HOST_FUNCTIONS` lists what the host offers)"
             ),
             Error::ImportSignature { module, name, expected, found } => write!(
                 f,
@@ -256,6 +256,20 @@ pub enum Failure {
         /// Why instantiation failed.
         message: String,
     },
+    /// The module's start function needed more than one fuel slice. wasmi
+    /// cannot pause a start function to look at the clock, so it gets one
+    /// slice (a few milliseconds); work belongs in `_initialize`.
+    StartTooLong {
+        /// The fuel it was given.
+        fuel: u64,
+    },
+    /// The run needed the node's definition (for the default node name or
+    /// the output checks) and asking for it failed: the run fails too
+    /// rather than skip the checks.
+    DefinitionQuery {
+        /// Why the query failed.
+        message: String,
+    },
 }
 
 impl Failure {
@@ -274,7 +288,8 @@ impl Failure {
             | Failure::NotUtf8 { export, .. }
             | Failure::InvalidJson { export, .. } => Some(export),
             Failure::BadAlloc { .. } => Some("alloc"),
-            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => None,
+            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } | Failure::DefinitionQuery { .. } => None,
+            Failure::StartTooLong { .. } => Some("start"),
         }
     }
 }
@@ -345,6 +360,14 @@ impl fmt::Display for Failure {
                 write!(f, "`{export}` returned invalid JSON: {message}")
             }
             Failure::Reinstantiate { message } => write!(f, "could not re-instantiate the node after an earlier failure: {message}"),
+            Failure::StartTooLong { fuel } => write!(
+                f,
+                "the module's start function did not finish within {fuel} fuel (one fuel slice, a few milliseconds): a start \
+                 function cannot be paused to check the deadline, so mpnode gives it one slice; move the work to `_initialize`"
+            ),
+            Failure::DefinitionQuery { message } => {
+                write!(f, "the run needs the node's definition (node name, output checks) and asking for it failed: {message}")
+            }
         }
     }
 }
@@ -372,6 +395,12 @@ pub(crate) enum HostCallProblem {
     InvokeDepth {
         /// The configured maximum.
         max: u32,
+    },
+    /// `env.invoke_vii` nested so deep that the native stack reserved for
+    /// guest calls is nearly used up.
+    NativeStack {
+        /// The nesting depth reached.
+        depth: u32,
     },
     /// `env.invoke_vii` was asked to call a null table entry.
     NullEntry {
@@ -412,6 +441,9 @@ impl fmt::Display for HostCallProblem {
             HostCallProblem::NoMemory => f.write_str("the module exports no memory"),
             HostCallProblem::InvokeDepth { max } => {
                 write!(f, "nested more than {max} levels deep (runaway recursion?); raise Limits::max_invoke_depth if the node needs more")
+            }
+            HostCallProblem::NativeStack { depth } => {
+                write!(f, "nested {depth} levels deep and the native stack reserved for guest calls is nearly used up (runaway recursion?)")
             }
             HostCallProblem::NullEntry { index } => write!(f, "table entry {index} is null"),
             HostCallProblem::NotFuncTable => f.write_str("__indirect_function_table is not a funcref table"),

@@ -15,8 +15,20 @@ use crate::meter::{MemoryLimiter, Meter, Metered};
 use crate::report::{LogEntry, LogLevel, StreamEvent};
 use crate::sjlj::{SjljHost, SjljState};
 
-/// Most log text one run may collect.
+/// Most log bytes one run may collect: each entry counts its message, its
+/// `log_json` data and [`ENTRY_OVERHEAD`] (so empty lines count too). Past
+/// it, entries are dropped and the report gets a warning.
 pub const LOG_BYTES_MAX: usize = 4 << 20;
+
+/// Most stream bytes one run may collect, counted like log bytes (event
+/// type, data, [`ENTRY_OVERHEAD`]). Past it, events are dropped and the
+/// report gets a warning.
+pub const STREAM_BYTES_MAX: usize = 4 << 20;
+
+/// What each log entry or stream event counts on top of its text: about
+/// what the host holds for it besides the text (the entry itself, the
+/// string headers, the JSON value).
+pub const ENTRY_OVERHEAD: usize = 64;
 
 /// The store data every node instance carries.
 #[derive(Debug)]
@@ -37,8 +49,10 @@ pub(crate) struct HostState {
     pub(crate) warnings: Vec<String>,
     /// Warning keys already issued in this call group.
     warned: BTreeSet<&'static str>,
-    /// Bytes of log text collected this run (see [`LOG_BYTES_MAX`]).
+    /// Bytes of log collected this run (see [`LOG_BYTES_MAX`]).
     log_bytes: usize,
+    /// Bytes of stream events collected this run (see [`STREAM_BYTES_MAX`]).
+    stream_bytes: usize,
     /// Fuel and deadline of the current call group.
     pub(crate) meter: Meter,
     /// The memory limit (installed as the store's resource limiter).
@@ -61,6 +75,7 @@ impl HostState {
             warnings: Vec::new(),
             warned: BTreeSet::new(),
             log_bytes: 0,
+            stream_bytes: 0,
             meter: Meter::new(),
             limiter: MemoryLimiter::new(limits.memory),
             frozen: false,
@@ -77,6 +92,7 @@ impl HostState {
         self.warnings.clear();
         self.warned.clear();
         self.log_bytes = 0;
+        self.stream_bytes = 0;
     }
 
     /// Adds a warning to the report, once per `key` and call group.
@@ -86,24 +102,67 @@ impl HostState {
         }
     }
 
-    /// Appends a log entry, unless the run's log is full.
-    pub(crate) fn log(&mut self, level: LogLevel, message: String, data: Option<Value>) {
+    /// Whether a log entry of `cost` bytes (see [`log_cost`]) still fits
+    /// in this run's log; if not, warns once. Ask before building the
+    /// entry, so a full log costs no parsing.
+    pub(crate) fn log_fits(&mut self, cost: usize) -> bool {
         // A node printing in a loop must not fill the host's memory: past
         // LOG_BYTES_MAX in one run, entries are dropped and a warning says so.
-        if self.log_bytes + message.len() > LOG_BYTES_MAX {
+        if self.log_bytes.saturating_add(cost) > LOG_BYTES_MAX {
             self.warn_once("log:cap", || {
-                format!("the node logged more than {} MiB in one run; later entries were dropped", LOG_BYTES_MAX >> 20)
+                format!(
+                    "the node logged more than {} MiB in one run (each entry counts its text, its data and {ENTRY_OVERHEAD} bytes); \
+                     later entries were dropped",
+                    LOG_BYTES_MAX >> 20
+                )
             });
-            return;
+            return false;
         }
-        self.log_bytes += message.len();
-        self.logs.push(LogEntry { level, message, data });
+        true
     }
 
-    /// Appends a stream event.
-    pub(crate) fn emit(&mut self, event: StreamEvent) {
-        self.stream.push(event);
+    /// Appends a log entry of `cost` bytes, unless the run's log is full.
+    pub(crate) fn log_counted(&mut self, cost: usize, level: LogLevel, message: String, data: Option<Value>) {
+        if self.log_fits(cost) {
+            self.log_bytes += cost;
+            self.logs.push(LogEntry { level, message, data });
+        }
     }
+
+    /// Appends a log entry, unless the run's log is full.
+    pub(crate) fn log(&mut self, level: LogLevel, message: String, data: Option<Value>) {
+        self.log_counted(log_cost(message.len(), 0), level, message, data);
+    }
+
+    /// Whether a stream event of `cost` bytes still fits in this run's
+    /// stream; if not, warns once.
+    pub(crate) fn stream_fits(&mut self, cost: usize) -> bool {
+        if self.stream_bytes.saturating_add(cost) > STREAM_BYTES_MAX {
+            self.warn_once("stream:cap", || {
+                format!(
+                    "the node streamed more than {} MiB in one run (each event counts its type, its data and {ENTRY_OVERHEAD} bytes); \
+                     later events were dropped",
+                    STREAM_BYTES_MAX >> 20
+                )
+            });
+            return false;
+        }
+        true
+    }
+
+    /// Appends a stream event of `cost` bytes, unless the run's stream is
+    /// full.
+    pub(crate) fn emit(&mut self, cost: usize, event: StreamEvent) {
+        if self.stream_fits(cost) {
+            self.stream_bytes += cost;
+            self.stream.push(event);
+        }
+    }
+}
+
+/// What a log entry or stream event with `text` and `data` bytes counts.
+pub(crate) fn log_cost(text: usize, data: usize) -> usize {
+    text.saturating_add(data).saturating_add(ENTRY_OVERHEAD)
 }
 
 impl Metered for HostState {

@@ -43,8 +43,8 @@ use wasmi::{Caller, Engine, Extern, ExternType, FuncType, Linker, Memory, Val};
 
 pub use crate::error::format_signature;
 use crate::error::{Error, HostCallError, HostCallProblem};
-use crate::host_state::HostState;
-pub use crate::host_state::LOG_BYTES_MAX;
+use crate::host_state::{log_cost, HostState};
+pub use crate::host_state::{ENTRY_OVERHEAD, LOG_BYTES_MAX, STREAM_BYTES_MAX};
 use crate::report::{LogLevel, StreamEvent};
 use crate::sjlj;
 
@@ -418,6 +418,11 @@ fn behave(
             caller.data_mut().log(level, message, None);
         }
         LogJson => {
+            // Counted, message and data, before anything is copied or parsed.
+            let cost = log_cost(arg(2) as u32 as usize, arg(4) as u32 as usize);
+            if !caller.data_mut().log_fits(cost) {
+                return Ok(());
+            }
             let message = read_string(caller, function, "message", arg(1), arg(2))?;
             let data = read_string(caller, function, "data", arg(3), arg(4))?;
             let data = match serde_json::from_str(&data) {
@@ -431,17 +436,21 @@ fn behave(
                     None
                 }
             };
-            caller.data_mut().log(LogLevel::from_raw(arg(0) as u32), message, data);
+            caller.data_mut().log_counted(cost, LogLevel::from_raw(arg(0) as u32), message, data);
         }
         HostLog => {
             let message = read_string(caller, function, "message", arg(1), arg(2))?;
             caller.data_mut().log(LogLevel::from_raw(arg(0) as u32), message, None);
         }
         StreamEmit => {
+            let cost = log_cost(arg(1) as u32 as usize, arg(3) as u32 as usize);
+            if !caller.data_mut().stream_fits(cost) {
+                return Ok(());
+            }
             let event = read_string(caller, function, "event type", arg(0), arg(1))?;
             let data = read_string(caller, function, "data", arg(2), arg(3))?;
             match serde_json::from_str(&data) {
-                Ok(data) => caller.data_mut().emit(StreamEvent { event, data }),
+                Ok(data) => caller.data_mut().emit(cost, StreamEvent { event, data }),
                 Err(_) => caller.data_mut().warn_once("emit:data", || {
                     format!(
                         "flowlike_stream.emit(\"{event}\") got data that is not JSON; Flow-Like \
@@ -451,15 +460,23 @@ fn behave(
             }
         }
         StreamText => {
+            let cost = log_cost(4, arg(1) as u32 as usize);
+            if !caller.data_mut().stream_fits(cost) {
+                return Ok(());
+            }
             let text = read_string(caller, function, "text", arg(0), arg(1))?;
-            caller.data_mut().emit(StreamEvent { event: "text".to_string(), data: Value::String(text) });
+            caller.data_mut().emit(cost, StreamEvent { event: "text".to_string(), data: Value::String(text) });
         }
         HostStream => {
+            let cost = log_cost(arg(1) as u32 as usize, arg(3) as u32 as usize);
+            if !caller.data_mut().stream_fits(cost) {
+                return Ok(());
+            }
             let event = read_string(caller, function, "event type", arg(0), arg(1))?;
             let data = read_string(caller, function, "data", arg(2), arg(3))?;
             // Flow-Like keeps non-JSON data as a string here.
             let data = serde_json::from_str(&data).unwrap_or(Value::String(data));
-            caller.data_mut().emit(StreamEvent { event, data });
+            caller.data_mut().emit(cost, StreamEvent { event, data });
         }
         IsStreaming => set_result(results, i64::from(caller.data().stream_state)),
         GetLogLevel => set_result(results, i64::from(caller.data().log_level)),
@@ -499,6 +516,11 @@ fn behave(
         ProcExit => return Err(wasmi::Error::i32_exit(arg(0))),
         ThrowLongjmp => return sjlj::throw_longjmp(),
         InvokeVii => sjlj::invoke_vii(caller, arg(0), arg(1), arg(2))?,
+    }
+    if matches!(behaviour, Log(_) | LogJson | HostLog | StreamEmit | StreamText | HostStream) {
+        // Copying and parsing costs the guest no fuel: look at the clock
+        // here, or a node passing megabytes per call outruns its deadline.
+        caller.data().meter.check_deadline()?;
     }
     Ok(())
 }

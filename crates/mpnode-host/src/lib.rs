@@ -56,6 +56,7 @@ pub mod bench;
 pub mod contract;
 pub mod engine;
 pub mod error;
+mod guarded_stack;
 mod host_state;
 pub mod imports;
 pub mod limits;

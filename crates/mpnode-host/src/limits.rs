@@ -48,6 +48,13 @@ pub const RESTRICTIVE_TIMEOUT: Duration = Duration::from_secs(10);
 /// the clock (a few milliseconds of work).
 pub const DEFAULT_FUEL_SLICE: u64 = 1 << 20;
 
+/// The largest fuel slice: the native stack reserved for guest calls is
+/// sized for it (wasmi keeps a native frame per `memory.grow`/`table.grow`
+/// until a slice ends; see `guarded_stack.rs`). Larger requests are capped.
+/// A module's start function, which cannot be paused, gets at most one
+/// slice.
+pub const MAX_FUEL_SLICE: u64 = 1 << 20;
+
 /// Default cap on nested `env.invoke_vii` calls.
 ///
 /// Every level is a host function that calls back into the guest: about
@@ -77,8 +84,9 @@ pub struct Limits {
     /// `memory limit of N bytes`.
     pub memory: usize,
     /// Wall-clock time each call group may take; `None` for no deadline.
-    /// A module's start function (mpnode's runtime has none) is metered by
-    /// fuel only.
+    /// A module's start function (mpnode's runtime has none) cannot be
+    /// paused to look at the clock: it gets one fuel slice (a few
+    /// milliseconds) and fails if it needs more.
     pub timeout: Option<Duration>,
     /// The most fuel the guest gets between two checks of the deadline.
     /// Smaller slices stop a node closer to its deadline and cost a little
@@ -132,9 +140,9 @@ impl Limits {
         self
     }
 
-    /// Sets the fuel slice (at least 1).
+    /// Sets the fuel slice (at least 1, at most [`MAX_FUEL_SLICE`]).
     pub fn with_fuel_slice(mut self, slice: u64) -> Self {
-        self.fuel_slice = slice.max(1);
+        self.fuel_slice = slice.clamp(1, MAX_FUEL_SLICE);
         self
     }
 

@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use wasmi::{AsContext, AsContextMut, Func, ResumableCall, Val};
 use wasmi_core::LimiterError;
 
-use crate::limits::{Limits, DEFAULT_FUEL_SLICE};
+use crate::guarded_stack;
+use crate::limits::{Limits, DEFAULT_FUEL_SLICE, MAX_FUEL_SLICE};
 
 /// Store data that carries a [`Meter`] and a [`MemoryLimiter`].
 pub(crate) trait Metered {
@@ -44,6 +45,11 @@ const LIMITER_COUNTS: usize = 10_000;
 #[derive(Debug, Clone)]
 pub(crate) struct MemoryLimiter {
     pub(crate) limit: usize,
+    /// Bytes of linear memory granted so far.
+    memory_bytes: usize,
+    /// Table elements granted so far (counted against `limit` at
+    /// [`TABLE_ELEMENT_BYTES`] each).
+    table_elements: usize,
     /// Bytes the guest asked for when a growth was refused in this call
     /// group.
     pub(crate) refused: Option<usize>,
@@ -51,21 +57,37 @@ pub(crate) struct MemoryLimiter {
 
 impl MemoryLimiter {
     pub(crate) fn new(limit: usize) -> Self {
-        Self { limit, refused: None }
+        Self { limit, refused: None, memory_bytes: 0, table_elements: 0 }
     }
 }
 
 impl wasmi::ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
-        if desired > self.limit {
-            self.refused.get_or_insert(desired);
+    fn memory_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
+        let tables = table_charge(self.table_elements);
+        if desired.saturating_add(tables) > self.limit {
+            self.refused.get_or_insert(desired.saturating_add(tables));
             return Ok(false);
         }
-        Ok(maximum.is_none_or(|max| desired <= max))
+        let ok = maximum.is_none_or(|max| desired <= max);
+        if ok {
+            self.memory_bytes = self.memory_bytes.saturating_sub(current).saturating_add(desired);
+        }
+        Ok(ok)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
-        Ok(maximum.is_none_or(|max| desired <= max))
+    fn table_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
+        // Tables live in host memory: they count against the memory limit.
+        let elements = self.table_elements.saturating_sub(current).saturating_add(desired);
+        let total = self.memory_bytes.saturating_add(table_charge(elements));
+        if total > self.limit {
+            self.refused.get_or_insert(total);
+            return Ok(false);
+        }
+        let ok = maximum.is_none_or(|max| desired <= max);
+        if ok {
+            self.table_elements = elements;
+        }
+        Ok(ok)
     }
 
     fn instances(&self) -> usize {
@@ -79,6 +101,20 @@ impl wasmi::ResourceLimiter for MemoryLimiter {
     fn memories(&self) -> usize {
         LIMITER_COUNTS
     }
+}
+
+/// What one table element counts against the memory limit: wasmi holds
+/// each as an 8-byte reference; 16 leaves room for the vector's growth.
+pub(crate) const TABLE_ELEMENT_BYTES: usize = 16;
+
+/// Table bytes that do not count against the memory limit (64 Ki
+/// elements): real modules' function tables fit in it, so a memory limit
+/// means the same with or without a table; a table grown past it counts.
+pub(crate) const TABLE_ALLOWANCE: usize = 1 << 20;
+
+/// What `elements` table elements count against the memory limit.
+fn table_charge(elements: usize) -> usize {
+    elements.saturating_mul(TABLE_ELEMENT_BYTES).saturating_sub(TABLE_ALLOWANCE)
 }
 
 /// Fuel and time accounting of the current call group.
@@ -106,7 +142,7 @@ impl Meter {
 /// fuel slice in the store.
 pub(crate) fn begin<T: Metered>(mut ctx: impl AsContextMut<Data = T>, limits: &Limits) -> Result<(), wasmi::Error> {
     let mut ctx = ctx.as_context_mut();
-    let slice = limits.fuel_slice.max(1);
+    let slice = limits.fuel_slice.clamp(1, MAX_FUEL_SLICE);
     let first = slice.min(limits.fuel);
     let state = ctx.data_mut();
     *state.meter_mut() = Meter {
@@ -122,17 +158,8 @@ pub(crate) fn begin<T: Metered>(mut ctx: impl AsContextMut<Data = T>, limits: &L
     ctx.set_fuel(first)
 }
 
-/// Moves the whole remaining budget into the store, for a call that
-/// cannot be resumed (a module's start function runs inside
-/// instantiation).
-pub(crate) fn unslice<T: Metered>(mut ctx: impl AsContextMut<Data = T>) -> Result<(), wasmi::Error> {
-    let mut ctx = ctx.as_context_mut();
-    let have = ctx.get_fuel()?;
-    let reserve = std::mem::take(&mut ctx.data_mut().meter_mut().reserve);
-    ctx.set_fuel(have.saturating_add(reserve))
-}
-
-/// Undoes [`unslice`]: keeps one slice in the store, the rest in reserve.
+/// Keeps one slice in the store, the rest in reserve (after a call that
+/// used less than its slice, e.g. a start function).
 pub(crate) fn reslice<T: Metered>(mut ctx: impl AsContextMut<Data = T>) -> Result<(), wasmi::Error> {
     let mut ctx = ctx.as_context_mut();
     let have = ctx.get_fuel()?;
@@ -164,6 +191,20 @@ impl fmt::Display for DeadlineExceeded {
 
 impl wasmi::errors::HostError for DeadlineExceeded {}
 
+impl Meter {
+    /// `Err(DeadlineExceeded)` once the call group's deadline has passed:
+    /// host functions that do real work (copying or parsing what the guest
+    /// passed) call it, since their time costs no fuel.
+    pub(crate) fn check_deadline(&self) -> Result<(), wasmi::Error> {
+        if let (Some(deadline), Some(timeout)) = (self.deadline, self.timeout) {
+            if Instant::now() >= deadline {
+                return Err(wasmi::Error::host(DeadlineExceeded { timeout }));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Called when the store's fuel ran out with `required` fuel needed to go
 /// on: checks the deadline, then moves the next slice from the reserve into
 /// the store.
@@ -171,11 +212,7 @@ fn refuel<T: Metered>(mut ctx: impl AsContextMut<Data = T>, required: u64) -> Re
     let mut ctx = ctx.as_context_mut();
     let have = ctx.get_fuel()?;
     let meter = ctx.data_mut().meter_mut();
-    if let (Some(deadline), Some(timeout)) = (meter.deadline, meter.timeout) {
-        if Instant::now() >= deadline {
-            return Err(wasmi::Error::host(DeadlineExceeded { timeout }));
-        }
-    }
+    meter.check_deadline()?;
     let need = required.saturating_sub(have);
     let give = meter.slice.max(need).min(meter.reserve);
     if give < need || give == 0 {
@@ -197,7 +234,19 @@ pub(crate) fn call<T: Metered>(
     inputs: &[Val],
     outputs: &mut [Val],
 ) -> Result<(), wasmi::Error> {
-    let mut ctx = ctx.as_context_mut();
+    let ctx = ctx.as_context_mut();
+    // On the reserved stack (see `guarded_stack`): a slice of `memory.grow`
+    // loops cannot overflow it. Nested calls are already on it.
+    guarded_stack::run(move || resume_until_done(ctx, func, inputs, outputs))
+}
+
+fn resume_until_done<T: Metered>(
+    ctx: wasmi::StoreContextMut<'_, T>,
+    func: &Func,
+    inputs: &[Val],
+    outputs: &mut [Val],
+) -> Result<(), wasmi::Error> {
+    let mut ctx = ctx;
     let mut call = func.call_resumable(&mut ctx, inputs, outputs)?;
     loop {
         match call {

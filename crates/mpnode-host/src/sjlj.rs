@@ -169,8 +169,17 @@ pub(crate) fn invoke_vii<T: SjljHost>(caller: &mut Caller<'_, T>, index: i32, a:
     // guest recursion never overflows the host thread's stack.
     // The call is metered like a top-level one: it pauses at every fuel
     // slice to check the deadline.
-    let result =
-        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || meter::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut []));
+    let result = match crate::guarded_stack::remaining() {
+        // On the reserved stack: every level must leave room for a slice of
+        // `memory.grow` loops below it.
+        Some(left) if left < crate::guarded_stack::GROW_HEADROOM + STACK_RED_ZONE => {
+            Err(raise(HostCallProblem::NativeStack { depth: caller.data_mut().sjlj().depth }))
+        }
+        Some(_) => meter::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut []),
+        None => {
+            stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || meter::call(&mut *caller, &func, &[Val::I32(a), Val::I32(b)], &mut []))
+        }
+    };
     caller.data_mut().sjlj().depth -= 1;
     match result {
         Ok(()) => Ok(()),
