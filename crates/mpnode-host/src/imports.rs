@@ -412,6 +412,13 @@ fn behave(
     results: &mut [Val],
 ) -> Result<(), wasmi::Error> {
     let arg = |i| i32_arg(args, i);
+    // Copying and parsing what the guest passes costs it no fuel: look at
+    // the clock before and after, or a node passing megabytes per call
+    // outruns its deadline.
+    let copies = matches!(behaviour, Log(_) | LogJson | HostLog | StreamEmit | StreamText | HostStream);
+    if copies {
+        caller.data().meter.check_deadline()?;
+    }
     match behaviour {
         Log(level) => {
             let message = read_string(caller, function, "message", arg(0), arg(1))?;
@@ -517,9 +524,7 @@ fn behave(
         ThrowLongjmp => return sjlj::throw_longjmp(),
         InvokeVii => sjlj::invoke_vii(caller, arg(0), arg(1), arg(2))?,
     }
-    if matches!(behaviour, Log(_) | LogJson | HostLog | StreamEmit | StreamText | HostStream) {
-        // Copying and parsing costs the guest no fuel: look at the clock
-        // here, or a node passing megabytes per call outruns its deadline.
+    if copies {
         caller.data().meter.check_deadline()?;
     }
     Ok(())
