@@ -47,6 +47,9 @@ pub(crate) struct HostState {
     pub(crate) stream: Vec<StreamEvent>,
     /// Collected warnings.
     pub(crate) warnings: Vec<String>,
+    /// Warnings for the next run's report, from before it (what happened
+    /// while the instance was started).
+    pub(crate) carried: Vec<String>,
     /// Warning keys already issued in this call group.
     warned: BTreeSet<&'static str>,
     /// Bytes of log collected this run (see [`LOG_BYTES_MAX`]).
@@ -73,6 +76,7 @@ impl HostState {
             logs: Vec::new(),
             stream: Vec::new(),
             warnings: Vec::new(),
+            carried: Vec::new(),
             warned: BTreeSet::new(),
             log_bytes: 0,
             stream_bytes: 0,

@@ -432,7 +432,11 @@ impl Node {
             Ok(live) => live,
             Err(e) => return Ok(RunReport::failure_only(Failure::Reinstantiate { message: e.to_string() }, started.elapsed())),
         };
-        live.store.data_mut().begin(&limits, head.stream_state, head.log_level);
+        let state = live.store.data_mut();
+        state.begin(&limits, head.stream_state, head.log_level);
+        // What happened while the instance started goes into this run's report.
+        let carried = std::mem::take(&mut state.carried);
+        state.warnings.extend(carried);
         limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
         let outcome = run_sequence(live, envelope, &limits);
         let fuel_consumed = limits::fuel_consumed(&live.store);
@@ -675,6 +679,17 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
         }
     }
     live.start_fuel = limits::fuel_consumed(&live.store);
+    let state = live.store.data_mut();
+    if !state.stream.is_empty() {
+        // Stream events belong to a run; say so in the next run's report
+        // rather than drop them silently.
+        let count = state.stream.len();
+        state.carried.push(format!(
+            "the node emitted {count} stream event(s) while it was imported (at load, outside any run); \
+             they were dropped: emit stream events from run()"
+        ));
+        state.stream.clear();
+    }
     Ok(live)
 }
 
