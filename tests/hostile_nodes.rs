@@ -683,3 +683,22 @@ fn recursion_in_c_on_deep_values_is_a_recursion_error_or_works() {
         }
     }
 }
+
+/// Issue 16 item 6: v1.9.4 converts a long decimal integer in quadratic
+/// time, so a 100,000-digit input took the whole 10 s deadline even when
+/// the node never read it (and the error said "look for an endless loop").
+/// The JSON reader now refuses integers past CPython 3.11's 4,300-digit
+/// limit, as `json.loads` does there, at once.
+#[test]
+fn a_100000_digit_integer_input_is_refused_in_milliseconds() {
+    let mut node = hostile();
+    let huge = envelope_with(&format!("{{\"case\": \"ok\", \"ignored\": {}}}", "7".repeat(100_000)));
+    let started = std::time::Instant::now();
+    let report = node.run_envelope(&huge).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1), "took {:?}", started.elapsed());
+    assert_error(&report, &["Exceeds the limit (4300 digits) for integer string conversion: value has 100000 digits"]);
+    // At the limit it is still an integer.
+    let at_limit = envelope_with(&format!("{{\"case\": \"ok\", \"echo\": \"x\", \"ignored\": {}}}", "7".repeat(4300)));
+    let report = node.run_envelope(&at_limit).unwrap();
+    assert_eq!(report.result.error, None);
+}
