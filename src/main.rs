@@ -417,7 +417,16 @@ fn parse_inputs(args: &InputArgs) -> Result<Value, CliError> {
         }
         (None, Some(path)) => {
             let bytes = read_file(path)?;
-            (String::from_utf8_lossy(&bytes).into_owned(), path.display().to_string())
+            // Never change the inputs silently: invalid UTF-8 is refused,
+            // as --envelope refuses it (and CPython's json.load raises).
+            let text = String::from_utf8(bytes).map_err(|e| {
+                CliError::new(format!(
+                    "{} is not valid UTF-8 (invalid byte at offset {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            (text, path.display().to_string())
         }
         (None, None) => return Ok(json!({})),
     };
@@ -435,6 +444,11 @@ fn load_node(path: &Path, bytes: &[u8], limits: Limits) -> Result<Node, CliError
         CliError::new(format!("could not load {}: {e}", path.display()))
             .hint(format!("`mpnode inspect {}` shows its imports and exports", path.display()))
     })
+}
+
+/// [`load_node`] for `inspect` itself: no hint to run `inspect` again.
+fn load_node_for_inspect(path: &Path, bytes: &[u8], limits: Limits) -> Result<Node, CliError> {
+    Node::load_with_limits(&Engine::new(), bytes, limits).map_err(|e| CliError::new(format!("could not load {}: {e}", path.display())))
 }
 
 fn print_side_channels(report: &RunReport) {
@@ -729,7 +743,7 @@ fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {
 fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
     let bytes = module_bytes(&args.module)?;
     let info = inspect::inspect(&bytes).map_err(|e| CliError::new(format!("could not inspect {}: {e}", args.module.display())))?;
-    let loaded = load_node(&args.module, &bytes, Limits::default()).and_then(|mut node| {
+    let loaded = load_node_for_inspect(&args.module, &bytes, Limits::default()).and_then(|mut node| {
         node.definitions().map_err(|e| CliError::new(format!("{}: asking for the node definition failed: {e}", args.module.display())))
     });
     let (definitions, load_error) = match loaded {

@@ -177,6 +177,8 @@ fn inspect_still_lists_imports_of_a_module_that_does_not_load() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("env.invoke_iii") && text.contains("not provided"), "{text}");
     assert!(stderr(&output).contains("could not load"), "{}", stderr(&output));
+    // Issue 16 item 9: inspect does not suggest running inspect.
+    assert!(!stderr(&output).contains("mpnode inspect"), "{}", stderr(&output));
 
     let output = mpnode(&["inspect", node.to_str().unwrap(), "--json"]);
     assert_eq!(output.status.code(), Some(2));
@@ -184,4 +186,17 @@ fn inspect_still_lists_imports_of_a_module_that_does_not_load() {
     assert_eq!(info["imports"][0]["provided"], false);
     assert!(info["load_error"].as_str().unwrap().contains("invoke_iii"));
     assert_eq!(info["definitions"], Value::Null);
+}
+
+/// Issue 16 item 6: `--inputs-file` refuses invalid UTF-8 (it used to turn
+/// it into U+FFFD silently), as `--envelope` does.
+#[test]
+fn inputs_file_with_invalid_utf8_is_refused() {
+    let dir = scratch("inputs-utf8");
+    let node = write(&dir, "node.wasm", &good_module());
+    let inputs = write(&dir, "inputs.json", b"{\"input\": \"caf\xe9\"}");
+    let output = mpnode(&["run", node.to_str().unwrap(), "--inputs-file", inputs.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("not valid UTF-8 (invalid byte at offset 14)"), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
 }

@@ -267,9 +267,14 @@ fn a_trapping_get_node_is_an_error_every_time_without_losing_the_node() {
         assert!(error.to_string().contains("node trapped in `get_node`"), "{error}");
         assert!(node.is_poisoned());
     }
-    // With an explicit node name a run needs no definition, and works.
+    // Even with an explicit node name the run needs the definition for its
+    // output checks: a failed query fails the run (issue 16 item 4; it used
+    // to skip the checks and report success), and the node is not lost.
     node.context_mut().node_name = Some("n".into());
-    assert!(node.run(json!({})).unwrap().is_ok());
+    let report = node.run(json!({})).unwrap();
+    let error = report.result.error.unwrap_or_default();
+    assert!(error.contains("asking for it failed") && error.contains("node trapped in `get_node`"), "{error}");
+    assert!(matches!(report.failure, Some(mpnode_host::Failure::DefinitionQuery { .. })));
 }
 
 #[test]

@@ -148,3 +148,30 @@ fn meta_answers_from_the_run_envelope() {
     let report = node.run_envelope(br#"{"inputs":{},"stream_state":false,"log_level":4}"#).unwrap();
     assert_eq!(output_r(&report.result.to_json()), "04");
 }
+
+/// Issue 16 item 9: stream events emitted while the module starts (at
+/// import time) used to be dropped silently; the next run's report says so.
+#[test]
+fn stream_events_at_import_time_are_reported() {
+    let wasm = wat::parse_str(
+        r#"(module
+  (import "flowlike_stream" "text" (func $text (param i32 i32)))
+  (memory (export "memory") 1 1)
+  (data (i32.const 16) "{\"outputs\":{}}")
+  (data (i32.const 64) "{\"name\":\"n\"}")
+  (data (i32.const 128) "early")
+  (func (export "_initialize") (call $text (i32.const 128) (i32.const 5)))
+  (func (export "get_node") (result i64) (i64.const 0x400000000c))
+  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+  (func (export "run") (param i32 i32) (result i64) (i64.const 0x100000000e)))"#,
+    )
+    .unwrap();
+    let mut node = mpnode_host::Node::load(&mpnode_host::Engine::new(), &wasm).unwrap();
+    let report = node.run(serde_json::json!({})).unwrap();
+    assert!(report.is_ok(), "{:?}", report.result.error);
+    assert!(report.stream.is_empty());
+    assert!(report.warnings.iter().any(|w| w.contains("emitted 1 stream event(s) while it was imported")), "{:?}", report.warnings);
+    // Said once, not on every run.
+    let report = node.run(serde_json::json!({})).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}

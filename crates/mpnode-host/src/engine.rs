@@ -10,7 +10,8 @@ use std::sync::Arc;
 use wasmi::{Config, CustomFuelCosts, Linker};
 
 use crate::error::Error;
-use crate::imports::{self, HostState};
+use crate::host_state::HostState;
+use crate::imports;
 
 /// Engine stacks kept for reuse. Every nested `env.invoke_vii` call runs on
 /// its own engine stack, so keeping a few avoids reallocating them on every

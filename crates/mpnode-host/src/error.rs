@@ -90,8 +90,8 @@ impl fmt::Display for Error {
             Error::UnknownImport { module, name, signature } => write!(
                 f,
                 "the module imports `{module}.{name}` {signature}, which Flow-Like's host does not \
-                 provide (a module importing it fails to load there too); remove the import or \
-                 check `mpnode inspect` for the imports the host offers"
+                 provide (a module importing it fails to load there too); remove the import \
+                 (`imports::HOST_FUNCTIONS` lists what the host offers)"
             ),
             Error::ImportSignature { module, name, expected, found } => write!(
                 f,
@@ -256,6 +256,20 @@ pub enum Failure {
         /// Why instantiation failed.
         message: String,
     },
+    /// The module's start function needed more than one fuel slice. wasmi
+    /// cannot pause a start function to look at the clock, so it gets one
+    /// slice (a few milliseconds); work belongs in `_initialize`.
+    StartTooLong {
+        /// The fuel it was given.
+        fuel: u64,
+    },
+    /// The run needed the node's definition (for the default node name or
+    /// the output checks) and asking for it failed: the run fails too
+    /// rather than skip the checks.
+    DefinitionQuery {
+        /// Why the query failed.
+        message: String,
+    },
 }
 
 impl Failure {
@@ -274,7 +288,8 @@ impl Failure {
             | Failure::NotUtf8 { export, .. }
             | Failure::InvalidJson { export, .. } => Some(export),
             Failure::BadAlloc { .. } => Some("alloc"),
-            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } => None,
+            Failure::NoAlloc | Failure::InputTooLarge { .. } | Failure::Reinstantiate { .. } | Failure::DefinitionQuery { .. } => None,
+            Failure::StartTooLong { .. } => Some("start"),
         }
     }
 }
@@ -345,8 +360,147 @@ impl fmt::Display for Failure {
                 write!(f, "`{export}` returned invalid JSON: {message}")
             }
             Failure::Reinstantiate { message } => write!(f, "could not re-instantiate the node after an earlier failure: {message}"),
+            Failure::StartTooLong { fuel } => write!(
+                f,
+                "the module's start function did not finish within {fuel} fuel (one fuel slice, a few milliseconds): a start \
+                 function cannot be paused to check the deadline, so mpnode gives it one slice; move the work to `_initialize`"
+            ),
+            Failure::DefinitionQuery { message } => {
+                write!(f, "the run needs the node's definition (node name, output checks) and asking for it failed: {message}")
+            }
         }
     }
 }
 
 impl std::error::Error for Failure {}
+
+/// Why a host function stopped the guest (the host side of
+/// [`Failure::HostCall`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum HostCallProblem {
+    /// A `(ptr, len)` argument does not lie inside guest memory.
+    OutOfBounds {
+        /// Which argument (`message`, `data`, …).
+        what: &'static str,
+        /// Its pointer.
+        ptr: u32,
+        /// Its length.
+        len: u32,
+        /// Size of guest memory in bytes.
+        memory_size: usize,
+    },
+    /// The module exports no memory to read arguments from.
+    NoMemory,
+    /// `env.invoke_vii` nested deeper than [`crate::Limits::max_invoke_depth`].
+    InvokeDepth {
+        /// The configured maximum.
+        max: u32,
+    },
+    /// `env.invoke_vii` nested so deep that the native stack reserved for
+    /// guest calls is nearly used up.
+    NativeStack {
+        /// The nesting depth reached.
+        depth: u32,
+    },
+    /// `env.invoke_vii` was asked to call a null table entry.
+    NullEntry {
+        /// The table index.
+        index: u32,
+    },
+    /// `__indirect_function_table` holds `externref`s.
+    NotFuncTable,
+    /// `env.invoke_vii` got a table index past the table's end.
+    IndexOutOfRange {
+        /// The table index.
+        index: u32,
+        /// The table's size.
+        size: u64,
+    },
+    /// The table entry `env.invoke_vii` called has another signature.
+    EntrySignature {
+        /// The table index.
+        index: u32,
+        /// The entry's signature.
+        found: String,
+    },
+    /// The module lacks an export `env.invoke_vii` needs.
+    MissingExport {
+        /// The export's name.
+        name: &'static str,
+        /// What it must be.
+        need: &'static str,
+    },
+}
+
+impl fmt::Display for HostCallProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HostCallProblem::OutOfBounds { what, ptr, len, memory_size } => {
+                write!(f, "{what} (ptr {ptr}, len {len}) lies outside guest memory ({memory_size} bytes)")
+            }
+            HostCallProblem::NoMemory => f.write_str("the module exports no memory"),
+            HostCallProblem::InvokeDepth { max } => {
+                write!(f, "nested more than {max} levels deep (runaway recursion?); raise Limits::max_invoke_depth if the node needs more")
+            }
+            HostCallProblem::NativeStack { depth } => {
+                write!(f, "nested {depth} levels deep and the native stack reserved for guest calls is nearly used up (runaway recursion?)")
+            }
+            HostCallProblem::NullEntry { index } => write!(f, "table entry {index} is null"),
+            HostCallProblem::NotFuncTable => f.write_str("__indirect_function_table is not a funcref table"),
+            HostCallProblem::IndexOutOfRange { index, size } => write!(f, "table index {index} is out of range (table size {size})"),
+            HostCallProblem::EntrySignature { index, found } => write!(f, "table entry {index} is {found}, not (i32, i32) -> ()"),
+            HostCallProblem::MissingExport { name, need } => write!(f, "the module must export `{name}` as {need}"),
+        }
+    }
+}
+
+/// A host function refused its arguments; raised as a wasmi host error, it
+/// stops the guest and becomes [`Failure::HostCall`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HostCallError {
+    /// The host function, e.g. `flowlike_log.info`.
+    pub(crate) function: &'static str,
+    /// What was wrong.
+    pub(crate) problem: HostCallProblem,
+}
+
+impl HostCallError {
+    /// The error as a wasmi error that stops the guest.
+    pub(crate) fn raise(function: &'static str, problem: HostCallProblem) -> wasmi::Error {
+        wasmi::Error::host(HostCallError { function, problem })
+    }
+}
+
+impl fmt::Display for HostCallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.function, self.problem)
+    }
+}
+
+impl wasmi::errors::HostError for HostCallError {}
+
+/// Writes a signature as `(i32, i32) -> i64`; no results print as `()`.
+pub fn format_signature(params: &[wasmi::ValType], results: &[wasmi::ValType]) -> String {
+    fn list(types: &[wasmi::ValType]) -> String {
+        types.iter().map(|t| val_type_name(*t)).collect::<Vec<_>>().join(", ")
+    }
+    let results = match results {
+        [] => "()".to_string(),
+        [one] => val_type_name(*one).to_string(),
+        many => format!("({})", list(many)),
+    };
+    format!("({}) -> {}", list(params), results)
+}
+
+fn val_type_name(t: wasmi::ValType) -> &'static str {
+    use wasmi::ValType;
+    match t {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        ValType::V128 => "v128",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
+    }
+}

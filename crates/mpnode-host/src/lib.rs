@@ -20,10 +20,15 @@
 //! - [`engine`]: the shared [`Engine`] (wasmi engine with fuel metering, and
 //!   the host linker).
 //! - [`imports`]: Flow-Like's host import set (`flowlike_*`,
-//!   `wasi_snapshot_preview1` stubs, `env` including Emscripten-style
-//!   setjmp/longjmp via `invoke_vii`).
+//!   `wasi_snapshot_preview1` stubs, `env`), one table of (module, name,
+//!   signature, behaviour).
+//!
+//! Inside, the dependencies run one way: `limits` (configuration) ←
+//! `meter` (enforcement: fuel slices, deadline, memory limiter) ← `sjlj`
+//! (setjmp/longjmp, `env.invoke_vii`) ← `host_state` (the store data) ←
+//! `imports` ← `engine` / `node`.
 //! - [`node`]: [`Node`], one loaded module: definition and runs.
-//! - [`limits`]: [`Limits`] per call group (fuel, memory, deadline, `invoke_vii` depth).
+//! - [`limits`]: [`Limits`] per call group (fuel, memory, deadline, `invoke_vii` depth): configuration only.
 //! - [`report`]: [`RunReport`] and the result envelope [`RunResult`].
 //! - [`error`]: [`Error`] and the per-call [`Failure`].
 //!
@@ -51,10 +56,14 @@ pub mod bench;
 pub mod contract;
 pub mod engine;
 pub mod error;
+mod guarded_stack;
+mod host_state;
 pub mod imports;
 pub mod limits;
+mod meter;
 pub mod node;
 pub mod report;
+mod sjlj;
 
 pub use engine::Engine;
 pub use error::{Error, Failure};

@@ -14,10 +14,15 @@ use wasmi::{ExternType, Func, Memory, Store, Val, ValType};
 
 use crate::contract::{Envelope, EnvelopeHead};
 use crate::engine::Engine;
+use crate::error::{format_signature, HostCallError};
 use crate::error::{Error, Failure};
-use crate::imports::{self, format_signature, HostState, Sjlj, SJLJ_EXPORTS};
-use crate::limits::{self, DeadlineExceeded, Limits};
+use crate::guarded_stack;
+use crate::host_state::HostState;
+use crate::imports;
+use crate::limits::Limits;
+use crate::meter::{self as limits, DeadlineExceeded};
 use crate::report::{RunReport, RunResult};
+use crate::sjlj::{self, Sjlj, SJLJ_EXPORTS};
 
 /// The ids and flags the host puts into each run envelope.
 ///
@@ -296,7 +301,11 @@ impl Node {
             Value::Object(inputs) => inputs,
             other => return Err(Error::InvalidInputs { found: json_type(&other) }),
         };
-        let envelope = self.envelope(inputs);
+        let started = Instant::now();
+        let envelope = match self.envelope(inputs) {
+            Ok(envelope) => envelope,
+            Err(failure) => return Ok(RunReport::failure_only(failure, started.elapsed())),
+        };
         let bytes = serde_json::to_vec(&envelope).unwrap_or_default();
         self.run_bytes(&bytes, envelope.head())
     }
@@ -316,18 +325,18 @@ impl Node {
         self.run_bytes(envelope, head)
     }
 
-    fn envelope(&mut self, inputs: Map<String, Value>) -> Envelope {
+    fn envelope(&mut self, inputs: Map<String, Value>) -> Result<Envelope, Failure> {
         self.runs += 1;
         let node_name = match &self.context.node_name {
             Some(name) => name.clone(),
-            None => self.default_node_name(),
+            None => self.default_node_name()?,
         };
         let run_id = self.context.run_id.clone().unwrap_or_else(|| {
             let ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
             format!("mpnode-run-{ms:x}-{}", self.runs)
         });
         let c = &self.context;
-        Envelope {
+        Ok(Envelope {
             inputs,
             node_id: c.node_id.clone(),
             run_id,
@@ -337,7 +346,7 @@ impl Node {
             stream_state: c.stream_state,
             log_level: c.log_level,
             node_name,
-        }
+        })
     }
 
     /// The definitions, fetched once per `Node` and kept: the default node
@@ -352,52 +361,82 @@ impl Node {
     /// Fails a successful result whose outputs are not output pins of the
     /// node that ran, or whose JSON type contradicts the pin's `data_type`:
     /// Flow-Like would set them anyway and wire wrong data downstream.
-    fn check_outputs(&mut self, result: RunResult, name: Option<&str>) -> RunResult {
+    fn check_outputs(&mut self, result: RunResult, name: Option<&str>) -> (RunResult, Option<Failure>) {
         if result.error.is_some() || result.outputs.is_empty() {
-            return result;
+            return (result, None);
         }
-        let Ok(defs) = self.cached_definitions() else {
-            return result; // the run itself succeeded; nothing to check against
-        };
-        let def = defs.iter().find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name).or(defs.first());
-        let Some(def) = def else { return result };
-        match crate::contract::check_outputs(def, &result.outputs) {
-            Ok(()) => result,
-            Err(message) => RunResult::failed(message),
-        }
-    }
-
-    /// The `name` of the (first) definition, cached; empty if the definition
-    /// cannot be had (the run then reports whatever goes wrong).
-    fn default_node_name(&mut self) -> String {
-        self.cached_definitions()
-            .ok()
-            .and_then(|defs| defs.first())
-            .and_then(|def| def.get("name").and_then(Value::as_str))
-            .map(str::to_string)
-            .unwrap_or_default()
-    }
-
-    fn run_bytes(&mut self, envelope: &[u8], head: EnvelopeHead) -> Result<RunReport, Error> {
-        let started = Instant::now();
-        let limits = self.limits.clone();
-        let live = match self.live() {
-            Ok(live) => live,
+        let defs = match self.cached_definitions() {
+            Ok(defs) => defs,
             Err(e) => {
-                let failure = Failure::Reinstantiate { message: e.to_string() };
-                return Ok(RunReport {
-                    result: RunResult::failed(failure.to_string()),
-                    failure: Some(failure),
-                    logs: Vec::new(),
-                    stream: Vec::new(),
-                    warnings: Vec::new(),
-                    fuel_consumed: 0,
-                    memory_pages: 0,
-                    duration: started.elapsed(),
-                });
+                let failure = Failure::DefinitionQuery { message: e.to_string() };
+                return (RunResult::failed(failure.to_string()), Some(failure));
             }
         };
-        live.store.data_mut().begin(&limits, head.stream_state, head.log_level);
+        let def = defs.iter().find(|d| name.is_some() && d.get("name").and_then(Value::as_str) == name).or(defs.first());
+        let Some(def) = def else { return (result, None) };
+        match crate::contract::check_outputs(def, &result.outputs) {
+            Ok(()) => (result, None),
+            Err(message) => (RunResult::failed(message), None),
+        }
+    }
+
+    /// The `name` of the (first) definition, cached; empty if the
+    /// definition has none. A failed query fails the run.
+    fn default_node_name(&mut self) -> Result<String, Failure> {
+        let defs = self.cached_definitions().map_err(|e| Failure::DefinitionQuery { message: e.to_string() })?;
+        Ok(defs.first().and_then(|def| def.get("name").and_then(Value::as_str)).map(str::to_string).unwrap_or_default())
+    }
+
+    /// Runs once; if the run ran into memory trouble (a `MemoryError`, or
+    /// `alloc` finding no room for the envelope), the instance is never
+    /// reused: its interpreter may be what is unhealthy (the GC disabled,
+    /// the heap locked or filled by earlier runs). A run on a reused
+    /// instance is then retried once on a fresh one, within what is left of
+    /// the deadline; a warning says so.
+    fn run_bytes(&mut self, envelope: &[u8], head: EnvelopeHead) -> Result<RunReport, Error> {
+        let started = Instant::now();
+        let reused = self.live.is_some();
+        let limits = self.limits.clone();
+        let report = self.run_once(envelope, &head, &limits, started)?;
+        if !memory_trouble(&report) {
+            return Ok(report);
+        }
+        self.poison();
+        let left = limits.timeout.map(|t| t.saturating_sub(started.elapsed()));
+        // Only a run that could be innocent is retried: on a reused
+        // instance, with an envelope of at most RETRY_ENVELOPE_MAX bytes (a
+        // huge input that does not fit is the input's fault), and with at
+        // least half the deadline left.
+        let half_left = match (left, limits.timeout) {
+            (Some(left), Some(timeout)) => left >= timeout / 2,
+            _ => true,
+        };
+        if !reused || envelope.len() > RETRY_ENVELOPE_MAX || !half_left {
+            return Ok(report);
+        }
+        let first = report.result.error.clone().unwrap_or_default();
+        let mut retry = self.run_once(envelope, &head, &limits.clone().with_timeout(left), started)?;
+        retry.warnings.insert(
+            0,
+            format!(
+                "the run failed on the reused instance ({first}); the interpreter may have been left unhealthy by an \
+                 earlier run (gc.disable(), micropython.heap_lock(), a full heap), so it ran again on a fresh instance"
+            ),
+        );
+        Ok(retry)
+    }
+
+    fn run_once(&mut self, envelope: &[u8], head: &EnvelopeHead, limits: &Limits, started: Instant) -> Result<RunReport, Error> {
+        let limits = limits.clone();
+        let live = match self.live() {
+            Ok(live) => live,
+            Err(e) => return Ok(RunReport::failure_only(Failure::Reinstantiate { message: e.to_string() }, started.elapsed())),
+        };
+        let state = live.store.data_mut();
+        state.begin(&limits, head.stream_state, head.log_level);
+        // What happened while the instance started goes into this run's report.
+        let carried = std::mem::take(&mut state.carried);
+        state.warnings.extend(carried);
         limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
         let outcome = run_sequence(live, envelope, &limits);
         let fuel_consumed = limits::fuel_consumed(&live.store);
@@ -414,7 +453,7 @@ impl Node {
             ));
         }
         let (result, failure) = match outcome {
-            Ok(result) => (self.check_outputs(result, head.node_name.as_deref()), None),
+            Ok(result) => self.check_outputs(result, head.node_name.as_deref()),
             Err(failure) => {
                 self.poison();
                 (RunResult::failed(failure.to_string()), Some(failure))
@@ -469,6 +508,15 @@ impl Node {
             Error::Guest(failure)
         })
     }
+}
+
+/// The largest envelope whose run is retried on a fresh instance after
+/// memory trouble on a reused one.
+const RETRY_ENVELOPE_MAX: usize = 1 << 20;
+
+/// Whether a run ran into memory trouble that may be the instance's fault.
+fn memory_trouble(report: &RunReport) -> bool {
+    matches!(report.failure, Some(Failure::BadAlloc { .. })) || report.result.error.as_deref().is_some_and(|e| e.contains("MemoryError"))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -576,13 +624,20 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
     let mut store = Store::new(engine.wasmi(), host);
     store.limiter(|state| &mut state.limiter);
     limits::begin(&mut store, limits).map_err(Error::Internal)?;
-    // The start function runs as a plain (not resumable) call: it gets the
-    // whole budget at once, and no deadline.
-    limits::unslice(&mut store).map_err(Error::Internal)?;
-    let instance = engine.linker().instantiate_and_start(&mut store, module).map_err(|e| {
+    // The start function runs as a plain call that wasmi cannot pause: it
+    // gets the first fuel slice only (a few milliseconds, and what the
+    // reserved native stack is sized for), so it cannot outrun the deadline.
+    let before = store.get_fuel().unwrap_or(0);
+    let started = guarded_stack::run(|| engine.linker().instantiate_and_start(&mut store, module));
+    let instance = started.map_err(|e| {
         let refused = store.data().limiter.refused;
-        if refused.is_some() || is_guest_failure(&e) {
-            let export = if refused.is_some() && !is_guest_failure(&e) { "instantiate" } else { "start" };
+        // No fuel used: no guest code ran, so the failure is in
+        // instantiation itself (a data or element segment out of bounds).
+        let ran_code = store.get_fuel().unwrap_or(0) != before;
+        if e.as_trap_code() == Some(wasmi::TrapCode::OutOfFuel) && limits.fuel > before {
+            Error::Guest(Failure::StartTooLong { fuel: before })
+        } else if refused.is_some() || is_guest_failure(&e) {
+            let export = if ran_code { "start" } else { "instantiate" };
             Error::Guest(classify(export, e, limits, refused))
         } else {
             Error::Instantiate(e)
@@ -594,7 +649,7 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
         .ok_or_else(|| Error::MissingExport { name: "memory".to_string(), reason: "the host reads and writes strings through it" })?;
     store.data_mut().memory = Some(memory);
     match Sjlj::from_instance(&instance, &store) {
-        Ok(sjlj) => store.data_mut().sjlj = Some(sjlj),
+        Ok(sjlj) => store.data_mut().sjlj.exports = Some(sjlj),
         Err(name) if layout.uses_invoke => {
             return Err(Error::MissingExport { name: name.to_string(), reason: "the module imports env.invoke_vii, which needs it" })
         }
@@ -624,6 +679,17 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
         }
     }
     live.start_fuel = limits::fuel_consumed(&live.store);
+    let state = live.store.data_mut();
+    if !state.stream.is_empty() {
+        // Stream events belong to a run; say so in the next run's report
+        // rather than drop them silently.
+        let count = state.stream.len();
+        state.carried.push(format!(
+            "the node emitted {count} stream event(s) while it was imported (at load, outside any run); \
+             they were dropped: emit stream events from run()"
+        ));
+        state.stream.clear();
+    }
     Ok(live)
 }
 
@@ -688,11 +754,11 @@ fn classify(export: &'static str, error: wasmi::Error, limits: &Limits, refused:
     if let Some(code) = error.i32_exit_status() {
         return Failure::ProcExit { export, code };
     }
-    if error.downcast_ref::<imports::Longjmp>().is_some() {
+    if error.downcast_ref::<sjlj::Longjmp>().is_some() {
         return Failure::UncaughtLongjmp { export };
     }
-    if let Some(host) = error.downcast_ref::<imports::HostCallError>() {
-        return Failure::HostCall { export, function: host.function, message: host.message.clone() };
+    if let Some(host) = error.downcast_ref::<HostCallError>() {
+        return Failure::HostCall { export, function: host.function, message: host.problem.to_string() };
     }
     Failure::Trap { export, message: error.to_string(), code }
 }

@@ -138,6 +138,20 @@ pub struct RunReport {
 }
 
 impl RunReport {
+    /// A report for a run that failed before the guest was called.
+    pub(crate) fn failure_only(failure: Failure, duration: std::time::Duration) -> Self {
+        RunReport {
+            result: RunResult::failed(failure.to_string()),
+            failure: Some(failure),
+            logs: Vec::new(),
+            stream: Vec::new(),
+            warnings: Vec::new(),
+            fuel_consumed: 0,
+            memory_pages: 0,
+            duration,
+        }
+    }
+
     /// `true` when the result's `error` is unset.
     pub fn is_ok(&self) -> bool {
         self.result.error.is_none()

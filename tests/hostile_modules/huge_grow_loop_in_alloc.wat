@@ -1,0 +1,10 @@
+;; A memory.grow of 2^31-1 pages loop in `alloc`.
+;; expect-run: deadline
+(module
+  (memory (export "memory") 1 1)
+  (table 0 funcref)
+  (data (i32.const 16) "{\"name\":\"hostile\"}")
+  (func (export "get_node") (result i64) (i64.const 0x1000000012))
+  (func (export "alloc") (param i32) (result i32) (loop (drop (memory.grow (i32.const 0x7fffffff))) (br 0)) (i32.const 1024))
+  (func (export "run") (param i32 i32) (result i64) (i64.const 0))
+)

@@ -1,0 +1,11 @@
+;; A memory.grow of 2^31-1 pages loop in `_initialize`: loading fails at the deadline.
+;; expect-load: deadline
+(module
+  (memory (export "memory") 1 1)
+  (table 0 funcref)
+  (data (i32.const 16) "{\"name\":\"hostile\"}")
+  (func (export "get_node") (result i64) (i64.const 0x1000000012))
+  (func (export "alloc") (param i32) (result i32) (i32.const 1024))
+  (func (export "run") (param i32 i32) (result i64) (i64.const 0))
+  (func (export "_initialize") (loop (drop (memory.grow (i32.const 0x7fffffff))) (br 0)))
+)
