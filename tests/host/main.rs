@@ -17,3 +17,5 @@ mod bench;
 mod fuzz_envelopes;
 mod hostile_nodes;
 mod warm_runs;
+mod health;
+mod hostile_modules;

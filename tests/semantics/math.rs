@@ -3,8 +3,7 @@
 //! correctly rounded or exact are bit-exact here too. Differential: see
 //! tests/semantics/mod.rs.
 
-mod semantics;
-use semantics::check;
+use crate::harness::check;
 
 #[test]
 fn math_functions() {

@@ -2,13 +2,12 @@
 //! disabled, the heap locked, the heap full after a MemoryError), the next
 //! runs succeed.
 
-mod common;
 
 use serde_json::json;
 
 #[test]
 fn ordinary_runs_succeed_after_gc_disable_heap_lock_and_a_full_heap() {
-    let mut node = common::load("tests/nodes/health.py");
+    let mut node = crate::support::load("tests/nodes/health.py");
     for mode in ["gc_disable", "heap_lock", "fill"] {
         // The poisoning run itself may succeed (gc.disable) or fail.
         let _ = node.run(json!({"mode": mode})).unwrap();

@@ -2,11 +2,10 @@
 //! and case mapping over the whole BMP, codecs and their errors. Each test
 //! is a batch of differential probes (see tests/probes/mod.rs).
 
-mod probes;
 
 #[test]
 fn str_padding_and_affixes() {
-    probes::check(&[
+    crate::probes::check(&[
         ("ljust", "print(repr('ab'.ljust(5)), repr('ab'.ljust(5, '*')), repr('abcdef'.ljust(3)), repr('é'.ljust(3, 'ü')))"),
         ("rjust", "print(repr('ab'.rjust(5)), repr('ab'.rjust(5, '-')), repr(''.rjust(2)), repr('ab'.rjust(-1)))"),
         ("center", "print([s.center(w, f) for s in ('a', 'ab', 'abc', '') for w in (4, 5, 6) for f in '*-'])"),
@@ -28,7 +27,7 @@ fn str_padding_and_affixes() {
 
 #[test]
 fn str_split_strip_and_lines() {
-    probes::check(&[
+    crate::probes::check(&[
         ("split maxsplit kw", "print('a b c d'.split(maxsplit=1), 'a,b,c'.split(',', maxsplit=1), 'a,b,c'.split(sep=',', maxsplit=0))"),
         (
             "rsplit maxsplit kw",
@@ -55,7 +54,7 @@ fn str_split_strip_and_lines() {
 
 #[test]
 fn str_translate_format_map_and_predicates() {
-    probes::check(&[
+    crate::probes::check(&[
         ("maketrans two", "t = str.maketrans('abc', 'xyz')\nprint(sorted(t.items()), 'aabbcc d'.translate(t))"),
         ("maketrans three", "t = str.maketrans('ab', 'ba', 'c')\nprint(sorted(t.items(), key=lambda kv: kv[0]), 'abcabc'.translate(t))"),
         ("maketrans dict", "t = str.maketrans({'a': 'AA', 'b': None, ord('c'): 'C', 'é': 'e'})\nprint('abcé'.translate(t))"),
@@ -80,7 +79,7 @@ fn str_translate_format_map_and_predicates() {
 
 #[test]
 fn str_case_mapping_as_cpython() {
-    probes::check(&[
+    crate::probes::check(&[
         ("one to many", "print('ﬁ'.upper(), 'ß'.upper(), 'ŉ'.upper(), 'ǰ'.upper(), 'ﬃ'.title(), 'ß'.title(), 'ΐ'.upper())"),
         ("latin extended b", "print('ǅ'.upper(), 'ǅ'.lower(), 'ǆ'.title(), 'Ǆ'.title(), 'ƀ'.upper(), 'Ƀ'.lower(), 'ȿ'.upper())"),
         ("casefold", "print('Straße'.casefold(), 'ﬁ'.casefold(), 'ſ'.casefold(), 'ΣΑΣ'.casefold(), 'Ꭰ'.casefold(), 'ꭰ'.casefold(), 'ABC'.casefold())"),
@@ -123,7 +122,7 @@ fn map_probes(methods: &[&str]) -> Vec<(String, String)> {
 
 fn check_owned(probes: Vec<(String, String)>) {
     let refs: Vec<(&str, &str)> = probes.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    probes::check(&refs);
+    crate::probes::check(&refs);
 }
 
 #[test]
@@ -148,7 +147,7 @@ fn unicode_case_maps_2_match_cpython_over_the_whole_bmp() {
 
 #[test]
 fn codecs_and_their_errors() {
-    probes::check(&[
+    crate::probes::check(&[
         ("encode utf-8", "print('é€😀'.encode(), 'é'.encode('utf-8'), 'é'.encode('UTF8'), 'x'.encode(encoding='utf_8'))"),
         ("encode latin-1", "print('é'.encode('latin-1'), 'café'.encode('iso-8859-1'), 'ÿ'.encode('latin1'))"),
         ("encode ascii", "print('abc'.encode('ascii'), 'é'.encode('ascii', 'replace'), 'aéb€c'.encode('ascii', errors='ignore'))"),

@@ -3,8 +3,7 @@
 //! sort_keys, so these probes do not depend on dict order (another item).
 //! Differential: see tests/semantics/mod.rs.
 
-mod semantics;
-use semantics::check;
+use crate::harness::check;
 
 #[test]
 fn json_dumps() {

@@ -2,8 +2,7 @@
 //! parsing, round(), format specs, %-formatting, int and bytes methods.
 //! Differential: see tests/semantics/mod.rs.
 
-mod semantics;
-use semantics::check;
+use crate::harness::check;
 
 #[test]
 fn float_repr_is_shortest_round_trip() {

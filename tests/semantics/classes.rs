@@ -2,11 +2,10 @@
 //! `__init_subclass__` and `__set_name__`, user `__setattr__`/
 //! `__delattr__`, descriptors. Differential probes (tests/probes/mod.rs).
 
-mod probes;
 
 #[test]
 fn class_hooks() {
-    probes::check(&[
+    crate::probes::check(&[
         (
             "init_subclass registry",
             "class Plugin:\n    registry = []\n    def __init_subclass__(cls):\n        Plugin.registry.append(cls.__name__)\nclass A(Plugin):\n    pass\nclass B(A):\n    pass\nprint(Plugin.registry)",

@@ -4,7 +4,6 @@
 //! node reports. Differential probes (see tests/probes/mod.rs), plus the
 //! node error string compared with CPython's traceback.
 
-mod probes;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -16,7 +15,7 @@ use serde_json::json;
 
 #[test]
 fn exception_str_and_repr() {
-    probes::check(&[
+    crate::probes::check(&[
         ("str keyerror", "print(str(KeyError('k')), str(KeyError(1)), str(KeyError()), str(KeyError('a', 'b')))"),
         ("repr", "print(repr(ValueError('x')), repr(ValueError()), repr(ValueError('a', 2)), repr(KeyError('k')))"),
         ("str", "print(str(ValueError('x')), repr(str(ValueError())), str(ValueError('a', 2)), str(ValueError(3)))"),
@@ -33,7 +32,7 @@ fn exception_str_and_repr() {
 
 #[test]
 fn exception_chaining() {
-    probes::check(&[
+    crate::probes::check(&[
         (
             "raise from",
             "try:\n    try:\n        {}['k']\n    except KeyError as e:\n        raise ValueError('bad') from e\nexcept ValueError as v:\n    print(repr(v.__cause__), repr(v.__context__), v.__suppress_context__)",
@@ -81,7 +80,7 @@ fn exception_chaining() {
 
 #[test]
 fn messages_of_common_errors() {
-    probes::check(&[
+    crate::probes::check(&[
         ("keyerror message", "{'a': 1}['b']"),
         ("keyerror int", "{}[3]"),
         ("indexerror list", "[1][5]"),
