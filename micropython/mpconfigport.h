@@ -117,8 +117,7 @@ extern const struct _mp_obj_module_t mpn_module_re;
 extern const struct _mp_obj_module_t mpn_module_json;
 // format(value, spec): CPython's builtin (micropython/mpnode_numbers.c)
 extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_format_obj;
-#define MICROPY_PORT_BUILTINS \
-    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpn_builtin_format_obj) },
+// (listed in MICROPY_PORT_BUILTINS below, with the exception types)
 #define MICROPY_PORT_BUILTIN_MODULES \
     { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) }, \
     { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) }, \
@@ -236,6 +235,7 @@ void mpn_class_created(void *cls, size_t n_bases, void *const *bases);
 // Descriptors (__get__, __set__, __delete__), which __set_name__ serves.
 #define MICROPY_PY_DESCRIPTORS (1)
 #define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpn_builtin_format_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeEncodeError), MP_ROM_PTR(&mp_type_UnicodeEncodeError) },

@@ -49,6 +49,12 @@ echo "== cost of one JSON object key (50 extra input keys)" >&2
 keys=$(python3 -c 'import json; d = {"input": "hello"}; d.update(("key_%d" % i, i) for i in range(50)); print(json.dumps(d))')
 "$mpnode" bench examples/uppercase.py --inputs "$keys" --seconds 2 --cold 1 --json >"$out/seed-50-keys.json"
 
+if [ "${BENCH_EMBED:-1}" != 0 ]; then
+    echo "== embedding: the host crate alone, and the CLI" >&2
+    HOST_ONLY_TARGET="$out/host-only" scripts/check-host-only.sh >"$out/embed.txt"
+    stat -c %s "$mpnode" >"$out/cli-size.txt"
+fi
+
 echo "== module sizes" >&2
 # One line per example and packing: NAME KIND BYTES GZIP_BYTES. Packings:
 # bytecode into the runtime without the compiler (`mpnode build`'s default),
@@ -336,6 +342,23 @@ if exists("sizes.txt"):
     for name in sorted({n for n, _ in sizes if n != "-"}):
         w("| %s | %s | %s | %s | %s |" % (name, cell((name, "nocompiler")), cell((name, "compiler")),
                                           cell((name, "source")), cell((name, "snapshot"))))
+    w("")
+if exists("embed.txt"):
+    w("## Embedding: the host crate alone")
+    w("")
+    w("`scripts/check-host-only.sh` builds `examples/embed` (an edge host that runs a built `node.wasm` "
+      "with `mpnode-host` alone) from a clean target directory with a PATH that holds only cargo, "
+      "rustc and the system linker (no clang, wasm-ld, wasm-opt, python3):")
+    w("")
+    w("| binary | release size | clean build |")
+    w("|---|---|---|")
+    line = open(os.path.join(out, "embed.txt")).read().strip()
+    import re as _re
+    m = _re.search(r"in (\d+) s .* binary (\d+) bytes", line)
+    if m:
+        w("| `mpnode-embed-example` (mpnode-host: wasmi, serde_json) | %s bytes | %s s |" % (m.group(2), m.group(1)))
+    w("| `mpnode` (CLI: host, build, the three embedded guest modules, clap) | %s bytes | (see the build log; it also builds MicroPython) |"
+      % open(os.path.join(out, "cli-size.txt")).read().strip())
     w("")
 if exists("criterion.txt"):
     w("## criterion (`cargo bench --features bench`)")

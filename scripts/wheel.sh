@@ -21,4 +21,15 @@ work=$(mktemp -d)
 "$venv/bin/mpnode" run "$work/uppercase.wasm" --inputs '{"input":"hello"}' --compact | tee "$work/out.json"
 grep -q '"HELLO"' "$work/out.json"
 (cd "$work" && "$venv/bin/mpnode" new word_count >/dev/null && cd word_count && PATH="$venv/bin:$PATH" mpnode test -- -q)
-echo "wheel: installed and ran the seed node and a new project's tests"
+# A Flow-Like SDK-style multi-node project whose tests use MockHostBridge,
+# in the module and compared with CPython.
+cp -r tests/projects/sdk_multi "$work/sdk_multi"
+(cd "$work/sdk_multi" && PATH="$venv/bin:$PATH" mpnode test -- -q && PATH="$venv/bin:$PATH" mpnode test --compare -- -q)
+# A node that raises: mpnode test fails and shows the node's traceback.
+cp -r tests/projects/broken "$work/broken"
+if (cd "$work/broken" && PATH="$venv/bin:$PATH" mpnode test -- -q) >"$work/broken.txt" 2>&1; then
+    echo "wheel: the broken project's tests passed" >&2; cat "$work/broken.txt" >&2; exit 1
+fi
+grep -q 'File "node.py", line 7, in parse' "$work/broken.txt" || { cat "$work/broken.txt" >&2; echo "wheel: no node.py traceback" >&2; exit 1; }
+grep -q "ValueError" "$work/broken.txt"
+echo "wheel: installed; ran the seed node, a new project's tests, an SDK project's tests (and --compare), and a failing node's traceback"

@@ -108,6 +108,7 @@ def _replay(ctx, response):
 
 
 def _module_run(module, original, args):
+    __tracebackhide__ = True
     node_name, ctx = (args[0], args[1]) if len(args) == 2 else (None, args[0])
     response = _call({"op": "run", "envelope": _envelope_of(ctx, node_name)})
     result = response["result"]
@@ -143,13 +144,15 @@ def _definition_dicts(value):
 
 def _wrap_run(module, original):
     def run(*args):
+        __tracebackhide__ = True
         if _mode == "cpython":
             return original(*args)
         if _mode == "compare":
             import copy
 
+            fresh = copy.deepcopy(args)
             mine = _module_run(module, original, args)
-            theirs = original(*copy.deepcopy(args))
+            theirs = original(*fresh)
             if _comparable(mine) != _comparable(theirs):
                 _differences.append("run%r:\n  CPython: %r\n  module:  %r" % (args, _comparable(theirs), _comparable(mine)))
             return mine
@@ -202,7 +205,7 @@ def pytest_configure(config):
         _instrument(importlib.import_module(name))
 
 
-@pytest.hookimpl(hookwrapper=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     global _mode
     del _differences[:]
@@ -212,10 +215,13 @@ def pytest_runtest_call(item):
         _mode = "compare"
     else:
         _mode = "module"
-    outcome = yield
-    _mode = "module"
-    if _differences and outcome.excinfo is None:
+    try:
+        result = yield
+    finally:
+        _mode = "module"
+    if _differences:
         pytest.fail("the module and CPython differ:\n" + "\n".join(_differences), pytrace=False)
+    return result
 
 
 def pytest_report_header(config):

@@ -365,12 +365,12 @@ fn the_largest_floats_come_back_as_numbers_json_parsers_accept() {
 
 /// Found by the fuzzer (as false alarms of the first properties, kept as
 /// regressions of what is right): `ß` upper-cases to two characters, as in
-/// CPython; a subnormal float comes back within one unit of its last place.
+/// CPython (and `ǅ` to `Ǆ`, now that the tables cover the BMP); a subnormal float comes back within one unit of its last place.
 #[test]
 fn fuzzer_findings() {
     let mut seed = seed_node();
     let report = seed.run(json!({"input": "straße ΐ ǅ"})).unwrap();
-    assert_eq!(report.result.outputs["output"], "STRASSE \u{399}\u{308}\u{301} \u{1c5}");
+    assert_eq!(report.result.outputs["output"], "STRASSE \u{399}\u{308}\u{301} \u{1c4}"); // CPython: ǅ.upper() == Ǆ
     let mut echo = echo_node();
     let back: f64 = echo_raw(&mut echo, "1.83724576787392e-309").unwrap().parse().unwrap();
     assert!((back - 1.83724576787392e-309).abs() <= 5e-324, "{back:e}");

@@ -317,7 +317,7 @@ fn fstrings_annotations_and_typing_in_an_sdk_node_are_lowered_when_packed() {
 #[test]
 fn a_malformed_fstring_fails_packing_with_file_and_line() {
     let err = pack(RUNTIME_WASM, "x = 1\ny = f'{x'\n", "node.py").unwrap_err();
-    assert!(err.to_string().starts_with("node.py:2: "), "{err}");
+    assert!(err.to_string().starts_with("node.py:2:"), "{err}");
 }
 
 #[test]
