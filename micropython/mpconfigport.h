@@ -139,8 +139,11 @@ extern const struct _mp_obj_module_t mpn_module_re;
 // GC roots: slots 0-7 belong to the shim (the node's module, the buffers
 // handed to the host, the last error), slot 8 to print()'s line buffer.
 // Scanned with the rest of MP_STATE_VM.
+// mpnode_reserve: heap kept back for the MemoryError that names the memory
+// limit (mpnode_port.c), freed just before it is raised.
 #define MICROPY_PORT_ROOT_POINTERS \
-    void *mpnode_roots[9];
+    void *mpnode_roots[9]; \
+    void *mpnode_reserve;
 
 // --- machine -----------------------------------------------------------------
 #define MICROPY_MAKE_POINTER_CALLABLE(p) ((void*)((mp_uint_t)(p) | 1))

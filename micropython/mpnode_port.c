@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <string.h>
 
+#include "py/bc.h"
 #include "py/builtin.h"
 #include "py/compile.h"
 #include "py/gc.h"
@@ -135,6 +136,7 @@ void gc_collect(void) {
         return;
     }
     volatile uintptr_t here = 0;
+    mpn_codestate_forget(); // patch 0041: the cached code states are garbage
     gc_collect_start();
     uintptr_t sp = (uintptr_t)&here;
     gc_collect_root((void **)sp, ((uintptr_t)&__stack_high - sp) / sizeof(uintptr_t));
@@ -216,11 +218,25 @@ static const char *size_text(size_t bytes, size_t *n) {
     return "KiB";
 }
 
+// Heap kept back so that the MemoryError and its message can be made when
+// the heap is full; taken again at the next collection.
+#define RESERVE_SIZE (1024)
+
+static void reserve_take(void) {
+    if (MP_STATE_VM(mpnode_reserve) == NULL) {
+        MP_STATE_VM(mpnode_reserve) = gc_alloc(RESERVE_SIZE, false);
+    }
+}
+
 void mpn_malloc_fail(size_t num_bytes) {
     uint8_t reason = oom_reason;
     oom_reason = OOM_NONE;
     if (gc_is_locked() || reason == OOM_NONE) {
         return;
+    }
+    if (MP_STATE_VM(mpnode_reserve) != NULL) {
+        gc_free(MP_STATE_VM(mpnode_reserve));
+        MP_STATE_VM(mpnode_reserve) = NULL;
     }
     size_t n;
     const char *unit;
@@ -237,10 +253,12 @@ void mpn_malloc_fail(size_t num_bytes) {
 }
 
 // Collects now. Callers guarantee that every live object is reachable from
-// memory. If less than half the heap is free afterwards, the heap grows
-// (when it can) until half is; the next request comes when half of what is
-// free has been allocated, so a safe point is reached well before the heap
-// runs out.
+// memory. If less than four fifths of the heap are free afterwards, the
+// heap grows (when it can) until they are, so that marking what lives
+// costs little per byte allocated between collections (a 1e6-iteration
+// loop of big ints: 17 % more fuel with half free than with a fixed 1 MiB). The next request comes
+// when half of what is free has been allocated, so a safe point is reached
+// well before the heap runs out.
 void mpn_gc_safe_point(void) {
     gc_at_safe_point = true;
     gc_collect();
@@ -249,11 +267,12 @@ void mpn_gc_safe_point(void) {
     mpn_gc_direct_fun = NULL; // it may name an object just freed
     gc_info_t info;
     gc_info(&info);
-    if (info.free < info.used) {
-        heap_grow(PAGE_SIZE, info.used - info.free + info.used / 32);
+    if (info.free < 4 * info.used) {
+        heap_grow(PAGE_SIZE, 4 * info.used - info.free + info.used / 32);
         oom_reason = OOM_NONE;
         gc_info(&info);
     }
+    reserve_take();
     MP_STATE_MEM(gc_alloc_threshold) = GC_TORTURE ? 0 : info.free / MICROPY_BYTES_PER_GC_BLOCK / 2;
 }
 
@@ -534,6 +553,7 @@ void mpn_init(void *start, void *end) {
     }
     out_len = 0;
     out_alloc = 0;
+    reserve_take();
 }
 
 void **mpn_roots(void) {

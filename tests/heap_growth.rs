@@ -22,7 +22,7 @@ def get_node():
 def records(n):
     out = []
     for i in range(n):
-        out.append({"id": i, "name": "rec-%06d" % i, "score": (i * 7919) % 100003})
+        out.append({"id": i, "name": "rec-%06d" % i, "score": (i * 7919) % 200003})
     return out
 
 def sort_case():
