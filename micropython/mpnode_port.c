@@ -177,6 +177,7 @@ static bool heap_grow(size_t need, size_t want) {
         return false;
     }
     want = want > need ? want : need;
+    want = want < cap_end - old_end ? want : cap_end - old_end;
     size_t mem_end = __builtin_wasm_memory_size(0) * PAGE_SIZE;
     size_t have = mem_end - old_end;
     if (have < want) {
