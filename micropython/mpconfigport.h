@@ -52,6 +52,18 @@
 #define MICROPY_PY_ASYNC_AWAIT      (0)
 #define MICROPY_OPT_CACHE_MAP_LOOKUP_IN_BYTECODE (0)
 
+// --- calls -------------------------------------------------------------------
+// A Python-to-Python call runs in its caller's dispatch loop (patch 0041):
+// no C frame, no host round trip, so recursion depth is bounded by
+// MPNODE_MAX_PY_DEPTH nested calls (CPython's default limit is 1000), not
+// by any stack.
+#define MICROPY_STACKLESS           (1)
+#define MICROPY_STACKLESS_STRICT    (0)
+#ifndef MPNODE_MAX_PY_DEPTH
+#define MPNODE_MAX_PY_DEPTH         (1024)
+#endif
+extern unsigned mpn_vm_depth;       // stackless levels now running
+
 // --- memory ------------------------------------------------------------------
 #define MICROPY_ENABLE_GC           (1)
 #define MICROPY_GC_ALLOC_THRESHOLD  (1)     // asks for a collection early (see below)
@@ -135,8 +147,11 @@ extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_format_obj;
 // GC roots: slots 0-7 belong to the shim (the node's module, the buffers
 // handed to the host, the last error), slot 8 to print()'s line buffer.
 // Scanned with the rest of MP_STATE_VM.
+// mpnode_reserve: heap kept back for the MemoryError that names the memory
+// limit (mpnode_port.c), freed just before it is raised.
 #define MICROPY_PORT_ROOT_POINTERS \
-    void *mpnode_roots[9];
+    void *mpnode_roots[9]; \
+    void *mpnode_reserve;
 
 // --- machine -----------------------------------------------------------------
 #define MICROPY_MAKE_POINTER_CALLABLE(p) ((void*)((mp_uint_t)(p) | 1))
@@ -198,6 +213,13 @@ static inline bool mpn_gc_take_module(void) {
     if (mpn_gc_direct_fun == MPN_GC_MODULE) { \
         mpn_gc_direct_fun = (fun); \
     }
+// The growable heap (patch 0040): gc_alloc grows the heap by at least
+// n_blocks blocks instead of failing, up to the memory limit or the heap
+// cap; m_malloc_fail then says which one was reached.
+bool mpn_gc_grow(size_t n_blocks);
+void mpn_malloc_fail(size_t num_bytes);
+#define MPNODE_GC_GROW(n_blocks) mpn_gc_grow(n_blocks)
+#define MPNODE_MALLOC_FAIL(num_bytes) mpn_malloc_fail(num_bytes)
 #define MICROPY_VM_HOOK_LOOP \
     if (mpn_gc_wanted && frame->gc_clean) { \
         mpn_gc_safe_point(); \

@@ -143,6 +143,19 @@ NORETURN void __fatal_error(const char *msg) {
 
 // The compiler keeps pointers in wasm locals, which a scan cannot see: never
 // collect. The host sizes the heap for the file; running out is a MemoryError.
+// The compiler's heap is fixed (the host sizes it and retries bigger): it
+// never grows (patch 0040), and out of memory is upstream's MemoryError.
+bool mpn_gc_grow(size_t n_blocks) {
+    (void)n_blocks;
+    return false;
+}
+
+void mpn_malloc_fail(size_t num_bytes) {
+    (void)num_bytes;
+}
+
+unsigned mpn_vm_depth; // patch 0041; the compiler runs no code
+
 void gc_collect(void) {
 }
 

@@ -11,9 +11,9 @@ fn main() {
     println!("cargo:rerun-if-changed=../micropython/mpconfigport.h");
     let args = env::var("MPNODE_BINDGEN_CLANG_ARGS")
         .expect("MPNODE_BINDGEN_CLANG_ARGS is unset: build the shim through the top-level crate (cargo build in the repository root)");
-    let heap = env::var("MPNODE_HEAP_SIZE").unwrap_or_else(|_| "1048576".into());
+    let heap = env::var("MPNODE_HEAP_SIZE").unwrap_or_else(|_| "0".into());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
-    std::fs::write(out.join("settings.rs"), format!("/// Default GC heap size in bytes.\npub const DEFAULT_HEAP_SIZE: u32 = {heap};\n"))
+    std::fs::write(out.join("settings.rs"), format!("/// Default GC heap cap in bytes (0: none, the heap grows up to the memory limit).\npub const DEFAULT_HEAP_SIZE: u32 = {heap};\n"))
         .unwrap();
     let bindings = bindgen::Builder::default()
         .header("wrapper.h")

@@ -108,6 +108,10 @@ struct RunArgs {
     /// Print fuel used and run time to stderr.
     #[arg(long)]
     stats: bool,
+    /// Cap the GC heap of a .py node, e.g. 4MiB [default: none: the heap
+    /// grows as the node allocates, up to --memory].
+    #[arg(long, value_parser = parse_memory)]
+    heap: Option<usize>,
     /// Do not print logs, stream events or warnings to stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -270,7 +274,8 @@ struct BuildArgs {
     /// Where to write the module (default: next to the source, .wasm).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// GC heap size of the node, e.g. 256KiB, 4MiB [default: the runtime's, 1MiB].
+    /// Cap the node's GC heap, e.g. 256KiB, 4MiB [default: none: the heap
+    /// starts small and grows as the node allocates, up to the memory limit].
     #[arg(long, value_parser = parse_memory)]
     heap: Option<usize>,
     /// For testing the runtime: every allocation requests a collection, made
@@ -395,8 +400,19 @@ fn build_python(builder: &Builder) -> Result<mpnode_build::Artifact, CliError> {
 /// build` builds it (without refusing a node whose definitions are wrong:
 /// running or inspecting it shows what is wrong).
 fn module_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    module_bytes_with_heap(path, None)
+}
+
+/// As `module_bytes`, with `--heap` for a `.py` node (a built module keeps
+/// the cap it was built with).
+fn module_bytes_with_heap(path: &Path, heap: Option<usize>) -> Result<Vec<u8>, CliError> {
     if is_python(path) {
-        return Ok(build_python(&Builder::new(path).validate(false))?.wasm);
+        let options = pack::PackOptions { heap_size: heap.map(|h| h as u32), ..Default::default() };
+        return Ok(build_python(&Builder::new(path).validate(false).pack_options(options))?.wasm);
+    }
+    if heap.is_some() {
+        return Err(CliError::new(format!("--heap applies to a .py node; {} is a built module", path.display()))
+            .hint("build it with `mpnode build --heap`"));
     }
     let bytes = read_file(path)?;
     if !bytes.starts_with(b"\0asm") {
@@ -481,7 +497,7 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
         Some(path) => Some(read_file(path)?),
     };
     let inputs = if envelope.is_some() { json!({}) } else { parse_inputs(&args.inputs)? };
-    let bytes = module_bytes(&args.node)?;
+    let bytes = module_bytes_with_heap(&args.node, args.heap)?;
     let mut node = load_node(&args.node, &bytes, args.limits.limits())?;
     let context = node.context_mut();
     context.node_name = args.node_name.clone();

@@ -15,7 +15,7 @@
 //!    `MPNODE_MPY_CROSS` compile-time variable).
 //!
 //! Settings (environment): `MPNODE_STACK_SIZE` (bytes, default 65536),
-//! `MPNODE_HEAP_SIZE` (bytes, default 1048576), `MPNODE_RUNTIME_WASM` (use a
+//! `MPNODE_HEAP_SIZE` (the GC heap cap in bytes, default 0: none), `MPNODE_RUNTIME_WASM` (use a
 //! prebuilt runtime instead of building one), `MPNODE_MICROPYTHON_DIR`,
 //! `MPNODE_CLANG`, `MPNODE_WASM_LD`, `MPNODE_GUEST_CARGO`, `MPNODE_WASM_OPT`.
 
@@ -271,7 +271,7 @@ impl Settings {
                 Err(_) => default,
             }
         };
-        let s = Settings { stack_size: num("MPNODE_STACK_SIZE", 64 * 1024), heap_size: num("MPNODE_HEAP_SIZE", 1024 * 1024) };
+        let s = Settings { stack_size: num("MPNODE_STACK_SIZE", 64 * 1024), heap_size: num("MPNODE_HEAP_SIZE", 0) };
         if s.stack_size < 16 * 1024 || s.stack_size % 16 != 0 {
             fail("MPNODE_STACK_SIZE must be a multiple of 16 and at least 16384");
         }

@@ -35,7 +35,8 @@ pub struct Config {
     pub magic: u32,
     /// Layout version, 2.
     pub version: u32,
-    /// GC heap size in bytes.
+    /// GC heap cap in bytes; 0 for none. The heap starts small and grows
+    /// up to the memory limit (or this cap) as the node allocates.
     pub heap_size: u32,
     /// One of the `PAYLOAD_*` kinds.
     pub payload_kind: u32,

@@ -94,6 +94,10 @@ fn format_exception(out: &mut Buf, e: Exception) {
 
 // ---- _initialize -------------------------------------------------------------------
 
+/// The GC heap at start, in bytes: the seed node runs in it without a
+/// collection, and the module stays within 4 pages.
+const INITIAL_HEAP: usize = 64 * 1024;
+
 /// Set at the end of `_initialize`. A module snapshotted by `mpnode build`
 /// (see `src/snapshot.rs` in the host crate) starts with it set: its memory
 /// already holds the started interpreter and the imported node.
@@ -114,13 +118,21 @@ pub extern "C" fn _initialize() {
     // SAFETY: taking the address of a linker symbol.
     let base = unsafe { core::ptr::addr_of!(__heap_base) } as usize;
     let start = (base.max(cfg.payload_end as usize) + 15) & !15;
-    let end = start + cfg.heap_size as usize;
+    // The heap starts small, at least INITIAL_HEAP and the rest of the last
+    // page, and grows as the node allocates (micropython/mpnode_port.c).
     let have = core::arch::wasm32::memory_size(0) * 65536;
+    let mut end = (start + INITIAL_HEAP).max(have);
+    if cfg.heap_size != 0 {
+        end = end.min(start + cfg.heap_size as usize);
+    }
     if end > have {
         let pages = (end - have).div_ceil(65536);
         if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
             core::arch::wasm32::unreachable(); // the host refused the heap
         }
+    }
+    if cfg.heap_size == 0 {
+        end = core::arch::wasm32::memory_size(0) * 65536;
     }
     unsafe {
         sys::mpn_init(start as *mut c_void, end as *mut c_void);
@@ -333,6 +345,9 @@ pub extern "C" fn alloc(len: i32) -> i32 {
     if len < 0 {
         return 0;
     }
+    // Nothing is held between calls but the roots: a collection is safe
+    // here, and it runs before the heap grows for the input.
+    mp::collect_if_wanted();
     let mut p: *mut c_void = core::ptr::null_mut();
     let pp = &mut p;
     let r = mp::protect(|| unsafe { *pp = sys::gc_alloc(len.max(1) as usize, false) });
@@ -377,6 +392,11 @@ pub extern "C" fn run(ptr: i32, len: i32) -> i64 {
     });
     unsafe { sys::mpn_stdout_flush() };
     if let Err(e) = r {
+        // After a MemoryError the heap is full of what the run left: with
+        // the exception rooted nothing else is held, so collect before the
+        // error is formatted.
+        mp::set_root(Root::Envelope, e.0 as *mut c_void);
+        mp::collect_if_wanted();
         failure = Some(Failure::Exception(e));
     }
     match failure {
@@ -540,6 +560,6 @@ fn error_result(f: Failure) -> i64 {
     });
     match r {
         Ok(()) => hand_out(&out, Root::Output),
-        Err(_) => static_result(b"{\"outputs\":{},\"error\":\"MemoryError: the node's heap is exhausted (raise the heap size)\",\"activate_exec\":[],\"pending\":null}"),
+        Err(_) => static_result(b"{\"outputs\":{},\"error\":\"MemoryError: the node's memory is exhausted (raise its limit with --memory)\",\"activate_exec\":[],\"pending\":null}"),
     }
 }

@@ -364,3 +364,42 @@ fn deep_python_recursion_is_a_python_error_under_flow_likes_restrictive_stack() 
         }
     }
 }
+
+/// Python-to-Python calls run in the caller's dispatch loop
+/// (micropython/patches/0041, `MICROPY_STACKLESS`): no nested C frame and
+/// no `invoke_vii`, so plain recursion, of functions and of methods, reaches
+/// CPython's 1000 levels under wasmi and under Flow-Like's restrictive
+/// wasmtime stack (256 KiB) alike; one level more than the limit
+/// (`MPNODE_MAX_PY_DEPTH`) is a Python error with a traceback, never a trap,
+/// and the next run works.
+#[test]
+fn python_recursion_1000_deep_under_wasmi_and_flow_likes_restrictive_stack() {
+    let wasm = pack(RUNTIME_WASM, RECURSER, "recurser.py").unwrap();
+    let mut config = flowlike_host::wasmtime::Config::new();
+    config.consume_fuel(true);
+    config.max_wasm_stack(256 * 1024);
+    let engine = Engine::new(&config).unwrap();
+    let module = Module::new(&engine, &wasm).unwrap();
+    let linker = linker(&engine);
+    for path in ["direct", "method"] {
+        for (depth, fails) in [(1000, false), (1023, false), (1024, true), (100_000, true), (10, false)] {
+            let env = envelope(&json!({"path": path, "depth": depth}), "recurser", false);
+            let (result, _, _) = run(&engine, &linker, &module, &env).unwrap_or_else(|e| panic!("{path} {depth}: trap {e}"));
+            let (expected, _, _) = run_wasmi(&wasm, &env);
+            assert_eq!(result, expected, "{path} {depth}: wasmtime and wasmi differ");
+            match result["error"].as_str() {
+                None => {
+                    assert!(!fails, "{path} {depth}: {result}");
+                    assert_eq!(result["outputs"]["r"], 0, "{path} {depth}");
+                }
+                Some(err) => {
+                    assert!(fails, "{path} {depth}: {}", &err[err.len().saturating_sub(300)..]);
+                    assert!(err.starts_with("Traceback (most recent call last):"), "{path}: {err}");
+                    assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{path}: {err}");
+                    let frames = err.matches(&format!(", in {path}")).count();
+                    assert!(frames >= 1000, "{path} {depth}: the traceback names {frames} levels");
+                }
+            }
+        }
+    }
+}

@@ -7,3 +7,4 @@ mod re_module;
 mod gc_module_code;
 mod small_heap;
 mod micropython_suite;
+mod heap_growth;

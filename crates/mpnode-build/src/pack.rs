@@ -100,7 +100,8 @@ impl From<wasmparser::BinaryReaderError> for PackError {
 /// Settings for [`pack_with`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PackOptions {
-    /// GC heap size in bytes; `None` keeps the runtime's default.
+    /// GC heap cap in bytes; `None` keeps the runtime's default (no cap:
+    /// the heap grows as the node allocates, up to the memory limit).
     pub heap_size: Option<u32>,
     /// GC torture, for tests (`mpnode build --gc-torture`): every
     /// allocation requests a collection, so the runtime collects at every

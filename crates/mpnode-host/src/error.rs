@@ -306,8 +306,8 @@ impl fmt::Display for Failure {
             Failure::MemoryLimit { export, limit, requested } => write!(
                 f,
                 "node exceeded its memory limit of {limit} bytes in `{export}`: it asked for \
-                 {requested} bytes of linear memory; raise the limit, or give the node a \
-                 smaller heap"
+                 {requested} bytes of linear memory; raise the limit (--memory), or give the \
+                 node a smaller heap"
             ),
             Failure::Deadline { export, timeout_ms } => write!(
                 f,

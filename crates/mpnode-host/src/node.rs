@@ -806,6 +806,10 @@ fn run_sequence(live: &mut Live, envelope: &[u8], limits: &Limits) -> Result<Run
     live.call(&alloc, &[Val::I32(len as i32)], &mut out).map_err(|e| live.classify("alloc", e, limits))?;
     let ptr = out[0].i32().unwrap_or(0) as u32;
     let memory_size = live.memory.data_size(&live.store);
+    if let (0, Some(requested)) = (ptr, live.store.data().limiter.refused) {
+        // The heap could not grow for the input: that is the memory limit.
+        return Err(Failure::MemoryLimit { export: "alloc", limit: limits.memory, requested });
+    }
     let bad_alloc = Failure::BadAlloc { len, ptr, memory_size };
     match (ptr as usize).checked_add(len as usize) {
         // 0 is alloc's "no room": never write the input there.
