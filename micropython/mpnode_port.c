@@ -127,8 +127,9 @@ static bool gc_at_safe_point;
 // allocation then requests a collection (allocation threshold 0), so one
 // happens at every safe point that follows an allocation. Read volatile:
 // the packer replaces the block's initial contents.
-extern volatile const uint32_t mpnode_config[8];
-#define GC_TORTURE (mpnode_config[7] & 1)
+#include "genhdr/mpnode_config_block.h"
+extern volatile const uint32_t mpnode_config[MPNODE_CONFIG_WORDS];
+#define GC_TORTURE (mpnode_config[MPNODE_CONFIG_WORD_FLAGS] & MPNODE_CONFIG_FLAG_GC_TORTURE)
 
 void gc_collect(void) {
     if (!gc_at_safe_point) {
@@ -153,7 +154,7 @@ void gc_collect(void) {
 // memory limit; `mpnode build --heap` sets an optional cap (config word 2,
 // 0 for none). heap_end is 0 in the compiler module, whose heap is fixed.
 #define PAGE_SIZE (65536)
-#define HEAP_CAP (mpnode_config[2])
+#define HEAP_CAP (mpnode_config[MPNODE_CONFIG_WORD_HEAP_SIZE])
 static uintptr_t heap_start, heap_end;
 enum { OOM_NONE, OOM_LIMIT, OOM_CAP };
 static uint8_t oom_reason;

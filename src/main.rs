@@ -436,11 +436,7 @@ fn parse_inputs(args: &InputArgs) -> Result<Value, CliError> {
             // Never change the inputs silently: invalid UTF-8 is refused,
             // as --envelope refuses it (and CPython's json.load raises).
             let text = String::from_utf8(bytes).map_err(|e| {
-                CliError::new(format!(
-                    "{} is not valid UTF-8 (invalid byte at offset {})",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                ))
+                CliError::new(format!("{} is not valid UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()))
             })?;
             (text, path.display().to_string())
         }

@@ -26,7 +26,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     walk(&root, "", &mut files);
-    let mut code = String::from("/// Every module of `pylib/`: (file name as `import` finds it, source).\npub const LIBRARY: &[(&str, &str)] = &[\n");
+    let mut code =
+        String::from("/// Every module of `pylib/`: (file name as `import` finds it, source).\npub const LIBRARY: &[(&str, &str)] = &[\n");
     for (name, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.canonicalize().unwrap().display().to_string()));

@@ -2,12 +2,17 @@
 //! the heap is. The linker exports its address (`mpnode_config`); the packer
 //! overwrites it with a data segment of its own.
 
+/// The layout, defined once for the packer, this shim and the C port.
+#[path = "../../crates/mpnode-runtime/src/config_block.rs"]
+#[allow(dead_code)]
+pub mod block;
+
 /// No node code packed (the bare runtime).
-pub const PAYLOAD_NONE: u32 = 0;
+pub const PAYLOAD_NONE: u32 = block::PAYLOAD_NONE;
 /// `payload` is a table of files (`FileEntry`), the node's own first; the
 /// first is run as the node's module at `_initialize`, the others are
 /// importable modules.
-pub const PAYLOAD_FILES: u32 = 1;
+pub const PAYLOAD_FILES: u32 = block::PAYLOAD_FILES;
 
 /// One packed file: name (e.g. `node.py`, `helpers.py`, `pkg/__init__.py`)
 /// and contents (Python source, or `.mpy` bytecode for a `.mpy` name).
@@ -26,8 +31,8 @@ pub struct FileEntry {
 
 include!(concat!(env!("OUT_DIR"), "/settings.rs"));
 
-/// Layout shared with `src/pack.rs` in the host crate: eight little-endian
-/// u32 words.
+/// The block as a struct: eight little-endian u32 words, laid out as
+/// `block` (crates/mpnode-runtime/src/config_block.rs) says.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct Config {
@@ -55,14 +60,28 @@ pub struct Config {
 #[no_mangle]
 #[used]
 pub static mut mpnode_config: Config = Config {
-    magic: 0x434e_504d,
-    version: 2,
+    magic: block::MAGIC,
+    version: block::VERSION,
     heap_size: DEFAULT_HEAP_SIZE,
     payload_kind: PAYLOAD_NONE,
     files_ptr: 0,
     files_count: 0,
     payload_end: 0,
     flags: 0,
+};
+
+// The struct is the block: each field at its word (checked at compile time).
+const _: () = {
+    use core::mem::{offset_of, size_of};
+    assert!(size_of::<Config>() == block::LEN);
+    assert!(offset_of!(Config, magic) == block::WORD_MAGIC * 4);
+    assert!(offset_of!(Config, version) == block::WORD_VERSION * 4);
+    assert!(offset_of!(Config, heap_size) == block::WORD_HEAP_SIZE * 4);
+    assert!(offset_of!(Config, payload_kind) == block::WORD_PAYLOAD_KIND * 4);
+    assert!(offset_of!(Config, files_ptr) == block::WORD_FILES_PTR * 4);
+    assert!(offset_of!(Config, files_count) == block::WORD_FILES_COUNT * 4);
+    assert!(offset_of!(Config, payload_end) == block::WORD_PAYLOAD_END * 4);
+    assert!(offset_of!(Config, flags) == block::WORD_FLAGS * 4);
 };
 
 /// Reads the block as the packer left it (a volatile read: nothing may

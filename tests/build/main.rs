@@ -2,7 +2,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod authoring;
+mod lower;
 mod precompile;
 mod snapshot;
-mod lower;
-mod authoring;

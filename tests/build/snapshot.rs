@@ -2,7 +2,6 @@
 //! behave exactly like the module it came from, load under Flow-Like's
 //! contract, be deterministic, and start without interpreter start-up work.
 
-
 use std::path::Path;
 
 use mpnode_build::pack::{collect_files, pack_files, pack_with, PackOptions};

@@ -7,7 +7,6 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-
 const KEYS: [&str; 8] =
     ["compile_us", "instantiate_us", "get_node_us", "run_us_median", "run_us_p99", "runs_per_sec", "memory_pages", "fuel_per_run"];
 

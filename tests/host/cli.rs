@@ -1,6 +1,5 @@
 //! The `mpnode` command line on hand-written modules.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,7 +1,6 @@
 //! Failures never panic and never lose the node: the run's result carries
 //! the error, the instance is rebuilt for the next run.
 
-
 use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;

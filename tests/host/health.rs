@@ -2,7 +2,6 @@
 //! disabled, the heap locked, the heap full after a MemoryError), the next
 //! runs succeed.
 
-
 use serde_json::json;
 
 #[test]

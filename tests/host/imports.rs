@@ -1,7 +1,6 @@
 //! The import set is exactly Flow-Like's: everything in it links, nothing
 //! else does.
 
-
 use crate::support::wat::*;
 use mpnode_host::imports::{self, HOST_FUNCTIONS};
 use mpnode_host::{Engine, Error, Node};

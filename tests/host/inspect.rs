@@ -1,6 +1,5 @@
 //! Static inspection and the definition shape check.
 
-
 use crate::support::wat::*;
 use mpnode_build::inspect::{inspect, InspectError, ItemKind};
 use mpnode_host::contract::check_definition;

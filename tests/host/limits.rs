@@ -3,7 +3,6 @@
 //! `env.invoke_vii` re-entries), fuel slices, and the error each one puts in
 //! the run result. Every failure is followed by a run that works.
 
-
 use std::time::Duration;
 
 use crate::support::wat::*;

@@ -1,6 +1,5 @@
 //! Logs, stream events and metadata reach the run report.
 
-
 use crate::support::wat::*;
 use mpnode_host::{Engine, LogLevel, Node, StreamEvent};
 use serde_json::json;

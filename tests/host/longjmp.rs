@@ -1,7 +1,6 @@
 //! Emscripten-style setjmp/longjmp: `env.invoke_vii` and
 //! `env._emscripten_throw_longjmp`.
 
-
 use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Limits, Node};
 use serde_json::json;

@@ -2,20 +2,20 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bench;
 mod cli;
 mod failures;
+mod fuzz_envelopes;
+mod health;
+mod hostile_modules;
+mod hostile_nodes;
 mod imports;
 mod inspect;
+mod isolation;
+mod limits;
+mod limits_cli;
+mod limits_runtime;
 mod logs;
 mod longjmp;
 mod run;
-mod limits;
-mod isolation;
-mod limits_runtime;
-mod limits_cli;
-mod bench;
-mod fuzz_envelopes;
-mod hostile_nodes;
 mod warm_runs;
-mod health;
-mod hostile_modules;

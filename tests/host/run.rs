@@ -1,6 +1,5 @@
 //! The basic contract: load, definition, run with a full envelope.
 
-
 use crate::support::wat::*;
 use mpnode_host::{Engine, Error, Failure, Node};
 use serde_json::{json, Value};

@@ -2,9 +2,9 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-mod runtime;
-mod re_module;
 mod gc_module_code;
-mod small_heap;
-mod micropython_suite;
 mod heap_growth;
+mod micropython_suite;
+mod re_module;
+mod runtime;
+mod small_heap;

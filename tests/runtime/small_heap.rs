@@ -44,7 +44,8 @@ fn load_with(path: &Path, options: PackOptions) -> Node {
     let source = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
     let wasm = pack_with(RUNTIME_WASM, &source, name, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
-    Node::load_with_limits(&Engine::new(), &wasm, Limits::restrictive().with_timeout(None).with_fuel(50_000_000_000)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    Node::load_with_limits(&Engine::new(), &wasm, Limits::restrictive().with_timeout(None).with_fuel(50_000_000_000))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// What a run produced, without the parts that differ from run to run

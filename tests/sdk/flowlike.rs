@@ -19,8 +19,6 @@
 //! - `core_host_*`: what the SDK does inside Flow-Like's core-module host.
 //! - `run_shape_*`: the build refuses a `run` no host can call.
 
-
-
 use std::path::Path;
 use std::process::Command;
 

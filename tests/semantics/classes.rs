@@ -2,7 +2,6 @@
 //! `__init_subclass__` and `__set_name__`, user `__setattr__`/
 //! `__delattr__`, descriptors. Differential probes (tests/probes/mod.rs).
 
-
 #[test]
 fn class_hooks() {
     crate::probes::check(&[

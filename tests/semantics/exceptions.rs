@@ -4,7 +4,6 @@
 //! node reports. Differential probes (see tests/probes/mod.rs), plus the
 //! node error string compared with CPython's traceback.
 
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 

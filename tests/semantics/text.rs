@@ -2,7 +2,6 @@
 //! and case mapping over the whole BMP, codecs and their errors. Each test
 //! is a batch of differential probes (see tests/probes/mod.rs).
 
-
 #[test]
 fn str_padding_and_affixes() {
     crate::probes::check(&[

@@ -1,7 +1,6 @@
 //! Helpers shared by the host tests: WAT building blocks for hand-written
 //! node modules.
 
-
 use serde_json::Value;
 
 /// Where the definition JSON lives in test modules.

@@ -23,16 +23,11 @@ use std::ops::Range;
 use wasm_encoder::{ConstExpr, DataCountSection, DataSection, MemorySection, MemoryType, Module, RawSection};
 use wasmparser::{DataKind, ExternalKind, Operator, Parser, Payload};
 
-/// Size of the config block: eight little-endian u32 words.
-const CONFIG_LEN: usize = 32;
-/// `MPNC`, the config block's first word.
-const CONFIG_MAGIC: u32 = 0x434e_504d;
-/// The config block's layout version this packer writes.
-const CONFIG_VERSION: u32 = 2;
-/// Payload kind: a file table; the first file is the node.
-const PAYLOAD_FILES: u32 = 1;
-/// Config word 7 (flags), bit 0: GC torture (see [`PackOptions::gc_torture`]).
-const FLAG_GC_TORTURE: u32 = 1;
+// The config block's layout, defined once for packer, shim and C port.
+use mpnode_runtime::config_block::{
+    FLAG_GC_TORTURE, LEN as CONFIG_LEN, MAGIC as CONFIG_MAGIC, PAYLOAD_FILES, PAYLOAD_NONE, VERSION as CONFIG_VERSION, WORDS,
+    WORD_FILES_COUNT, WORD_FILES_PTR, WORD_FLAGS, WORD_HEAP_SIZE, WORD_MAGIC, WORD_PAYLOAD_END, WORD_PAYLOAD_KIND, WORD_VERSION,
+};
 const PAGE: u64 = 65536;
 
 /// Packing failed.
@@ -216,10 +211,10 @@ pub fn precompile_files(files: &[SourceFile], compiler: &crate::compile::Compile
 /// Writes the file table (the files as they are) into a copy of `runtime`.
 fn write_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> Result<Vec<u8>, PackError> {
     let layout = read_layout(runtime)?;
-    if u32_at(&layout.config, 0) != CONFIG_MAGIC {
+    if u32_at(&layout.config, WORD_MAGIC * 4) != CONFIG_MAGIC {
         return Err(PackError::NotARuntime("its config block has no MPNC mark".into()));
     }
-    if u32_at(&layout.config, 12) != 0 {
+    if u32_at(&layout.config, WORD_PAYLOAD_KIND * 4) != PAYLOAD_NONE {
         return Err(PackError::NotARuntime("it already contains a node".into()));
     }
 
@@ -248,9 +243,17 @@ fn write_files(runtime: &[u8], files: &[SourceFile], options: &PackOptions) -> R
     }
 
     let mut config = layout.config;
-    let heap_size = options.heap_size.unwrap_or(u32_at(&config, 8));
+    let heap_size = options.heap_size.unwrap_or(u32_at(&config, WORD_HEAP_SIZE * 4));
     let flags = if options.gc_torture { FLAG_GC_TORTURE } else { 0 };
-    let words = [CONFIG_MAGIC, CONFIG_VERSION, heap_size, PAYLOAD_FILES, start as u32, files.len() as u32, end as u32, flags];
+    let mut words = [0u32; WORDS];
+    words[WORD_MAGIC] = CONFIG_MAGIC;
+    words[WORD_VERSION] = CONFIG_VERSION;
+    words[WORD_HEAP_SIZE] = heap_size;
+    words[WORD_PAYLOAD_KIND] = PAYLOAD_FILES;
+    words[WORD_FILES_PTR] = start as u32;
+    words[WORD_FILES_COUNT] = files.len() as u32;
+    words[WORD_PAYLOAD_END] = end as u32;
+    words[WORD_FLAGS] = flags;
     for (i, word) in words.into_iter().enumerate() {
         config[i * 4..i * 4 + 4].copy_from_slice(&word.to_le_bytes());
     }

@@ -12,6 +12,8 @@
 
 #![warn(missing_docs)]
 
+pub mod config_block;
+
 /// The runtime module's bytes: no node code yet. It includes MicroPython's
 /// compiler, so it runs nodes packed as source (`mpnode run node.py`) or as
 /// bytecode, and `exec`, `eval` and `compile` work.
