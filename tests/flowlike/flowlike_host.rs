@@ -395,7 +395,7 @@ fn python_recursion_1000_deep_under_wasmi_and_flow_likes_restrictive_stack() {
                 Some(err) => {
                     assert!(fails, "{path} {depth}: {}", &err[err.len().saturating_sub(300)..]);
                     assert!(err.starts_with("Traceback (most recent call last):"), "{path}: {err}");
-                    assert!(err.ends_with("RuntimeError: maximum recursion depth exceeded"), "{path}: {err}");
+                    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded"), "{path}: {err}");
                     let frames = err.matches(&format!(", in {path}")).count();
                     assert!(frames >= 1000, "{path} {depth}: the traceback names {frames} levels");
                 }

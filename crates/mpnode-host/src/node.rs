@@ -87,6 +87,8 @@ struct Live {
     alloc: Option<Func>,
     dealloc: Option<Func>,
     last_error: Option<Func>,
+    /// Runs made on this instance.
+    runs: u64,
 }
 
 impl Live {
@@ -395,7 +397,9 @@ impl Node {
     /// the deadline; a warning says so.
     fn run_bytes(&mut self, envelope: &[u8], head: EnvelopeHead) -> Result<RunReport, Error> {
         let started = Instant::now();
-        let reused = self.live.is_some();
+        // An instance that has run before may have been left unhealthy by
+        // an earlier run; one that never ran is as fresh as a new one.
+        let reused = self.live.as_ref().is_some_and(|l| l.runs > 0);
         let limits = self.limits.clone();
         let report = self.run_once(envelope, &head, &limits, started)?;
         if !memory_trouble(&report) {
@@ -438,6 +442,7 @@ impl Node {
         let carried = std::mem::take(&mut state.carried);
         state.warnings.extend(carried);
         limits::begin(&mut live.store, &limits).map_err(Error::Internal)?;
+        live.runs += 1;
         let outcome = run_sequence(live, envelope, &limits);
         let fuel_consumed = limits::fuel_consumed(&live.store);
         let memory_pages = live.memory_pages();
@@ -671,6 +676,7 @@ fn instantiate(engine: &Engine, module: &wasmi::Module, limits: &Limits, layout:
         last_error: func("mpnode_last_error"),
         memory,
         store,
+        runs: 0,
     };
     for export in ["_initialize", "_start"] {
         if let Some(init) = instance.get_func(&live.store, export) {
