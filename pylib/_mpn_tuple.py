@@ -21,7 +21,7 @@ class _NTBase:
                 raise TypeError("%s() missing 1 required positional argument: '%s'" % (type(self).__name__, f))
         if kw:
             raise TypeError("%s() got an unexpected keyword argument '%s'" % (type(self).__name__, list(kw)[0]))
-        self._t = tuple(vals)
+        object.__setattr__(self, '_t', tuple(vals))
 
     def __getattr__(self, name):
         fields = type(self)._fields
@@ -30,9 +30,6 @@ class _NTBase:
         raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
 
     def __setattr__(self, name, value):
-        if name == '_t' and '_t' not in self.__dict__:
-            self.__dict__['_t'] = value
-            return
         raise AttributeError("can't set attribute")
 
     @classmethod

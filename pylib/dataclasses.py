@@ -218,8 +218,8 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
             cls.__ge__ = lambda a, b: check(a, b) or key(a) >= key(b)
         if frozen:
             def __setattr__(self, name, value):
-                if self in _frozen_ok:
-                    object.__setattr__(self, name, value) if False else self.__dict__.__setitem__(name, value)
+                if _frozen_ok and _frozen_ok[-1] is self:
+                    object.__setattr__(self, name, value)
                     return
                 raise FrozenInstanceError("cannot assign to field '%s'" % name)
 

@@ -94,9 +94,9 @@ class NamedTuple(_mpn_tuple._NTBase):
                 raise TypeError("%s() missing 1 required positional argument: '%s'" % (cls.__name__, f))
         if kw or len(vals) > len(cls._fields):
             raise TypeError('%s() got unexpected arguments' % cls.__name__)
-        self._t = tuple(vals)
+        object.__setattr__(self, '_t', tuple(vals))
         for f, v in zip(cls._fields, vals):
-            setattr(self, f, v)
+            object.__setattr__(self, f, v)
 
 
 NamedTuple._fields = None

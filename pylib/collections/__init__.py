@@ -79,6 +79,13 @@ class _Map:
     def pop(self, key, *default):
         return self._d.pop(key, *default)
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        m = cls()
+        for k in iterable:
+            m[k] = value
+        return m
+
     def setdefault(self, key, default=None):
         if key not in self._d:
             self._d[key] = default
@@ -331,7 +338,10 @@ class deque:
         return self._l.count(x)
 
     def index(self, x, *a):
-        return self._l.index(x, *a)
+        try:
+            return self._l.index(x, *a)
+        except ValueError:
+            raise ValueError('%r is not in deque' % (x,))
 
     def insert(self, i, x):
         if self._max is not None and len(self._l) >= self._max:
@@ -339,7 +349,10 @@ class deque:
         self._l.insert(i, x)
 
     def remove(self, x):
-        self._l.remove(x)
+        try:
+            self._l.remove(x)
+        except ValueError:
+            raise ValueError('%r is not in deque' % (x,))
 
     def reverse(self):
         self._l.reverse()

@@ -44,6 +44,10 @@ try:
     P(1)
 except TypeError:
     print('TypeError')
+try:
+    p.x = 9
+except AttributeError:
+    print('AttributeError', p)
 # ---- namedtuple rename and errors
 from collections import namedtuple
 print(namedtuple('R', 'a def a', rename=True)._fields)

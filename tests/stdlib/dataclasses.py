@@ -44,6 +44,12 @@ class F:
     y: int = 2
 f = F(1)
 print(f, hash(f) == hash(F(1, 2)), f == F(1))
+from dataclasses import FrozenInstanceError
+for act in (lambda: setattr(f, 'x', 5), lambda: delattr(f, 'y')):
+    try:
+        act()
+    except FrozenInstanceError as e:
+        print(type(e).__name__, isinstance(e, AttributeError), e, f)
 # ---- order
 from dataclasses import dataclass
 @dataclass(order=True)

@@ -32,6 +32,10 @@ class Point(NamedTuple):
 p = Point(1)
 print(p, p.x, p.y, Point(3, 4), tuple(Point(5, 6)), p == (1, 0), Point._fields)
 a, b = Point(7, 8); print(a, b, Point(1, 2)._replace(y=9), Point(1, 2)._asdict() == {'x': 1, 'y': 2})
+try:
+    p.x = 5
+except AttributeError:
+    print('AttributeError', p)
 # ---- Generic and TypeVar
 from typing import Generic, TypeVar
 T = TypeVar('T')
