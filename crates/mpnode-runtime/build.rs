@@ -176,8 +176,8 @@ fn main() {
 
     let dest = out.join(RUNTIME_FILE);
     if let Ok(dir) = env::var("MPNODE_RUNTIME_DIR") {
-        // Prebuilt modules, all three (as `mpnode runtime-export DIR` or an
-        // earlier build wrote them): no C or wasm toolchain is needed.
+        // Prebuilt modules, all three (the OUT_DIR of an earlier
+        // build): no C or wasm toolchain is needed.
         let dir = PathBuf::from(dir);
         for file in [RUNTIME_FILE, RUNTIME_NOCOMPILER_FILE, COMPILER_FILE] {
             println!("cargo:rerun-if-changed={}", dir.join(file).display());

@@ -145,11 +145,9 @@ fn cpython_traceback(src: &str) -> String {
     child.wait().unwrap();
     let _ = std::io::stderr().flush();
     let mut kept = Vec::new();
-    let mut skip_source = false;
     for line in out.lines() {
         if line.starts_with("  File ") {
-            skip_source = !line.contains("node.py");
-            if skip_source {
+            if !line.contains("node.py") {
                 continue;
             }
             kept.push(line.replace(&format!("\"{}\"", dir.join("node.py").display()), "\"node.py\""));

@@ -2,11 +2,11 @@
 //!
 //! The guest side of mpnode: the MicroPython modules, embedded as bytes.
 //!
-//! `build.rs` builds them (MicroPython v1.9.4 + our port in `micropython/`
-//! + the Rust guest shim in `shim/`, linked into wasm32 reactor modules)
+//! `build.rs` builds them (MicroPython v1.9.4, our port in `micropython/`
+//! and the Rust guest shim in `shim/`, linked into wasm32 reactor modules)
 //! and writes them to `$OUT_DIR`. This is the only crate that needs a C and
 //! wasm toolchain; `MPNODE_RUNTIME_DIR` (a directory holding the three
-//! modules, e.g. written by `mpnode runtime-export DIR`) skips that build.
+//! modules, e.g. the `OUT_DIR` of an earlier build) skips that build.
 //! `mpnode-build`'s packer turns a copy of a runtime into a node module,
 //! and its compiler runs the compiler module to precompile a node's Python.
 

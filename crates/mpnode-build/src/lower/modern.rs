@@ -122,12 +122,12 @@ fn targets(src: &str, t: &[&Token]) -> Vec<bool> {
         // Before the last top-level `=` (not inside a lambda) is a target.
         let mut last_eq = None;
         let mut lambda = false;
-        for j in start..i {
-            if t[j].depth == 0 {
-                if name_of(src, t[j]) == Some("lambda") {
+        for (j, token) in t.iter().enumerate().take(i).skip(start) {
+            if token.depth == 0 {
+                if name_of(src, token) == Some("lambda") {
                     lambda = true;
                 }
-                if is_op(src, t[j], "=") && !lambda {
+                if is_op(src, token, "=") && !lambda {
                     last_eq = Some(j);
                 }
             }
@@ -289,15 +289,11 @@ impl<'a> Pass<'a> {
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
-                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
-                            if self.if_walrus(i)? {
-                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                            }
+                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.if_walrus(i)? => {
+                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
                         }
-                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) => {
-                            if self.while_walrus(i) {
-                                handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                            }
+                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.while_walrus(i) => {
+                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
                         }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "lambda" => self.lambda_positional_only(i),
@@ -307,10 +303,8 @@ impl<'a> Pass<'a> {
                                 self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
                             );
                         }
-                        "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") => {
-                            if self.comprehension_walrus(i) {
-                                handled.push(i + 3);
-                            }
+                        "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") && self.comprehension_walrus(i) => {
+                            handled.push(i + 3);
                         }
                         "isinstance" | "issubclass" if !after_dot && self.op(i + 1, "(") => self.union_in_isinstance(i + 1),
                         w if GENERIC.contains(&w) && !after_dot && self.op(i + 1, "[") => self.generic_alias(i),
