@@ -6,7 +6,7 @@
 
 use mpnode_build::pack::{pack_with, PackOptions};
 use mpnode_build::runtime::RUNTIME_WASM;
-use mpnode_host::{Engine, Limits, Node, RunReport};
+use mpnode_host::{Engine, Failure, Limits, Node, RunReport};
 use serde_json::{json, Value};
 
 /// One node with many ways to misbehave, chosen by the `case` input. The
@@ -581,48 +581,77 @@ def run(context):
     return {"outputs": {"ok": True, "echo": inputs.get("echo")}, "error": None}
 "#;
 
-/// Fills the hoarder's 128 KiB heap, then sends an envelope bigger than
-/// what is left, so that the guest's `alloc` cannot serve it.
-fn hoarder_with_full_heap() -> (Node, Vec<u8>) {
-    let mut node = load(HOARDER, Some(128 << 10), FUEL);
-    let report = node.run_envelope(&envelope_with(r#"{"case": "fill"}"#)).unwrap();
-    // Not even the result fits: the shim's fixed last-resort message.
-    assert_error(&report, &["MemoryError"]);
-    let big = envelope_with(&format!("{{\"case\": \"ok\", \"echo\": \"{}\"}}", "p".repeat(4000)));
-    (node, big)
+/// An envelope whose `echo` input is `n` bytes long.
+fn echo_envelope(n: usize) -> Vec<u8> {
+    envelope_with(&format!("{{\"case\": \"ok\", \"echo\": \"{}\"}}", "p".repeat(n)))
 }
 
+#[track_caller]
+fn assert_echoes(node: &mut Node, n: usize) {
+    let report = node.run_envelope(&echo_envelope(n)).unwrap();
+    assert_eq!(report.result.error, None);
+    assert_eq!(report.result.outputs["echo"].as_str().map(str::len), Some(n));
+    // No retry was needed: no instance with a full heap was kept.
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+/// Issue 13 changed the premise of this test: the heap grows on demand, so
+/// only a heap cap (`PackOptions::heap_size`, 128 KiB here) can still be
+/// filled up. The hoarder fills it and swallows its own `MemoryError`s: the
+/// run succeeds and the instance is kept with a full heap. An innocent
+/// input that fits an empty heap is then retried on a fresh instance, and
+/// the warning names the first attempt's `alloc` error (not "`run`
+/// returned invalid JSON", as when the host wrote the envelope at the null
+/// pointer `alloc` returned). An input bigger than the cap fails with that
+/// clear `alloc` error; and the node works again after each.
 #[test]
 fn an_input_that_no_longer_fits_the_heap_fails_cleanly() {
-    let (mut node, big) = hoarder_with_full_heap();
-    // Issue 16 item 5: the input is innocent (it fits an empty heap), so
-    // the run is retried on a fresh instance, and says so.
-    let report = node.run_envelope(&big).unwrap();
+    let mut node = load(HOARDER, Some(128 << 10), FUEL);
+    // A first run caches the definition, which the output checks need.
+    assert_echoes(&mut node, 10);
+    // Filling the heap down to 1-byte objects collects a full heap at each
+    // of its last allocations: it gets more fuel than the other runs.
+    node.set_limits(Limits::default().with_fuel(FUEL * 20));
+    let report = node.run_envelope(&envelope_with(r#"{"case": "fill"}"#)).unwrap();
+    node.set_limits(Limits::default().with_fuel(FUEL));
+    assert_eq!(report.result.error, None);
+
+    let report = node.run_envelope(&echo_envelope(4000)).unwrap();
     assert_eq!(report.result.error, None);
     assert_eq!(report.result.outputs["echo"].as_str().map(str::len), Some(4000));
-    assert!(report.warnings[0].contains("ran again on a fresh instance"), "{:?}", report.warnings);
-    let report = node.run_envelope(&big).unwrap();
-    assert_eq!(report.result.error, None);
+    let warning = report.warnings.first().map(String::as_str).unwrap_or_default();
+    assert!(warning.contains("ran again on a fresh instance"), "{:?}", report.warnings);
+    assert!(warning.contains("alloc(") && !warning.contains("invalid JSON"), "{warning}");
+
+    let report = node.run_envelope(&echo_envelope(256 << 10)).unwrap();
+    assert!(matches!(report.failure, Some(Failure::BadAlloc { ptr: 0, .. })), "{:?}", report.failure);
+    let err = assert_error(&report, &["alloc(", "no room for its", "-byte input"]);
+    assert!(!err.contains("invalid JSON"), "{err}");
+    assert_echoes(&mut node, 4000);
+    assert_recovers(&mut node);
 }
 
-/// BUG (host, and UB in the guest): the shim's `alloc` returns 0 when the
-/// input does not fit its heap; the host (src/node.rs, `run_sequence`)
-/// only checks `ptr + len <= memory size`, so it writes the envelope at
-/// address 0 (over the bottom of the guest's shadow stack, and over its
-/// static data for an envelope above 64 KiB) and calls `run(0, len)`. The
-/// shim's `run` (shim/src/node.rs) builds a slice from the null pointer
-/// (undefined behaviour in Rust) and returns an empty result: the error
-/// reads "`run` returned invalid JSON: EOF while parsing a value". Suggested:
-/// the host treats `alloc` returning 0 as a failure ("the node could not
-/// allocate N bytes for its input") and never writes; the shim's `run`
-/// refuses a null pointer.
+/// The same without a heap cap, under a 1 MiB memory limit: an envelope
+/// bigger than the limit fails in `alloc` with the memory-limit error (and
+/// is not retried: it is the input's fault); one that fits in memory but
+/// whose parsed copy does not ends in the `MemoryError` that names the
+/// memory limit and `--memory`. Each time the next run works.
 #[test]
 fn an_input_that_no_longer_fits_the_heap_is_a_clear_error() {
-    let (mut node, big) = hoarder_with_full_heap();
-    let report = node.run_envelope(&big).unwrap();
-    // The first attempt's error is named in the warning of the retry.
-    assert!(report.warnings[0].contains("alloc"), "{:?}", report.warnings);
-    assert!(!report.warnings[0].contains("invalid JSON"), "{:?}", report.warnings);
+    let limits = Limits::default().with_fuel(FUEL).with_memory(1 << 20);
+    let wasm = pack_with(RUNTIME_WASM, HOARDER, "hoarder.py", &PackOptions::default()).unwrap();
+    let mut node = Node::load_with_limits(&Engine::new(), &wasm, limits).unwrap();
+    assert_echoes(&mut node, 10);
+
+    let report = node.run_envelope(&echo_envelope(2 << 20)).unwrap();
+    assert!(matches!(report.failure, Some(Failure::MemoryLimit { export: "alloc", limit: 1048576, .. })), "{:?}", report.failure);
+    assert_error(&report, &["memory limit of 1048576 bytes in `alloc`"]);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_echoes(&mut node, 4000);
+
+    let report = node.run_envelope(&echo_envelope(600 << 10)).unwrap();
+    assert_error(&report, &["MemoryError", "memory limit of 1 MiB", "--memory"]);
+    assert_echoes(&mut node, 4000);
 }
 
 /// Recursion in C, not in Python: `repr`, `==`, `hash`, `json.dumps` and

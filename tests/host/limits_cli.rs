@@ -1,6 +1,6 @@
 //! `mpnode run --fuel/--memory/--timeout` on a real Python node: each limit
 //! gives its own error in the result (exit 1), or a load error (exit 2)
-//! when the node's heap does not fit the memory limit.
+//! when the runtime cannot even start within the memory limit.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -16,6 +16,8 @@ def run(context):
     if context["inputs"].get("spin"):
         while True:
             pass
+    if context["inputs"].get("big"):
+        return {"outputs": {"n": len(bytearray(1 << 20))}, "error": None}
     return {"outputs": {"ok": True}, "error": None}
 "#;
 
@@ -61,13 +63,26 @@ fn fuel_flag() {
     assert!(error_of(&output).contains("limit 20000000"), "{}", error_of(&output));
 }
 
+/// Issue 13: the heap grows on demand, so the node runs within 512 KiB; a
+/// run that needs more fails (exit 1) with the MemoryError that names the
+/// limit and `--memory`; a limit the runtime cannot start in is a load
+/// error (exit 2).
 #[test]
 fn memory_flag() {
     let node = node_file("memory");
     let output = mpnode(&node, &["--memory", "512KiB"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+
+    let output = mpnode(&node, &["--memory", "512KiB", "--inputs", r#"{"big": true}"#]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = error_of(&output);
+    assert!(error.contains("MemoryError: the node's memory limit of 512 KiB is reached"), "{error}");
+    assert!(error.contains("--memory"), "{error}");
+
+    let output = mpnode(&node, &["--memory", "128KiB"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("memory limit of 524288 bytes"), "{stderr}");
+    assert!(stderr.contains("memory limit of 131072 bytes"), "{stderr}");
 
     let output = mpnode(&node, &["--memory", "4MiB", "--stats"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));

@@ -1,7 +1,7 @@
 //! Limits on the real runtime (MicroPython + shim): the deadline stops
 //! Python loops (plain, and calling Python functions, each of which
 //! re-enters the guest through `env.invoke_vii`), fuel runs out in Python,
-//! the memory limit applies to the heap the runtime grows in `_initialize`,
+//! the memory limit applies to the heap, which grows on demand (issue 13),
 //! and the report gives fuel and pages.
 
 use std::time::Duration;
@@ -28,6 +28,8 @@ def run(context):
         n = 0
         while True:
             n = f(n)
+    if mode == "alloc":
+        return {"outputs": {"n": len(bytearray(context["inputs"]["n"]))}, "error": None}
     if mode == "count":
         n = 0
         for i in range(context["inputs"]["n"]):
@@ -94,40 +96,67 @@ fn fuel_per_run_is_reported_and_grows_with_the_work() {
     assert!(big > small * 20, "{small} {big}");
 }
 
-#[test]
-fn the_runtime_heap_counts_against_the_memory_limit() {
-    // The default heap (1 MiB) does not fit in 512 KiB: the load fails in
-    // `_initialize`, where the runtime grows memory for its heap.
-    let error = Node::load_with_limits(&Engine::new(), &wasm(), Limits::default().with_memory(512 << 10)).unwrap_err();
-    match &error {
-        Error::Guest(Failure::MemoryLimit { export: "_initialize", limit, requested }) => {
-            assert_eq!(*limit, 512 << 10);
-            assert!(*requested > 1 << 20, "{requested}");
-        }
-        other => panic!("{other:?}"),
-    }
-    let message = error.to_string();
-    assert!(message.contains("memory limit of 524288 bytes"), "{message}");
-
-    // A 32 MiB heap does not fit the default 16 MiB limit; 8 MiB does.
-    let big = |heap: u32| {
-        let options = PackOptions { heap_size: Some(heap), ..Default::default() };
-        pack_with(RUNTIME_WASM, NODE, "node.py", &options).unwrap()
-    };
-    let error = Node::load(&Engine::new(), &big(32 << 20)).unwrap_err();
-    assert!(error.to_string().contains("memory limit of 16777216 bytes"), "{error}");
-    let mut node = Node::load(&Engine::new(), &big(8 << 20)).unwrap();
-    assert_works(&mut node);
-    assert!(node.memory_pages().unwrap() * 65536 > 8 << 20);
+/// A run that allocates `n` bytes at once.
+fn alloc(node: &mut Node, n: u32) -> mpnode_host::RunReport {
+    node.run(json!({"mode": "alloc", "n": n})).unwrap()
 }
 
+/// Issue 13: the heap grows on demand, up to the memory limit, so the
+/// limit no longer decides whether the node loads but how much a run may
+/// allocate: 512 KiB runs the node, and a run that allocates 1 MiB fails
+/// with the MemoryError naming the limit. `PackOptions::heap_size` caps the
+/// heap below the limit, with its own MemoryError. A limit the runtime
+/// cannot start in is still a load error in `_initialize`.
+#[test]
+fn the_runtime_heap_counts_against_the_memory_limit() {
+    let mut node = load(Limits::default().with_memory(512 << 10));
+    assert_works(&mut node);
+    let report = alloc(&mut node, 1 << 20);
+    let error = report.error().unwrap();
+    assert!(error.contains("MemoryError: the node's memory limit of 512 KiB is reached"), "{error}");
+    assert!(report.memory_pages <= 8, "{}", report.memory_pages);
+    assert_works(&mut node);
+    // Under the default 16 MiB the same run works: the heap grew for it.
+    let mut node = load(Limits::default());
+    let report = alloc(&mut node, 1 << 20);
+    assert_eq!(report.error(), None);
+    assert_eq!(report.result.outputs["n"], 1 << 20);
+    assert!(report.memory_pages * 65536 > 1 << 20, "{}", report.memory_pages);
+
+    // A 256 KiB heap cap: the same run fails under the default limit, with
+    // the cap's MemoryError; 100 KiB fits.
+    let options = PackOptions { heap_size: Some(256 << 10), ..Default::default() };
+    let capped = pack_with(RUNTIME_WASM, NODE, "node.py", &options).unwrap();
+    let mut node = Node::load(&Engine::new(), &capped).unwrap();
+    let error = alloc(&mut node, 1 << 20).error().unwrap().to_string();
+    assert!(error.contains("MemoryError") && error.contains("heap cap"), "{error}");
+    assert_eq!(alloc(&mut node, 100 << 10).result.outputs["n"], 100 << 10);
+
+    let error = Node::load_with_limits(&Engine::new(), &wasm(), Limits::default().with_memory(128 << 10)).unwrap_err();
+    match &error {
+        Error::Guest(Failure::MemoryLimit { export: "_initialize", limit, .. }) => assert_eq!(*limit, 128 << 10),
+        other => panic!("{other:?}"),
+    }
+    assert!(error.to_string().contains("memory limit of 131072 bytes"), "{error}");
+}
+
+/// The heap starts small (issue 13: a few pages at rest) and the report of
+/// each run gives the pages after it: they grow with what a run allocates
+/// and never shrink.
 #[test]
 fn pages_are_reported_per_run() {
     let mut node = load(Limits::default());
     let pages = node.memory_pages().unwrap();
-    assert!(pages > 16 && pages <= 256, "{pages}");
+    assert!((2..=8).contains(&pages), "{pages}");
     let report = node.run(json!({})).unwrap();
     assert_eq!(report.memory_pages, pages);
+    let report = alloc(&mut node, 2 << 20);
+    assert_eq!(report.error(), None);
+    assert!(report.memory_pages > 32, "{}", report.memory_pages);
+    assert_eq!(node.memory_pages().unwrap(), report.memory_pages);
+    let grown = report.memory_pages;
+    let report = node.run(json!({})).unwrap();
+    assert_eq!(report.memory_pages, grown);
 }
 
 #[test]

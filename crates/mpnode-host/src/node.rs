@@ -420,6 +420,12 @@ impl Node {
         }
         let first = report.result.error.clone().unwrap_or_default();
         let mut retry = self.run_once(envelope, &head, &limits.clone().with_timeout(left), started)?;
+        // The fresh instance is not kept either if the retry ran into
+        // memory trouble too (a run that fills the heap whatever it starts
+        // from): the next run must not find its full heap.
+        if memory_trouble(&retry) {
+            self.poison();
+        }
         retry.warnings.insert(
             0,
             format!(
