@@ -4,4 +4,4 @@
 # machine run scripts/setup.sh first (CI does, in .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test "$@"
+cargo test --workspace "$@"
