@@ -97,7 +97,7 @@ impl std::error::Error for SyntaxError {}
 /// [`SyntaxError`] for a malformed string or f-string.
 ///
 /// ```
-/// let lowered = mpnode::pysyntax::lower("n: int = 3\nprint(f'{n!r:>4}|{n * 2}')\n").unwrap();
+/// let lowered = mpnode_build::lower::lower("n: int = 3\nprint(f'{n!r:>4}|{n * 2}')\n").unwrap();
 /// assert_eq!(lowered, "n = 3\nprint('{!r:>4}|{}'.format(n, (n * 2)))\n");
 /// ```
 pub fn lower(source: &str) -> Result<String, SyntaxError> {
