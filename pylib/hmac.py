@@ -1,5 +1,6 @@
 # mpnode's hmac (RFC 2104), written from CPython 3.11's documentation.
 import hashlib as _hashlib
+from _mpn_digest import compare_digest
 
 
 def _ctor(digestmod):
@@ -59,15 +60,3 @@ def new(key, msg=None, digestmod=''):
 
 def digest(key, msg, digest):
     return HMAC(key, msg, digest).digest()
-
-
-def compare_digest(a, b):
-    if isinstance(a, str) != isinstance(b, str):
-        raise TypeError('unsupported operand types(s) or combination of types')
-    if isinstance(a, str):
-        a = a.encode()
-        b = b.encode()
-    result = len(a) ^ len(b)
-    for x, y in zip(a, b if len(a) == len(b) else a):
-        result |= x ^ y
-    return result == 0

@@ -3,6 +3,7 @@
 import urandom as _ur
 import base64 as _b64
 import binascii as _ba
+from _mpn_digest import compare_digest
 
 DEFAULT_ENTROPY = 32
 
@@ -48,19 +49,6 @@ def token_hex(nbytes=None):
 
 def token_urlsafe(nbytes=None):
     return _b64.urlsafe_b64encode(token_bytes(nbytes)).rstrip(b'=').decode()
-
-
-def compare_digest(a, b):
-    # as hmac.compare_digest (without packing hmac and hashlib)
-    if isinstance(a, str) != isinstance(b, str):
-        raise TypeError('unsupported operand types(s) or combination of types')
-    if isinstance(a, str):
-        a = a.encode()
-        b = b.encode()
-    result = len(a) ^ len(b)
-    for x, y in zip(a, b if len(a) == len(b) else a):
-        result |= x ^ y
-    return result == 0
 
 
 class SystemRandom:
