@@ -9,8 +9,8 @@
 //! v1.9.4 does differently for reasons unrelated to syntax (order of dicts
 //! with several keys: printed sorted; float reprs; error message texts).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/mod.rs"]
+mod support;
 
 use mpnode_build::compile::Compiler;
 use mpnode_build::lower::lower;
@@ -63,23 +63,6 @@ fn batch(cases: &[(&str, &str)]) -> String {
     out
 }
 
-fn python(source: &str) -> Result<String, String> {
-    let mut child = Command::new("python3")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("python3: {e}"))?;
-    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
-}
-
 fn micropython(engine: &Engine, node: &str) -> Result<String, String> {
     let wasm = pack(RUNTIME_WASM, node, "node.py").map_err(|e| e.to_string())?;
     run_logs(engine, &wasm)
@@ -114,7 +97,7 @@ fn differential(family: &str, cases: &[(&str, &str)]) {
     let lowered = lower(&source).unwrap_or_else(|e| panic!("{family}: lower failed: {e}\n{source}"));
     assert_eq!(lowered.lines().count(), source.lines().count(), "{family}: line count changed\n{lowered}");
     assert_eq!(lower(&source).unwrap(), lowered, "{family}: lowering is not deterministic");
-    let expected = python(&format!("{source}\nrun({{}})\n")).unwrap_or_else(|e| panic!("{family}: CPython fails:\n{e}"));
+    let expected = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap_or_else(|e| panic!("{family}: CPython fails:\n{e}"));
     let got = micropython(&Engine::new(), &source).unwrap_or_else(|e| panic!("{family}: MicroPython fails:\n{e}\n---\n{lowered}"));
     let precompiled = micropython_precompiled(&Engine::new(), &source).unwrap_or_else(|e| panic!("{family}: precompiled fails:\n{e}"));
     assert_eq!(precompiled, got, "{family}: bytecode in the runtime without the compiler differs from source");
@@ -347,8 +330,10 @@ async def run(context):
     return {'outputs': {'r': doubled, 'n': await fetch(21)}, 'error': None}
 ",
     );
-    let expected =
-        python(&format!("{source}\nimport asyncio, json\nprint(json.dumps(asyncio.run(run({{}}))['outputs'], sort_keys=True))\n")).unwrap();
+    let expected = crate::support::python3(&format!(
+        "{source}\nimport asyncio, json\nprint(json.dumps(asyncio.run(run({{}}))['outputs'], sort_keys=True))\n"
+    ))
+    .unwrap();
     let wasm = pack(RUNTIME_WASM, &source, "node.py").unwrap();
     let mut node = Node::load(&Engine::new(), &wasm).unwrap();
     let report = node.run(json!({})).unwrap();
@@ -463,7 +448,8 @@ fn unsupported_constructs_fail_at_build_time_with_place_and_reason() {
         // Each is Python CPython compiles (but `-x` as a pattern, and OR
         // patterns binding different names, which CPython refuses too).
         if !what.contains("this pattern") && !what.contains("alternative patterns") {
-            python(&format!("compile({source:?}, 'node.py', 'exec')\n")).unwrap_or_else(|e| panic!("CPython rejects:\n{source}\n{e}"));
+            crate::support::python3(&format!("compile({source:?}, 'node.py', 'exec')\n"))
+                .unwrap_or_else(|e| panic!("CPython rejects:\n{source}\n{e}"));
         }
         let err = pack(RUNTIME_WASM, &source, "node.py").unwrap_err().to_string();
         let prefix = format!("node.py:{line}:{column}: SyntaxError: {what} (");
@@ -537,7 +523,7 @@ fn tracebacks_name_the_original_line() {
     let engine = Engine::new();
     for (body, line) in RAISING {
         let source = node(body);
-        let cpython = python(&format!("{source}\nrun({{}})\n")).unwrap_err();
+        let cpython = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap_err();
         assert_eq!(last_line(&cpython), Some(*line), "CPython:\n{cpython}");
         let lowered = lower(&source).unwrap();
         assert_eq!(lowered.lines().count(), source.lines().count(), "{lowered}");
@@ -568,7 +554,7 @@ if (m := len(xs)) == 1:
 print([*xs, *xs], {**{'a': 1}})
 ";
     let source = format!("{HEADER}{snippet}{FOOTER}");
-    let expected = python(&format!("{source}\nrun({{}})\n")).unwrap();
+    let expected = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap();
     assert!(expected.contains("go 1\nstop\nother x\n1 x\nzero\n"), "{expected}");
     assert_eq!(micropython(&Engine::new(), &source).unwrap(), expected, "{}", lower(&source).unwrap());
 }

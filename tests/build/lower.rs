@@ -30,9 +30,6 @@
 //! - `case[i]: T = v`: a statement starting `case [` is taken for a
 //!   `match` case and left alone (v1.9.4 has no `match` either).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use mpnode_build::lower::lower;
 use mpnode_build::pack::pack;
 use mpnode_build::runtime::RUNTIME_WASM;
@@ -573,23 +570,6 @@ print(f())
     ),
 ];
 
-fn python(source: &str) -> Result<String, String> {
-    let mut child = Command::new("python3")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("python3: {e}"))?;
-    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
-}
-
 fn micropython(engine: &Engine, node: &str) -> Result<String, String> {
     let wasm = pack(RUNTIME_WASM, node, "node.py").map_err(|e| e.to_string())?;
     let mut node = Node::load(engine, &wasm).map_err(|e| e.to_string())?;
@@ -623,14 +603,14 @@ fn lowered_snippets_print_what_cpython_prints() {
             failures.push(format!("{name}: line count changed\n{lowered}"));
         }
         let call = "\nrun({})\n";
-        let expected = match python(&format!("{original}{call}")) {
+        let expected = match crate::support::python3(&format!("{original}{call}")) {
             Ok(out) => out,
             Err(e) => {
                 failures.push(format!("{name}: the original fails in CPython:\n{e}"));
                 continue;
             }
         };
-        match python(&format!("{lowered}{call}")) {
+        match crate::support::python3(&format!("{lowered}{call}")) {
             Ok(out) if out == expected => {}
             Ok(out) => failures.push(format!("{name}: CPython, lowered:\n{out}expected:\n{expected}---\n{lowered}")),
             Err(e) => failures.push(format!("{name}: the lowered source fails in CPython:\n{e}---\n{lowered}")),
@@ -714,9 +694,9 @@ fn exceptions_report_the_original_line() {
     for (source, line) in RAISING {
         let lowered = lower(source).unwrap();
         assert_eq!(lowered.lines().count(), source.lines().count(), "{lowered}");
-        let cpython = python(&format!("{source}\nrun({{}})\n")).unwrap_err();
+        let cpython = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap_err();
         assert_eq!(last_line(&cpython), Some(*line), "CPython, original:\n{cpython}");
-        let cpython = python(&format!("{lowered}\nrun({{}})\n")).unwrap_err();
+        let cpython = crate::support::python3(&format!("{lowered}\nrun({{}})\n")).unwrap_err();
         assert_eq!(last_line(&cpython), Some(*line), "CPython, lowered:\n{cpython}\n{lowered}");
         let micropython = micropython(&engine, &lowered).unwrap_err();
         assert_eq!(last_line(&micropython), Some(*line), "MicroPython:\n{micropython}\n{lowered}");
@@ -727,7 +707,7 @@ fn exceptions_report_the_original_line() {
 fn a_malformed_f_string_is_an_error_with_its_line() {
     let e = lower("def run(context):\n    return f'{context!x}'\n").unwrap_err();
     assert_eq!((e.line, e.column), (2, 22));
-    assert!(python("def run(context):\n    return f'{context!x}'\n").unwrap_err().contains("line 2"));
+    assert!(crate::support::python3("def run(context):\n    return f'{context!x}'\n").unwrap_err().contains("line 2"));
 }
 
 /// `from __future__ import annotations` becomes `pass`. Typed node files
@@ -752,7 +732,7 @@ print(first([3]), first([]), f"{first([Later()]).__class__.__name__}")
     let source = format!("{snippet}{FOOTER}");
     let lowered = lower(&source).unwrap();
     assert!(lowered.starts_with("pass\n"), "{lowered}");
-    let expected = python(&format!("{source}\nrun({{}})\n")).unwrap();
+    let expected = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap();
     assert_eq!(expected, "3 None Later\n");
     assert_eq!(micropython(&Engine::new(), &lowered).unwrap(), expected, "{lowered}");
 }
