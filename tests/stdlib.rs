@@ -158,6 +158,8 @@ macro_rules! modules {
 modules!(
     datetime,
     collections,
+    collections_dicts,
+    decimal,
     itertools,
     functools,
     heapq,
