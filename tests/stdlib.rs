@@ -160,6 +160,7 @@ modules!(
     collections,
     collections_dicts,
     decimal,
+    io,
     itertools,
     functools,
     heapq,
