@@ -275,6 +275,7 @@ fn library_sizes() {
         "urllib.parse",
         "statistics",
         "fractions",
+        "decimal",
         "logging",
         "os",
         "fnmatch",
