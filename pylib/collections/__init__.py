@@ -25,6 +25,14 @@ def _update(d, other, kw):
         d[k] = kw[k]
 
 
+def _deep(x, y, memo):
+    from copy import deepcopy
+    memo[id(x)] = y
+    for k, v in x.items():
+        y[deepcopy(k, memo)] = deepcopy(v, memo)
+    return y
+
+
 def _dict_eq(a, b):
     if not hasattr(b, 'keys') or len(a) != len(b):
         return False
@@ -64,6 +72,9 @@ class OrderedDict(_COD):
         return type(self)(self)
 
     __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(), memo)
 
     def __reversed__(self):
         return reversed(list(self))
@@ -108,6 +119,9 @@ class defaultdict(dict):
         return type(self)(self.default_factory, self)
 
     __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(self.default_factory), memo)
 
     def __eq__(self, other):
         return _dict_eq(self, other)
@@ -165,6 +179,9 @@ class Counter(dict):
         return type(self)(self)
 
     __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(), memo)
 
     @classmethod
     def fromkeys(cls, iterable, v=None):

@@ -223,3 +223,15 @@ for f in [lambda: Counter(a=1) < 5, lambda: Counter(a=1) + {'a': 1}, lambda: Ord
         print(f())
     except (TypeError, KeyError, ValueError) as e:
         print(type(e).__name__)
+# ---- deepcopy and pprint
+import copy, pprint
+from collections import Counter, OrderedDict, defaultdict
+d = defaultdict(list, a=[1, [2]])
+e = copy.deepcopy(d)
+e['a'][1].append(3)
+print(d, e, type(e).__name__, e.default_factory)
+o = copy.deepcopy(OrderedDict(x=[1]))
+print(o, type(o).__name__, copy.deepcopy(Counter('ab')), type(copy.deepcopy(Counter('ab'))).__name__)
+print(pprint.pformat(Counter('aab')), pprint.pformat(OrderedDict(a=1)), pprint.pformat({'c': Counter('x')}))
+from collections.abc import Mapping, MutableMapping
+print(isinstance(Counter(), Mapping), isinstance(OrderedDict(), MutableMapping), isinstance(defaultdict(), Mapping))

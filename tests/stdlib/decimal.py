@@ -284,3 +284,12 @@ for i in range(1, 12):
     x = x / i
 print(x, x * 39916800)
 print(D(1) / D(3) * 3, D(2) / D(3) + D(1) / D(3), D('0.1') * 3 - D('0.3'))
+# ---- statistics with Decimal
+import statistics
+from decimal import Decimal as D
+data = [D('1.5'), D('2.25'), D('3.75'), D('0.5')]
+print(repr(statistics.mean(data)), repr(statistics.median(data)), repr(statistics.mean([D(1), D(2)])), repr(statistics.variance(data)), repr(statistics.median([D('1.1'), D('2.2'), D('3.3')])))
+# ---- copy and sort
+import copy
+from decimal import Decimal as D
+print(sorted([D(3), D('1.5'), D(2), D('-0.5')]), max([D(1), D(5), D('4.99')]), copy.copy(D('1.50')), copy.deepcopy([D('2.0')]), sum([D('0.1')] * 10), sum([D('0.1')] * 10) == 1)
