@@ -1082,7 +1082,9 @@ class Decimal:
         else:
             d = self
         if d._k:
-            body = d._text(False)[s:]
+            body = d._text(False)[s:] + ('%' if typ == '%' else '')
+            if zero and not align:
+                zero, align = False, '>'
         else:
             c, e = d._c, d._e
             if typ in ('f', 'F', '%'):
@@ -1131,6 +1133,14 @@ class Decimal:
                 if x or typ in ('e', 'E'):
                     body += ('E' if typ in ('E', 'G') or (not typ and ctx.capitals) else 'e') + ('+' if x >= 0 else '-') + str(abs(x))
         sg = '-' if s else ('' if sign == '-' else sign)
+        if zero and not align and group and not d._k:
+            # zero padding is grouped too
+            gi = _group(ip, group)
+            tail = body[len(gi):]
+            while len(gi) < width - len(sg) - len(tail):
+                ip = '0' + ip
+                gi = _group(ip, group)
+            body = gi + tail
         if zero and not align:
             fill, align = '0', '='
         pad = width - len(sg) - len(body)
@@ -1200,7 +1210,7 @@ def _spec(spec):
             i += 1
         prec = int(spec[j:i])
     typ = spec[i:]
-    if typ not in ('', 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n') or group == '_':
+    if typ not in ('', 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n') or group == '_' or alt or (zero and align):
         raise ValueError('invalid format string')
     return fill, align, sign, z, alt, zero, width, group, prec, typ.replace('n', 'g')
 

@@ -293,3 +293,16 @@ print(repr(statistics.mean(data)), repr(statistics.median(data)), repr(statistic
 import copy
 from decimal import Decimal as D
 print(sorted([D(3), D('1.5'), D(2), D('-0.5')]), max([D(1), D(5), D('4.99')]), copy.copy(D('1.50')), copy.deepcopy([D('2.0')]), sum([D('0.1')] * 10), sum([D('0.1')] * 10) == 1)
+# ---- format flags and specials
+from decimal import Decimal as D
+for s, spec in [('NaN', '_^+15.1%'), ('-Inf', '0= %'), ('NaN', '015.3F'), ('-Inf', '015.3F'), ('-12.345', '08'), ('-12.345', '0=8'), ('-12.345', 'z08'), ('-12.345', ' 08.6E'), ('1234567.5', '015,.1f'), ('-0.004', 'z.2f'), ('-0.004', '+.2f'), ('42', '^9'), ('0.5', '_<8.0%')]:
+    print(repr(s), repr(spec), repr(D(s).__format__(spec)))
+for spec in ['>08', '=08', '#.1f', '#g', '_', '.2x', 'd']:
+    try:
+        D('1.5').__format__(spec)
+    except ValueError:
+        print(repr(spec), 'ValueError')
+# ---- zero padding with grouping
+from decimal import Decimal as D
+for w in range(9, 17):
+    print(w, repr(D('1234567.5').__format__('0%d,.1f' % w)), repr(D('-5').__format__('0%d,' % w)), repr(D('5').__format__('0=%d,' % w)), repr(D('12.5').__format__('0%d,e' % w)))
