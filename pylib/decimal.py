@@ -949,24 +949,6 @@ class Decimal:
             return r
         return Decimal(self._cmp(b))
 
-    def compare_total(self, other, context=None):
-        b = _conv(other, True)
-        key = lambda d: (-1 if d._s else 1) * (d._k * 10 ** 30 if d._k >= 2 else 0)
-        if self._k >= 2 or b._k >= 2 or self._k == 1 or b._k == 1:
-            x, y = key(self) if self._k >= 2 else 0, key(b) if b._k >= 2 else 0
-            if x != y:
-                return Decimal((x > y) - (x < y))
-            if self._k >= 2:
-                return Decimal((self._c > b._c) - (self._c < b._c)) if not self._s else Decimal((self._c < b._c) - (self._c > b._c))
-        r = self._cmp(b)
-        if r == 0 and self._s != b._s:
-            r = -1 if self._s else 1
-        if r == 0:
-            r = (self._e > b._e) - (self._e < b._e)
-            if self._s:
-                r = -r
-        return Decimal(r)
-
     def max(self, other, context=None):
         b = _conv(other, True)
         if self._k >= 2 or b._k >= 2:
@@ -1054,12 +1036,6 @@ class Decimal:
         if self._k:
             return self
         return _fix(self._s, self._c, self._e + n.__int__(), ctx)
-
-    def shift_digits(self, n):
-        return _mk(self._s, self._c * 10 ** n if n >= 0 else self._c // 10 ** -n, self._e)
-
-    def logb(self, context=None):
-        return Decimal(self.adjusted())
 
     def __copy__(self):
         return self

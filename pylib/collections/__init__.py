@@ -26,7 +26,9 @@ def _update(d, other, kw):
 
 
 def _deep(x, y, memo):
-    from copy import deepcopy
+    # only copy.deepcopy calls this: copy is loaded (and not packed for
+    # every node that imports collections)
+    deepcopy = _sys.modules['copy'].deepcopy
     memo[id(x)] = y
     for k, v in x.items():
         y[deepcopy(k, memo)] = deepcopy(v, memo)
