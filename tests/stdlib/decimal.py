@@ -306,3 +306,12 @@ for spec in ['>08', '=08', '#.1f', '#g', '_', '.2x', 'd']:
 from decimal import Decimal as D
 for w in range(9, 17):
     print(w, repr(D('1234567.5').__format__('0%d,.1f' % w)), repr(D('-5').__format__('0%d,' % w)), repr(D('5').__format__('0=%d,' % w)), repr(D('12.5').__format__('0%d,e' % w)))
+# ---- f-strings without a spec and json
+from decimal import Decimal as D
+import json
+d = D('-3.140')
+print(f'{d}', f'[{d!r}]', f'{d!s:>10}', json.dumps({'v': str(d)}))
+try:
+    json.dumps({'v': d})
+except TypeError:
+    print('TypeError')
