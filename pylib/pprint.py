@@ -17,8 +17,14 @@ def _items(d, sort_dicts):
     return items
 
 
+def _plain(o):
+    # a dict, or a dict subclass without its own repr (Counter, OrderedDict
+    # and defaultdict print themselves)
+    return isinstance(o, dict) and getattr(type(o), '__repr__', None) is None
+
+
 def _repr(o, sort_dicts):
-    if isinstance(o, dict):
+    if _plain(o):
         return '{' + ', '.join(['%s: %s' % (_repr(k, sort_dicts), _repr(v, sort_dicts)) for k, v in _items(o, sort_dicts)]) + '}'
     if isinstance(o, list):
         return '[' + ', '.join([_repr(v, sort_dicts) for v in o]) + ']'
@@ -41,7 +47,7 @@ def _format(o, indent, width, level, sort_dicts, step, out):
     if len(r) <= width - indent - level:
         out.append(r)
         return
-    if isinstance(o, dict) and o:
+    if _plain(o) and o:
         out.append('{')
         items = _items(o, sort_dicts)
         for i, (k, v) in enumerate(items):

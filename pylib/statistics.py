@@ -9,7 +9,14 @@ class StatisticsError(ValueError):
     pass
 
 
+def _dec(x):
+    # a decimal.Decimal (not imported: paid only by nodes that use it)
+    return type(x).__name__ == 'Decimal' and hasattr(x, 'as_integer_ratio')
+
+
 def _exact(x):
+    if _dec(x):
+        return _F(*x.as_integer_ratio())
     return _F(x)
 
 
@@ -20,7 +27,9 @@ def _kind(data):
             t = float
         elif isinstance(x, _F) and t is int:
             t = _F
-        elif not isinstance(x, (int, float, _F)):
+        elif _dec(x) and t is int:
+            t = type(x)
+        elif not isinstance(x, (int, float, _F)) and not _dec(x):
             raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__)
     return t
 
@@ -30,6 +39,8 @@ def _convert(f, t):
         return f.numerator if f.denominator == 1 else f.__float__()
     if t is _F:
         return f
+    if t is not float:
+        return t(f.numerator) / t(f.denominator)
     return f.__float__()
 
 

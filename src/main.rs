@@ -379,10 +379,37 @@ fn build_failed(path: &Path, e: BuildError) -> CliError {
         BuildError::Pack(e @ pack::PackError::Syntax { .. }) => {
             CliError::new(format!("could not pack {}: {e}", path.display())).hint("fix the line above; nothing was written")
         }
-        BuildError::Load(e) => CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", path.display())),
+        BuildError::Load(e) => {
+            let error = CliError::new(format!("{}: get_node()/get_definitions() failed: {e}", path.display()));
+            match missing_library_name(path, &e.to_string()) {
+                Some(hint) => error.hint(hint),
+                None => error,
+            }
+        }
         e @ (BuildError::Pack(_) | BuildError::Compiler(_)) => CliError::new(format!("could not pack {}: {e}", path.display())),
         e => CliError::new(format!("{}: {e}", path.display())),
     }
+}
+
+/// The hint for `from M import X` failing at build time when M is a module
+/// of mpnode's library (`pylib/`), which may lack names CPython's has: the
+/// runtime's ImportError names neither the module nor mpnode.
+fn missing_library_name(path: &Path, error: &str) -> Option<String> {
+    let name = error.split("ImportError: cannot import name ").nth(1)?.split_whitespace().next()?;
+    let source = std::fs::read_to_string(path).ok()?;
+    source.lines().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let ["from", module, "import", rest @ ..] = words.as_slice() else { return None };
+        if !rest.iter().flat_map(|w| w.split([',', '(', ')'])).any(|n| n == name) {
+            return None;
+        }
+        let file = module.replace('.', "/");
+        pack::library::get(&format!("{file}.py")).or_else(|| pack::library::get(&format!("{file}/__init__.py")))?;
+        Some(format!(
+            "cannot import name '{name}' from '{module}' (mpnode's {module} does not provide it; \
+             README's standard library section lists what each module lacks)"
+        ))
+    })
 }
 
 /// Builds a Python node through the one pipeline, printing what it logged

@@ -158,6 +158,9 @@ macro_rules! modules {
 modules!(
     datetime,
     collections,
+    collections_dicts,
+    decimal,
+    io,
     itertools,
     functools,
     heapq,
@@ -272,6 +275,7 @@ fn library_sizes() {
         "urllib.parse",
         "statistics",
         "fractions",
+        "decimal",
         "logging",
         "os",
         "fnmatch",
@@ -340,6 +344,30 @@ fn inspect_lists_packed_library_modules() {
     for want in ["datetime", "time", "collections/__init__"] {
         assert!(line.split([' ', ',']).any(|f| f.rsplit_once('.').is_some_and(|(stem, _)| stem == want)), "{want} missing: {line}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `mpnode build` of a node importing a name mpnode's library module lacks:
+/// the runtime's ImportError names neither, the build's hint names both.
+#[test]
+fn missing_library_name_is_named_at_build() {
+    let dir = std::env::temp_dir().join(format!("mpnode-stdlib-missing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let node = dir.join("node.py");
+    std::fs::write(
+        &node,
+        "from datetime import date, no_such_name\n\ndef get_node():\n    return {'name': 'n', 'friendly_name': 'N', 'description': 'd', \
+         'category': 'C', 'pins': []}\n\ndef run(context):\n    return {'outputs': {}, 'error': None}\n",
+    )
+    .unwrap();
+    let wasm = dir.join("node.wasm");
+    let out = Command::new(env!("CARGO_BIN_EXE_mpnode"))
+        .args(["build", node.to_str().unwrap(), "-o", wasm.to_str().unwrap(), "--no-manifest"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("cannot import name 'no_such_name' from 'datetime' (mpnode's datetime does not provide it"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -1,8 +1,7 @@
 # mpnode's collections, written from CPython 3.11's documentation.
-# Counter, defaultdict and OrderedDict keep insertion order (they build on
-# v1.9.4's C OrderedDict); namedtuple classes are not tuple subclasses
-# (v1.9.4 cannot override tuple.__new__) but index, unpack, compare and
-# hash like tuples.
+# Counter, defaultdict and OrderedDict are dict subclasses; namedtuple
+# classes are not tuple subclasses (v1.9.4 cannot override tuple.__new__)
+# but index, unpack, compare and hash like tuples.
 import ucollections as _uc
 import sys as _sys
 
@@ -13,71 +12,56 @@ def _ordered_repr(items):
     return '{' + ', '.join(['%r: %r' % kv for kv in items]) + '}'
 
 
-class _Map:
-    # A mapping kept in insertion order. v1.9.4 hands a dict subclass's
-    # constructor arguments to the C type, so Counter, defaultdict and
-    # OrderedDict wrap one instead of subclassing dict.
+def _update(d, other, kw):
+    # dict.update for mappings of any kind: v1.9.4's dict.update and dict()
+    # take a dict subclass for a sequence of pairs.
+    if hasattr(other, 'keys'):
+        for k in other.keys():
+            d[k] = other[k]
+    else:
+        for k, v in other:
+            d[k] = v
+    for k in kw:
+        d[k] = kw[k]
+
+
+def _deep(x, y, memo):
+    # only copy.deepcopy calls this: copy is loaded (and not packed for
+    # every node that imports collections)
+    deepcopy = _sys.modules['copy'].deepcopy
+    memo[id(x)] = y
+    for k, v in x.items():
+        y[deepcopy(k, memo)] = deepcopy(v, memo)
+    return y
+
+
+def _dict_eq(a, b):
+    if not hasattr(b, 'keys') or len(a) != len(b):
+        return False
+    for k, v in a.items():
+        if k not in b or b[k] != v:
+            return False
+    return True
+
+
+# Counter, defaultdict and OrderedDict are dict subclasses, as in CPython
+# (isinstance(x, dict), json.dumps, node outputs). v1.9.4's dict(x) and
+# {**x} take a dict subclass for a sequence of pairs: use dict(x.items()).
+class OrderedDict(_COD):
     def __init__(self, *args, **kw):
-        self._d = _COD()
+        super().__init__()
         if len(args) > 1:
             raise TypeError('expected at most 1 argument, got %d' % len(args))
-        if args:
-            self.update(args[0])
-        if kw:
-            self.update(kw)
+        _update(self, args[0] if args else (), kw)
 
     def update(self, other=(), **kw):
-        d = self._d
-        if hasattr(other, 'keys'):
-            for k in other.keys():
-                d[k] = other[k]
-        else:
-            for k, v in other:
-                d[k] = v
-        for k, v in kw.items():
-            d[k] = v
+        _update(self, other, kw)
 
-    def __getitem__(self, key):
-        try:
-            return self._d[key]
-        except KeyError:
-            return self.__missing__(key)
-
-    def __missing__(self, key):
-        raise KeyError(key)
-
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __len__(self):
-        return len(self._d)
-
-    def __bool__(self):
-        return len(self._d) > 0
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(list(self))) if last else next(iter(self))
+        return key, self.pop(key)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -86,170 +70,182 @@ class _Map:
             m[k] = value
         return m
 
-    def setdefault(self, key, default=None):
-        if key not in self._d:
-            self._d[key] = default
-        return self._d[key]
+    def copy(self):
+        return type(self)(self)
 
-    def clear(self):
-        self._d.clear()
+    __copy__ = copy
 
-    def popitem(self):
-        if not self._d:
-            raise KeyError('dictionary is empty')
-        key = list(self._d.keys())[-1]
-        return key, self._d.pop(key)
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(), memo)
+
+    def __reversed__(self):
+        return reversed(list(self))
+
+    def __repr__(self):
+        if not self:
+            return '%s()' % type(self).__name__
+        return '%s(%r)' % (type(self).__name__, list(self.items()))
+
+    __str__ = __repr__
 
     def __eq__(self, other):
-        if isinstance(other, _Map):
-            other = other._d
-        return dict(self._d) == other
+        if isinstance(other, OrderedDict):
+            return list(self.items()) == list(other.items())
+        return _dict_eq(self, other)
 
     def __ne__(self, other):
         return not self == other
 
-    def __repr__(self):
-        return _ordered_repr(self._d.items())
 
-
-class OrderedDict(_Map):
-    def move_to_end(self, key, last=True):
-        value = self._d.pop(key)
-        if last:
-            self._d[key] = value
-        else:
-            rest = list(self._d.items())
-            self._d = _COD()
-            self._d[key] = value
-            for k, v in rest:
-                self._d[k] = v
-
-    def popitem(self, last=True):
-        if not self._d:
-            raise KeyError('dictionary is empty')
-        key = list(self._d.keys())[-1 if last else 0]
-        return key, self._d.pop(key)
-
-    def copy(self):
-        return OrderedDict(self._d.items())
-
-    def __reversed__(self):
-        return reversed(list(self._d.keys()))
-
-    def __repr__(self):
-        if not self._d:
-            return '%s()' % type(self).__name__
-        return '%s(%r)' % (type(self).__name__, list(self._d.items()))
-
-    def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return list(self._d.items()) == list(other._d.items())
-        return _Map.__eq__(self, other)
-
-
-class defaultdict(_Map):
+class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kw):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        super().__init__()
         self.default_factory = default_factory
-        _Map.__init__(self, *args, **kw)
+        if len(args) > 1:
+            raise TypeError('expected at most 1 argument, got %d' % len(args))
+        _update(self, args[0] if args else (), kw)
+
+    def update(self, other=(), **kw):
+        _update(self, other, kw)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._d[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self._d.items())
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(self.default_factory), memo)
+
+    def __eq__(self, other):
+        return _dict_eq(self, other)
+
+    def __ne__(self, other):
+        return not self == other
 
     def __repr__(self):
-        return 'defaultdict(%r, %s)' % (self.default_factory, _ordered_repr(self._d.items()))
+        return '%s(%r, %s)' % (type(self).__name__, self.default_factory, _ordered_repr(self.items()))
+
+    __str__ = __repr__
 
 
-class Counter(_Map):
+class Counter(dict):
     def __init__(self, iterable=None, **kw):
-        self._d = _COD()
+        super().__init__()
         self.update(iterable, **kw)
 
     def __missing__(self, key):
         return 0
 
-    def update(self, iterable=None, **kw):
-        d = self._d
+    def _count(self, iterable, kw, sign):
+        get = self.get
         if iterable is not None:
-            if hasattr(iterable, 'items'):
-                for k, v in iterable.items():
-                    d[k] = d.get(k, 0) + v
+            if hasattr(iterable, 'keys'):
+                for k in iterable.keys():
+                    self[k] = get(k, 0) + sign * iterable[k]
             else:
                 for k in iterable:
-                    d[k] = d.get(k, 0) + 1
-        for k, v in kw.items():
-            d[k] = d.get(k, 0) + v
+                    self[k] = get(k, 0) + sign
+        for k in kw:
+            self[k] = get(k, 0) + sign * kw[k]
+
+    def update(self, iterable=None, **kw):
+        self._count(iterable, kw, 1)
 
     def subtract(self, iterable=None, **kw):
-        d = self._d
-        if iterable is not None:
-            if hasattr(iterable, 'items'):
-                for k, v in iterable.items():
-                    d[k] = d.get(k, 0) - v
-            else:
-                for k in iterable:
-                    d[k] = d.get(k, 0) - 1
-        for k, v in kw.items():
-            d[k] = d.get(k, 0) - v
+        self._count(iterable, kw, -1)
 
     def most_common(self, n=None):
-        # v1.9.4's sort is not stable: the index keeps ties in insertion order.
-        items = list(self._d.items())
-        order = sorted(range(len(items)), key=lambda i: (-items[i][1], i))
+        items = list(self.items())
+        order = sorted(range(len(items)), key=lambda i: items[i][1], reverse=True)
         items = [items[i] for i in order]
-        return items if n is None else items[:n]
+        return items if n is None else items[:max(n, 0)]
 
     def elements(self):
-        for k, v in self._d.items():
+        for k, v in self.items():
             for _ in range(v):
                 yield k
 
     def total(self):
-        return sum(self._d.values())
+        return sum(self.values())
 
     def copy(self):
-        return Counter(self)
+        return type(self)(self)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return _deep(self, type(self)(), memo)
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
         raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def __delitem__(self, key):
-        if key in self._d:
-            del self._d[key]
+        if key in self:
+            super().__delitem__(key)
 
     def __repr__(self):
-        if not self._d:
-            return 'Counter()'
-        return 'Counter(%s)' % _ordered_repr(self.most_common())
+        if not self:
+            return '%s()' % type(self).__name__
+        try:
+            items = self.most_common()
+        except TypeError:
+            items = self.items()
+        return '%s(%s)' % (type(self).__name__, _ordered_repr(items))
+
+    __str__ = __repr__
+
+    def _all(self, other, test):
+        if not isinstance(other, Counter):
+            raise TypeError('not supported between instances of %r and %r' % (type(self).__name__, type(other).__name__))
+        for c in (self, other):
+            for k in c:
+                if not test(self[k], other[k]):
+                    return False
+        return True
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
-            return _Map.__eq__(self, other)
-        for k in self._keys(other):
-            if self[k] != other[k]:
-                return False
-        return True
+            return _dict_eq(self, other)
+        return self._all(other, lambda a, b: a == b)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __le__(self, other):
+        return self._all(other, lambda a, b: a <= b)
+
+    def __ge__(self, other):
+        return self._all(other, lambda a, b: a >= b)
+
+    def __lt__(self, other):
+        return self <= other and self != other
+
+    def __gt__(self, other):
+        return self >= other and self != other
 
     def _keep(self, pairs):
         out = Counter()
         for k, v in pairs:
             if v > 0:
-                out._d[k] = v
+                out[k] = v
         return out
 
     def _keys(self, other):
-        ks = list(self._d.keys())
-        for k in other.keys():
-            if k not in self._d:
+        if not isinstance(other, Counter):
+            raise TypeError('unsupported operand type(s): %r and %r' % (type(self).__name__, type(other).__name__))
+        ks = list(self)
+        for k in other:
+            if k not in self:
                 ks.append(k)
         return ks
 
@@ -266,22 +262,10 @@ class Counter(_Map):
         return self._keep([(k, min(self[k], other[k])) for k in self._keys(other)])
 
     def __pos__(self):
-        return self._keep(self._d.items())
+        return self._keep(self.items())
 
     def __neg__(self):
-        return self._keep([(k, -v) for k, v in self._d.items()])
-
-    def __le__(self, other):
-        return all(self[k] <= other[k] for k in self._keys(other))
-
-    def __ge__(self, other):
-        return all(self[k] >= other[k] for k in self._keys(other))
-
-    def __lt__(self, other):
-        return self <= other and self != other
-
-    def __gt__(self, other):
-        return self >= other and self != other
+        return self._keep([(k, -v) for k, v in self.items()])
 
 
 class deque:
