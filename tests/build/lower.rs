@@ -555,6 +555,7 @@ print(d, s, f(), g("k"), x, y, z)
         r#"
 x = 1_000
 print(R"\d", B"b", U"u", Rb"\x", bR"y", x + 0x_ff, 1_0.0_1)
+print(0.5.as_integer_ratio(), 1_0.0.is_integer(), 2.5e1_0.is_integer(), 1e3.__class__.__name__)
 "#,
     ),
     (

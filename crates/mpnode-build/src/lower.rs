@@ -343,18 +343,33 @@ impl<'a> Scanner<'a> {
         Ok(Some(Token { kind, span: start..self.pos, depth }))
     }
 
-    /// A number; only its extent matters.
+    /// A number; only its extent matters. It ends where Python's number
+    /// token ends, so `0.1.hex()` is the number `0.1` and an attribute.
     fn number(&mut self) -> Kind {
-        let hex = self.rest().len() > 1 && self.b[self.pos] == b'0' && matches!(self.b[self.pos + 1], b'x' | b'X');
-        while let Some(c) = self.peek() {
-            if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
-                self.pos += 1;
-                if !hex && matches!(c, b'e' | b'E') && matches!(self.peek(), Some(b'+' | b'-')) {
-                    self.pos += 1;
-                }
-            } else {
-                break;
+        let digits = |lx: &mut Self, pred: fn(u8) -> bool| {
+            while lx.peek().is_some_and(|c| pred(c) || c == b'_') {
+                lx.pos += 1;
             }
+        };
+        if self.b[self.pos] == b'0' && self.peek_at(1).is_some_and(|c| matches!(c, b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
+            self.pos += 2;
+            digits(self, |c| c.is_ascii_hexdigit());
+            return Kind::Number;
+        }
+        digits(self, |c| c.is_ascii_digit());
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            digits(self, |c| c.is_ascii_digit());
+        }
+        if self.peek().is_some_and(|c| matches!(c, b'e' | b'E')) {
+            let sign = usize::from(self.peek_at(1).is_some_and(|c| matches!(c, b'+' | b'-')));
+            if self.peek_at(1 + sign).is_some_and(|c| c.is_ascii_digit()) {
+                self.pos += 1 + sign;
+                digits(self, |c| c.is_ascii_digit());
+            }
+        }
+        if self.peek().is_some_and(|c| matches!(c, b'j' | b'J')) {
+            self.pos += 1;
         }
         Kind::Number
     }
@@ -864,11 +879,18 @@ impl Emitter<'_> {
                     continue;
                 }
             }
-            if matches!(token.kind, Kind::Number) && self.src[token.span.clone()].contains('_') {
-                // `1_000` → `1000`
-                out.push_str(&self.src[copied..token.span.start]);
-                out.extend(self.src[token.span.clone()].chars().filter(|&c| c != '_'));
-                copied = token.span.end;
+            if matches!(token.kind, Kind::Number) {
+                // `1_000` → `1000`; `0.5.hex()` → `(0.5).hex()`, which v1.9.4's
+                // lexer would read as one malformed number.
+                let text = &self.src[token.span.clone()];
+                let attribute = self.src[token.span.end..].starts_with('.');
+                if text.contains('_') || attribute {
+                    out.push_str(&self.src[copied..token.span.start]);
+                    out.push_str(if attribute { "(" } else { "" });
+                    out.extend(text.chars().filter(|&c| c != '_'));
+                    out.push_str(if attribute { ")" } else { "" });
+                    copied = token.span.end;
+                }
             }
             if matches!(token.kind, Kind::Str(_)) {
                 let group = string_group(tokens, i);
