@@ -5,7 +5,8 @@
 # this Python's Unicode database (the same one the tests compare against).
 # Run by build.rs. Everything is stored as sorted runs, looked up by binary
 # search in micropython/mpnode_str.c:
-# - property runs: (start, flags byte) where the flags change;
+# - property runs: (start, flags byte) where the flags change, the starts
+#   delta-coded with checkpoints;
 # - isupper/islower: derived from the case maps (a character is upper when
 #   it has a different lowercase, and not titlecase), plus toggle lists of
 #   the code points where that rule is wrong;
@@ -16,6 +17,7 @@ import sys
 import unicodedata
 
 BMP = 0x10000
+UP_STEP = 32
 F_ALPHA, F_DECIMAL, F_DIGIT, F_NUMERIC, F_PRINTABLE, F_XID_START, F_XID_CONTINUE, F_IGNORABLE = (1 << i for i in range(8))
 # Case_Ignorable beyond the categories below: Word_Break MidLetter,
 # MidNumLet and Single_Quote (CPython's final sigma rule uses it).
@@ -57,8 +59,24 @@ def main(out_path):
             starts.append(cp)
             fl.append(f)
             prev = f
+    # The run starts as byte deltas from the previous start (0, then two
+    # bytes little-endian, for a delta over 255), with a checkpoint every
+    # MPN_UP_STEP runs: (start, offset of the next run's delta). Half the
+    # bytes of uint16 starts; a lookup searches the checkpoints and steps
+    # through at most MPN_UP_STEP - 1 deltas.
+    deltas, ckpt = [], []
+    for k, cp in enumerate(starts):
+        if k % UP_STEP == 0:
+            ckpt += [cp, len(deltas)]
+        if k + 1 < len(starts):
+            d = starts[k + 1] - cp
+            deltas += [d] if d < 256 else [0, d & 0xff, d >> 8]
+    assert len(deltas) < BMP
     lines.append("#define MPN_UP_N %d" % len(starts))
-    lines.append("static const uint16_t mpn_up_start[] = {%s};" % ",".join(map(str, starts)))
+    lines.append("#define MPN_UP_STEP %d" % UP_STEP)
+    lines.append("static const uint16_t mpn_up_ckpt[][2] = {%s};"
+                 % ",".join("{%d,%d}" % (ckpt[i], ckpt[i + 1]) for i in range(0, len(ckpt), 2)))
+    lines.append("static const uint8_t mpn_up_delta[] = {%s};" % ",".join(map(str, deltas)))
     lines.append("static const uint8_t mpn_up_flags[] = {%s};" % ",".join(map(str, fl)))
 
     def lt(c):
@@ -111,7 +129,7 @@ def main(out_path):
     lines.append("static const uint16_t mpn_uc_specials[] = {%s};" % ",".join(map(str, specials)))
     with open(out_path, "w") as f:
         f.write("\n".join(lines) + "\n")
-    size = len(starts) * 3 + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials)
+    size = len(deltas) + 2 * len(ckpt) + len(fl) + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials)
     sys.stderr.write("unicase.h: %d bytes of tables\n" % size)
 
 

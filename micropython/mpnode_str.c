@@ -48,7 +48,21 @@ static int uprops(unichar c) {
         // Outside the BMP: letters and printable, as most assigned ones are.
         return F_PRINTABLE | F_ALPHA | F_XID_START | F_XID_CONTINUE;
     }
-    return mpn_up_flags[run_find(mpn_up_start, MPN_UP_N, 1, c)];
+    // The last checkpoint at or before c, then the runs after it.
+    int j = run_find(&mpn_up_ckpt[0][0], MP_ARRAY_SIZE(mpn_up_ckpt), 2, c);
+    int k = j * MPN_UP_STEP;
+    unichar start = mpn_up_ckpt[j][0];
+    const uint8_t *d = &mpn_up_delta[mpn_up_ckpt[j][1]];
+    while (k + 1 < MPN_UP_N) {
+        unichar delta = *d == 0 ? (d[1] | d[2] << 8) : *d;
+        if (start + delta > c) {
+            break;
+        }
+        start += delta;
+        d += *d == 0 ? 3 : 1;
+        k++;
+    }
+    return mpn_up_flags[k];
 }
 
 // Odd number of toggle points at or before c: the property is set.
