@@ -866,8 +866,9 @@ fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
         .args(features)
         .arg(linked)
         // --converge repeats -Oz while it still shrinks the module (~200
-        // bytes for the runtime).
-        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+        // bytes for the runtime). The target_features section (107 bytes)
+        // only informs tools that link further; no engine reads it.
+        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features"])
         .arg("-o")
         .arg(dest);
     run(&mut cmd, "binaryen wasm-opt -Oz");
