@@ -5,17 +5,20 @@
 # this Python's Unicode database (the same one the tests compare against).
 # Run by build.rs. Everything is stored as sorted runs, looked up by binary
 # search in micropython/mpnode_str.c:
-# - property runs: (start, flags byte) where the flags change;
+# - property runs: (start, flags byte) where the flags change, coded as
+#   one or more bytes per run with checkpoints;
 # - isupper/islower: derived from the case maps (a character is upper when
 #   it has a different lowercase, and not titlecase), plus toggle lists of
 #   the code points where that rule is wrong;
 # - case maps: runs of code points (stride 1 or 2) that share one delta,
-#   or one multi-character mapping ('ß'.upper() == 'SS'); title and
+#   or one code point's multi-character mapping ('ß'.upper() == 'SS', its
+#   length in the entry, its code points in mpn_uc_specials); title and
 #   casefold only store where they differ from upper and lower.
 import sys
 import unicodedata
 
 BMP = 0x10000
+UP_STEP = 32
 F_ALPHA, F_DECIMAL, F_DIGIT, F_NUMERIC, F_PRINTABLE, F_XID_START, F_XID_CONTINUE, F_IGNORABLE = (1 << i for i in range(8))
 # Case_Ignorable beyond the categories below: Word_Break MidLetter,
 # MidNumLet and Single_Quote (CPython's final sigma rule uses it).
@@ -57,9 +60,34 @@ def main(out_path):
             starts.append(cp)
             fl.append(f)
             prev = f
+    # One record per run, from a checkpoint every UP_STEP runs (its start,
+    # its record's offset): a byte with the run's flags (an index into
+    # mpn_up_values) in the high 5 bits and the distance to the next run's
+    # start in the low 3 bits; 0 there means the distance follows in one
+    # byte, or when that is 0 in two (little-endian). A third of the bytes
+    # of (uint16 start, flags byte) runs; a lookup searches the checkpoints
+    # and steps through at most UP_STEP - 1 records.
+    values = sorted(set(fl))
+    assert len(values) <= 32
+    records, ckpt = [], []
+    for k, cp in enumerate(starts):
+        if k % UP_STEP == 0:
+            ckpt += [cp, len(records)]
+        d = starts[k + 1] - cp if k + 1 < len(starts) else 1
+        head = values.index(fl[k]) << 3
+        if d < 8:
+            records += [head | d]
+        elif d < 256:
+            records += [head, d]
+        else:
+            records += [head, 0, d & 0xff, d >> 8]
+    assert len(records) < BMP
     lines.append("#define MPN_UP_N %d" % len(starts))
-    lines.append("static const uint16_t mpn_up_start[] = {%s};" % ",".join(map(str, starts)))
-    lines.append("static const uint8_t mpn_up_flags[] = {%s};" % ",".join(map(str, fl)))
+    lines.append("#define MPN_UP_STEP %d" % UP_STEP)
+    lines.append("static const uint16_t mpn_up_ckpt[][2] = {%s};"
+                 % ",".join("{%d,%d}" % (ckpt[i], ckpt[i + 1]) for i in range(0, len(ckpt), 2)))
+    lines.append("static const uint8_t mpn_up_runs[] = {%s};" % ",".join(map(str, records)))
+    lines.append("static const uint8_t mpn_up_values[] = {%s};" % ",".join(map(str, values)))
 
     def lt(c):
         return unicodedata.category(c) == "Lt"
@@ -69,10 +97,10 @@ def main(out_path):
     for name, t in (("upper_x", up_x), ("lower_x", lo_x), ("title_x", lt_x)):
         lines.append("static const uint16_t mpn_uc_%s[] = {%s};" % (name, ",".join(map(str, t))))
 
-    specials = []  # flat: n, c1..cn
+    specials = []  # flat code points; an entry names where and how many
 
     def special(s):
-        seq = [len(s)] + [ord(c) for c in s]
+        seq = [ord(c) for c in s]
         for i in range(len(specials) - len(seq) + 1):
             if specials[i:i + len(seq)] == seq:
                 return i
@@ -89,7 +117,7 @@ def main(out_path):
             if base is None and s == ch:
                 continue
             assert all(ord(c) < BMP for c in s)
-            items.append((cp, ("d", (ord(s) - cp) & 0xffff) if len(s) == 1 else ("s", special(s))))
+            items.append((cp, ("d", (ord(s) - cp) & 0xffff) if len(s) == 1 else ("s", special(s), len(s))))
         out, i = [], 0
         while i < len(items):
             cp, v = items[i]
@@ -99,7 +127,12 @@ def main(out_path):
                 while j < len(items) and items[j][1] == v and items[j][0] - items[j - 1][0] == stride and j - i < 0x3fff:
                     j += 1
             n = j - i
-            out.append((cp, (n - 1) << 2 | (stride - 1) << 1 | (v[0] == "s"), v[1]))
+            if v[0] == "s":
+                # One code point (never a run): the info bits above the flag
+                # hold how many code points it maps to.
+                out.append((cp, v[2] << 2 | 1, v[1]))
+            else:
+                out.append((cp, (n - 1) << 2 | (stride - 1) << 1, v[1]))
             i = j
         return out
 
@@ -111,7 +144,7 @@ def main(out_path):
     lines.append("static const uint16_t mpn_uc_specials[] = {%s};" % ",".join(map(str, specials)))
     with open(out_path, "w") as f:
         f.write("\n".join(lines) + "\n")
-    size = len(starts) * 3 + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials)
+    size = len(records) + 2 * len(ckpt) + len(values) + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials)
     sys.stderr.write("unicase.h: %d bytes of tables\n" % size)
 
 

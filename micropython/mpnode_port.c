@@ -144,6 +144,28 @@ void gc_collect(void) {
     gc_collect_end();
 }
 
+// The build-time snapshot (`mpnode build`, crates/mpnode-build/src/
+// snapshot.rs) stores the memory `_initialize` leaves, less its zero runs.
+// Before it is taken the shim (config flag FLAG_SNAPSHOT) collects, at a
+// point where everything live is rooted, and zeroes the free blocks, so
+// that the bytes of objects freed while the node was imported (and of the
+// allocation table's old places, patch 0040) stay out of the module. No
+// behaviour depends on them: gc_alloc clears the blocks it hands out.
+void mpn_snapshot_trim(void) {
+    gc_at_safe_point = true;
+    gc_collect();
+    gc_at_safe_point = false;
+    mpn_gc_wanted = false;
+    mpn_gc_direct_fun = NULL;
+    const byte *atb = MP_STATE_MEM(gc_alloc_table_start);
+    byte *block = MP_STATE_MEM(gc_pool_start);
+    for (size_t i = 0; i < MP_STATE_MEM(gc_alloc_table_byte_len) * 4; i++, block += MICROPY_BYTES_PER_GC_BLOCK) {
+        if (((atb[i / 4] >> (2 * (i % 4))) & 3) == 0) { // AT_FREE
+            memset(block, 0, MICROPY_BYTES_PER_GC_BLOCK);
+        }
+    }
+}
+
 // ---- the growable heap (patch 0040) ---------------------------------------------
 
 // The heap runs from its start to the end of linear memory and grows with

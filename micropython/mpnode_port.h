@@ -28,6 +28,7 @@ void **mpn_roots(void);
 uint64_t mpn_host_random(void);
 void mpn_stdout_flush(void);
 void mpn_gc_safe_point(void);
+void mpn_snapshot_trim(void);
 extern void *mpn_gc_direct_fun;
 extern bool mpn_gc_clean;
 extern bool mpn_gc_wanted;

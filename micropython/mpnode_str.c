@@ -48,7 +48,29 @@ static int uprops(unichar c) {
         // Outside the BMP: letters and printable, as most assigned ones are.
         return F_PRINTABLE | F_ALPHA | F_XID_START | F_XID_CONTINUE;
     }
-    return mpn_up_flags[run_find(mpn_up_start, MPN_UP_N, 1, c)];
+    // The last checkpoint at or before c, then the runs after it
+    // (micropython/gen_unicase.py describes the records).
+    int j = run_find(&mpn_up_ckpt[0][0], MP_ARRAY_SIZE(mpn_up_ckpt), 2, c);
+    unichar start = mpn_up_ckpt[j][0];
+    const uint8_t *r = &mpn_up_runs[mpn_up_ckpt[j][1]];
+    for (int k = j * MPN_UP_STEP; k + 1 < MPN_UP_N; k++) {
+        unichar delta = r[0] & 7;
+        size_t len = 1;
+        if (delta == 0) {
+            delta = r[1];
+            len = 2;
+            if (delta == 0) {
+                delta = r[2] | r[3] << 8;
+                len = 4;
+            }
+        }
+        if (start + delta > c) {
+            break;
+        }
+        start += delta;
+        r += len;
+    }
+    return mpn_up_values[r[0] >> 3];
 }
 
 // Odd number of toggle points at or before c: the property is set.
@@ -69,16 +91,19 @@ static size_t map_table(const uint16_t (*t)[3], int n, unichar c, unichar *out) 
         return 0;
     }
     unichar start = t[i][0], info = t[i][1], value = t[i][2];
+    if (info & 1) {
+        // One code point's multi-character mapping: info >> 2 code points.
+        if (c != start) {
+            return 0;
+        }
+        for (size_t k = 0; k < (info >> 2); k++) {
+            out[k] = mpn_uc_specials[value + k];
+        }
+        return info >> 2;
+    }
     unichar stride = (info & 2) ? 2 : 1, count = (info >> 2) + 1;
     if (c >= start + count * stride || (c - start) % stride) {
         return 0;
-    }
-    if (info & 1) {
-        const uint16_t *s = &mpn_uc_specials[value];
-        for (size_t k = 0; k < s[0]; k++) {
-            out[k] = s[k + 1];
-        }
-        return s[0];
     }
     out[0] = (c + value) & 0xffff;
     return 1;

@@ -204,12 +204,21 @@ fn main() {
     let c = CBuild { root: &root, out: &out, mp: &mp, genhdr: &genhdr, tools: &tools, settings: &settings };
     let libs = c.compile_runtime();
     let shim_lib = build_shim(&root, &out, &mp, &genhdr, &tools, &settings);
-    let linked = link(&out, "mpnode-runtime", &runtime_link(&shim_lib, &[], &libs, true), RUNTIME_EXPORTS, &tools, &settings);
+    let libc_fmod = libc_member(&out, "fmod.o", &tools);
+    let linked = link(
+        &out,
+        "mpnode-runtime",
+        &runtime_link(&shim_lib, std::slice::from_ref(&libc_fmod), &libs, true),
+        RUNTIME_EXPORTS,
+        &tools,
+        &settings,
+    );
     optimise(&linked, &dest, &tools);
 
     // The runtime without the compiler: the same objects, except those that
     // test MICROPY_ENABLE_COMPILER, compiled again without it.
     let objs = c.compile_variant("c-obj-nocompiler", NOCOMPILER_SOURCES, &["-DMICROPY_ENABLE_COMPILER=0"], true);
+    let objs: Vec<PathBuf> = std::iter::once(libc_fmod).chain(objs).collect();
     let linked = link(&out, "mpnode-runtime-nocompiler", &runtime_link(&shim_lib, &objs, &libs, false), RUNTIME_EXPORTS, &tools, &settings);
     optimise(&linked, &out.join(RUNTIME_NOCOMPILER_FILE), &tools);
 
@@ -243,6 +252,24 @@ fn runtime_link(shim: &Path, extra: &[PathBuf], libs: &CLibs, with_port: bool) -
     }
     args.push(libs.core.display().to_string());
     args
+}
+
+/// One object of wasi-libc's libc.a (`member`, e.g. `fmod.o`), extracted to
+/// OUT_DIR/libc-obj, so that it can be linked as an object. The shim's
+/// staticlib carries Rust's compiler_builtins, whose weak `fmod` (a port of
+/// musl's that divides with u128 and pulls in compiler_builtins' 128-bit
+/// division, about 1.7 KB) would otherwise stand in for libc's: an object's
+/// strong definition wins over it, and `--gc-sections` drops the rest.
+/// Both compute the exact remainder, so the result is the same.
+fn libc_member(out: &Path, member: &str, tools: &Tools) -> PathBuf {
+    let dir = out.join("libc-obj");
+    fs::create_dir_all(&dir).unwrap();
+    // The libc.a `link` names with -L/usr/lib/wasm32-wasi -lc.
+    run(
+        Command::new(&tools.ar).arg("x").arg("/usr/lib/wasm32-wasi/libc.a").arg(member).arg(format!("--output={}", dir.display())),
+        &format!("extracting {member} from wasi-libc"),
+    );
+    dir.join(member)
 }
 
 /// The repository: the port (`micropython/`) and the shim (`shim/`) live
@@ -839,8 +866,9 @@ fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
         .args(features)
         .arg(linked)
         // --converge repeats -Oz while it still shrinks the module (~200
-        // bytes for the runtime).
-        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+        // bytes for the runtime). The target_features section (107 bytes)
+        // only informs tools that link further; no engine reads it.
+        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features"])
         .arg("-o")
         .arg(dest);
     run(&mut cmd, "binaryen wasm-opt -Oz");

@@ -13,6 +13,8 @@ pub const PAYLOAD_NONE: u32 = block::PAYLOAD_NONE;
 /// first is run as the node's module at `_initialize`, the others are
 /// importable modules.
 pub const PAYLOAD_FILES: u32 = block::PAYLOAD_FILES;
+/// The module is being started for a build-time snapshot.
+pub const FLAG_SNAPSHOT: u32 = block::FLAG_SNAPSHOT;
 
 /// One packed file: name (e.g. `node.py`, `helpers.py`, `pkg/__init__.py`)
 /// and contents (Python source, or `.mpy` bytecode for a `.mpy` name).
@@ -52,7 +54,8 @@ pub struct Config {
     /// End of everything the packer placed (the GC heap starts after it).
     pub payload_end: u32,
     /// Flags: bit 0 is GC torture (every allocation requests a collection;
-    /// read by micropython/mpnode_port.c); the others are 0.
+    /// read by micropython/mpnode_port.c), bit 1 a build-time snapshot
+    /// (`FLAG_SNAPSHOT`); the others are 0.
     pub flags: u32,
 }
 

@@ -173,6 +173,10 @@ pub extern "C" fn _initialize() {
     }
     unsafe {
         sys::mpn_stdout_flush();
+        if cfg.flags & config::FLAG_SNAPSHOT != 0 {
+            // Everything live is rooted here (Root::Module, Root::InitError).
+            sys::mpn_snapshot_trim();
+        }
         INITIALIZED = true;
     }
 }

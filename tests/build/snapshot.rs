@@ -175,3 +175,23 @@ fn a_failing_start_is_a_typed_error() {
         }
     }
 }
+
+/// What module-level code allocated and dropped is not stored: the guest
+/// collects and zeroes the free heap before the snapshot is taken (config
+/// flag FLAG_SNAPSHOT), and what is still referenced is kept.
+#[test]
+fn garbage_from_the_import_is_not_stored() {
+    let src = "_junk = ''.join(['mpnode-garbage-%d;' % i for i in range(2000)])\n\
+               KEPT = '-'.join(['mpnode-kept-%d' % i for i in range(3)])\n\
+               del _junk\n\
+               def get_node():\n    return {'name': 'g', 'friendly_name': 'G', 'description': 'd', 'category': 'Test', 'pins': []}\n\
+               def run(context):\n    return {'outputs': {'kept': KEPT}, 'error': None}\n";
+    let plain = pack_with(RUNTIME_WASM, src, "node.py", &PackOptions::default()).unwrap();
+    let wasm = snap(&plain);
+    let has = |needle: &[u8]| wasm.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"mpnode-kept-0-mpnode-kept-1-mpnode-kept-2"), "a live object is missing from the snapshot");
+    assert!(!has(b"mpnode-garbage-1999;"), "a dropped object is stored in the snapshot");
+    assert!(wasm.len() < plain.len() + 24 * 1024, "snapshot {} bytes, plain {}", wasm.len(), plain.len());
+    let mut node = Node::load(&Engine::new(), &wasm).unwrap();
+    assert_eq!(node.run(json!({})).unwrap().result.outputs["kept"], json!("mpnode-kept-0-mpnode-kept-1-mpnode-kept-2"));
+}

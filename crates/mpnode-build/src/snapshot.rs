@@ -8,7 +8,10 @@
 //! 1. a copy of the module exports every mutable global;
 //! 2. that copy is instantiated with the host's clock and random source
 //!    frozen at 0 (so the snapshot does not depend on when it was taken) and
-//!    `_initialize` runs;
+//!    `_initialize` runs; the copy's config block carries `FLAG_SNAPSHOT`,
+//!    so that at its end the guest collects and zeroes the free heap
+//!    (objects freed during the import are not stored), and the flag is
+//!    cleared again in the captured memory;
 //! 3. the original module is rewritten: its data segments become the
 //!    non-zero ranges of the memory as `_initialize` left it, its memory
 //!    minimum becomes the pages in use, and each mutable global starts at the
@@ -38,11 +41,14 @@ use mpnode_host::Engine;
 use mpnode_host::Error;
 use mpnode_host::Limits;
 use mpnode_host::LogEntry;
+use mpnode_runtime::config_block::{FLAG_SNAPSHOT, WORD_FLAGS};
 
 const PAGE: usize = 65536;
 /// Runs of zero bytes shorter than this stay inside a data segment: a new
-/// segment costs about five bytes of header.
-const ZERO_GAP: usize = 16;
+/// segment costs about eight bytes of header (flags, `i32.const`, a 3-byte
+/// address, `end`, the length). 8 gives the smallest modules (16 stored
+/// ~1.7 KB more for an SDK-style node, ~0.8 KB more for the seed's).
+const ZERO_GAP: usize = 8;
 /// The export names the instrumented copy gives the mutable globals.
 const GLOBAL_EXPORT_PREFIX: &str = "__mpnode_snapshot_global_";
 
@@ -108,6 +114,9 @@ struct Shape {
     /// i32 global, as wasm-ld lays them out (the name section may be
     /// stripped).
     stack_pointer: Option<usize>,
+    /// Address of the config block's flags word and the value the module's
+    /// data gives it, when the module exports `mpnode_config` (a runtime).
+    config_flags: Option<(u32, u32)>,
 }
 
 /// Starts `wasm` (a packed node module) in wasmi under `limits` and returns
@@ -124,9 +133,16 @@ struct Shape {
 pub fn snapshot(engine: &Engine, wasm: &[u8], limits: &Limits) -> Result<Snapshot, SnapshotError> {
     let shape = read_shape(wasm)?;
     let names: Vec<String> = shape.mutable_globals.iter().map(|i| format!("{GLOBAL_EXPORT_PREFIX}{i}")).collect();
-    let instrumented = rewrite(wasm, &Rewrite::ExportGlobals(&shape.mutable_globals))?;
+    let flags = shape.config_flags.map(|(addr, flags)| (addr, flags | FLAG_SNAPSHOT));
+    let instrumented = rewrite(wasm, &Rewrite::ExportGlobals { globals: &shape.mutable_globals, flags })?;
     let image = mpnode_host::node::initialized_image(engine, &instrumented, limits, &names).map_err(SnapshotError::Initialize)?;
     let mut memory = image.memory;
+    // The flags word as the module had it (without FLAG_SNAPSHOT).
+    if let Some((addr, flags)) = shape.config_flags {
+        if let Some(word) = memory.get_mut(addr as usize..addr as usize + 4) {
+            word.copy_from_slice(&flags.to_le_bytes());
+        }
+    }
     // Below the stack pointer lies only dead stack: `_initialize` returned.
     // Clearing it keeps build-time garbage out of the module.
     if let Some(Val::I32(sp)) = shape.stack_pointer.and_then(|i| image.globals.get(i)) {
@@ -146,6 +162,11 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
     let mut mutable_globals = Vec::new();
     let mut stack_pointer = None;
     let mut memories = 0;
+    // For the config block: constant i32 globals, the exported ones, and
+    // the active segments in order (a later one overwrites an earlier).
+    let mut const_globals: Vec<Option<u32>> = Vec::new();
+    let mut config_global = None;
+    let mut segments: Vec<(u32, &[u8])> = Vec::new();
     for payload in Parser::new(0).parse_all(wasm) {
         match payload? {
             Payload::ImportSection(r) => {
@@ -159,7 +180,9 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
             }
             Payload::GlobalSection(r) => {
                 for (i, g) in r.into_iter().enumerate() {
-                    let ty = g?.ty;
+                    let g = g?;
+                    const_globals.push(const_i32(&g.init_expr));
+                    let ty = g.ty;
                     if ty.mutable {
                         if stack_pointer.is_none() && ty.content_type == ValType::I32 {
                             stack_pointer = Some(mutable_globals.len());
@@ -177,10 +200,23 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
                     memories += 1;
                 }
             }
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e?;
+                    if e.name == "mpnode_config" && e.kind == ExternalKind::Global {
+                        config_global = Some(e.index);
+                    }
+                }
+            }
             Payload::DataSection(r) => {
                 for d in r {
-                    match d?.kind {
-                        DataKind::Active { memory_index: 0, .. } => {}
+                    let d = d?;
+                    match d.kind {
+                        DataKind::Active { memory_index: 0, offset_expr } => {
+                            if let Some(addr) = const_i32(&offset_expr) {
+                                segments.push((addr, d.data));
+                            }
+                        }
                         _ => return Err(SnapshotError::Unsupported("it has passive data segments".into())),
                     }
                 }
@@ -191,7 +227,31 @@ fn read_shape(wasm: &[u8]) -> Result<Shape, SnapshotError> {
     if memories != 1 {
         return Err(SnapshotError::Unsupported(format!("it defines {memories} memories, not one")));
     }
-    Ok(Shape { imported_globals, mutable_globals, stack_pointer })
+    let config_flags = config_global
+        .and_then(|g| g.checked_sub(imported_globals))
+        .and_then(|i| const_globals.get(i as usize).copied().flatten())
+        .map(|block| {
+            let addr = block + WORD_FLAGS as u32 * 4;
+            let mut word = [0u8; 4];
+            for (start, data) in &segments {
+                for (k, byte) in word.iter_mut().enumerate() {
+                    let at = (addr as u64 + k as u64).wrapping_sub(*start as u64);
+                    if let Some(b) = data.get(at as usize) {
+                        *byte = *b;
+                    }
+                }
+            }
+            (addr, u32::from_le_bytes(word))
+        });
+    Ok(Shape { imported_globals, mutable_globals, stack_pointer, config_flags })
+}
+
+fn const_i32(expr: &wasmparser::ConstExpr<'_>) -> Option<u32> {
+    let mut r = expr.get_operators_reader();
+    match (r.read().ok()?, r.read().ok()?) {
+        (wasmparser::Operator::I32Const { value }, wasmparser::Operator::End) => Some(value as u32),
+        _ => None,
+    }
 }
 
 /// Ranges of `memory` that hold non-zero bytes, merged across short runs of
@@ -218,8 +278,9 @@ fn nonzero_ranges(memory: &[u8]) -> Vec<Range<usize>> {
 
 /// The two rewrites a snapshot makes.
 enum Rewrite<'a> {
-    /// Add an export for each of these (mutable) globals.
-    ExportGlobals(&'a [u32]),
+    /// Add an export for each of these (mutable) globals, and a data
+    /// segment that sets the config flags word (address, value).
+    ExportGlobals { globals: &'a [u32], flags: Option<(u32, u32)> },
     /// Put the captured state into the module.
     Restore { memory: &'a [u8], segments: &'a [Range<usize>], pages: u64, globals: &'a [(u32, Val)], shape: &'a Shape },
 }
@@ -250,7 +311,7 @@ fn rewrite(wasm: &[u8], how: &Rewrite<'_>) -> Result<Vec<u8>, SnapshotError> {
     for payload in Parser::new(0).parse_all(wasm) {
         let payload = payload?;
         match (&payload, how) {
-            (Payload::ExportSection(r), Rewrite::ExportGlobals(globals)) => {
+            (Payload::ExportSection(r), Rewrite::ExportGlobals { globals, .. }) => {
                 let mut sec = ExportSection::new();
                 for e in r.clone() {
                     let e = e?;
@@ -303,6 +364,23 @@ fn rewrite(wasm: &[u8], how: &Rewrite<'_>) -> Result<Vec<u8>, SnapshotError> {
             }
             (Payload::DataCountSection { .. }, Rewrite::Restore { segments, .. }) => {
                 module.section(&DataCountSection { count: segments.len() as u32 });
+            }
+            (Payload::DataCountSection { count, .. }, Rewrite::ExportGlobals { flags: Some(_), .. }) => {
+                module.section(&DataCountSection { count: count + 1 });
+            }
+            (Payload::DataSection(r), Rewrite::ExportGlobals { flags: Some((addr, flags)), .. }) => {
+                let mut sec = DataSection::new();
+                for d in r.clone() {
+                    let d = d?;
+                    if let DataKind::Active { offset_expr, .. } = d.kind {
+                        let range = offset_expr.get_binary_reader().range();
+                        // The original offset expression, `end` included.
+                        let bytes = &wasm[range.start as usize..range.end as usize];
+                        sec.active(0, &ConstExpr::raw(bytes[..bytes.len() - 1].iter().copied()), d.data.iter().copied());
+                    }
+                }
+                sec.active(0, &ConstExpr::i32_const(*addr as i32), flags.to_le_bytes());
+                module.section(&sec);
             }
             (Payload::DataSection(_), Rewrite::Restore { memory, segments, .. }) => {
                 let mut sec = DataSection::new();

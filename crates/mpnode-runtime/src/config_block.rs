@@ -43,6 +43,11 @@ pub const PAYLOAD_FILES: u32 = 1;
 
 /// Flag: GC torture (every allocation requests a collection).
 pub const FLAG_GC_TORTURE: u32 = 1;
+/// Flag: the module is being started for a build-time snapshot; the shim
+/// collects and zeroes the free heap at the end of `_initialize` so that
+/// freed objects are not stored. Set and cleared by the snapshot step
+/// (`mpnode-build`'s snapshot.rs), never by the packer.
+pub const FLAG_SNAPSHOT: u32 = 2;
 
 /// The C header for the port, generated from the constants above.
 pub fn c_header() -> [(&'static str, u32); 14] {
