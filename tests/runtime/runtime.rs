@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use mpnode_build::pack::{pack, pack_files, pack_with, PackOptions, SourceFile};
-use mpnode_build::runtime::RUNTIME_WASM;
+use mpnode_build::runtime::{RUNTIME_NO_COMPILER_WASM, RUNTIME_WASM};
 use mpnode_host::{Engine, Node};
 use serde_json::{json, Value};
 
@@ -174,13 +174,19 @@ fn imports_only_what_flow_likes_host_provides() {
 }
 
 #[test]
-fn runtime_module_fits_the_size_budget() {
+fn runtime_modules_fit_the_size_budgets() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("size-budget.txt")).unwrap();
-    let budget: usize = text.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap().trim().parse().unwrap();
-    let size = RUNTIME_WASM.len();
-    println!("runtime module: {size} bytes, budget {budget} bytes");
-    assert!(size > 100_000, "the runtime module looks empty ({size} bytes)");
-    assert!(size <= budget, "runtime module is {size} bytes, over the budget of {budget} bytes in size-budget.txt");
+    let budget = |name: &str| -> usize {
+        let line = text.lines().find(|l| l.split_whitespace().next() == Some(name));
+        let line = line.unwrap_or_else(|| panic!("size-budget.txt has no `{name}` line"));
+        line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("size-budget.txt: bad line {line:?}"))
+    };
+    for (name, module) in [("runtime", RUNTIME_WASM), ("runtime-nocompiler", RUNTIME_NO_COMPILER_WASM)] {
+        let (size, budget) = (module.len(), budget(name));
+        println!("{name}: {size} bytes, budget {budget} bytes");
+        assert!(size > 100_000, "the {name} module looks empty ({size} bytes)");
+        assert!(size <= budget, "the {name} module is {size} bytes, over its budget of {budget} bytes in size-budget.txt");
+    }
 }
 
 #[test]
