@@ -179,7 +179,9 @@ modules!(
     enum_,
     csv,
     pprint,
-    difflib
+    difflib,
+    re_lookaround,
+    re_flags
 );
 
 /// The library as `mpnode build` packs it by default (bytecode, the runtime
