@@ -181,7 +181,8 @@ modules!(
     pprint,
     difflib,
     re_lookaround,
-    re_flags
+    re_flags,
+    unicodedata
 );
 
 /// The library as `mpnode build` packs it by default (bytecode, the runtime
@@ -283,6 +284,7 @@ fn library_sizes() {
         "pprint",
         "traceback",
         "difflib",
+        "unicodedata",
     ] {
         let a = build(&node(&format!("import {m}")));
         let b = mpnode_build::Builder::from_source(&node(&format!("import {m}")), "node.py").snapshot(false).build().unwrap();
