@@ -45,12 +45,14 @@ def _n(b, i, k):
     return v
 
 
-def _find(tab, size, cp, k):
-    # the last entry of `size` bytes whose k-byte start is <= cp
-    lo, hi = 0, len(tab) // size - 1
+def _find(t, size, cp):
+    # the offset of the last entry of `size` bytes whose 3-byte start is <= cp
+    # (function calls are dear here: the key is read inline)
+    lo, hi = 0, len(t) // size - 1
     while lo < hi:
         mid = (lo + hi + 1) >> 1
-        if _n(tab, mid * size, k) <= cp:
+        o = mid * size
+        if t[o] | t[o + 1] << 8 | t[o + 2] << 16 <= cp:
             lo = mid
         else:
             hi = mid - 1
@@ -62,24 +64,39 @@ def _plane(tab, size, planes, cp):
     pl = cp >> 16
     lo, hi = planes[pl], planes[pl + 1] - 1
     cp &= 0xFFFF
-    if hi < lo or _n(tab, lo * size, 2) > cp:
+    if hi < lo or tab[lo * size] | tab[lo * size + 1] << 8 > cp:
         return -1
     while lo < hi:
         mid = (lo + hi + 1) >> 1
-        if _n(tab, mid * size, 2) <= cp:
+        o = mid * size
+        if tab[o] | tab[o + 1] << 8 <= cp:
             lo = mid
         else:
             hi = mid - 1
     return lo
 
 
+_memo = {}     # per code point: category, class, decomposition (bounded)
+
+
+def _keep(k, v):
+    if len(_memo) > 2000:
+        _memo.clear()
+    _memo[k] = v
+
+
 def _cat(cp):
-    t = _D.CAT
-    i = _plane(t, 3, _D.CPL, cp) * 3
-    c = t[i + 2]
-    if c == 31:
-        return 'Ll' if (cp - _n(t, i, 2)) & 1 else 'Lu'
-    return _CATS[c]
+    v = _memo.get(-1 - cp)
+    if v is None:
+        t = _D.CAT
+        i = _plane(t, 3, _D.CPL, cp) * 3
+        c = t[i + 2]
+        if c == 31:
+            v = 'Ll' if (cp - _n(t, i, 2)) & 1 else 'Lu'
+        else:
+            v = _CATS[c]
+        _keep(-1 - cp, v)
+    return v
 
 
 def category(chr):
@@ -87,13 +104,15 @@ def category(chr):
 
 
 def _ccc(cp):
-    t = _D.CCC
-    if not t or cp < _n(t, 0, 3):
+    if cp < 0x300:
         return 0
-    i = _find(t, 5, cp, 3)
-    if cp < _n(t, i, 3) + t[i + 3]:
-        return t[i + 4]
-    return 0
+    v = _memo.get(cp << 1)
+    if v is None:
+        t = _D.CCC
+        i = _find(t, 5, cp)
+        v = t[i + 4] if cp < _n(t, i, 3) + t[i + 3] else 0
+        _keep(cp << 1, v)
+    return v
 
 
 def combining(chr):
@@ -104,7 +123,7 @@ def _num(ch, kind, fn):
     cp = _cp(ch, fn)
     t = _D.NUM
     if cp >= _n(t, 0, 3):
-        i = _find(t, 6, cp, 3)
+        i = _find(t, 6, cp)
         k = cp - _n(t, i, 3)
         f = t[i + 4]
         if k < t[i + 3] and (f & kind or not kind):
@@ -259,17 +278,23 @@ def _seq(i):
 
 def _dec(cp):
     # (decomposition string, compat) or None
+    v = _memo.get(cp << 1 | 1, _NO)
+    if v is not _NO:
+        return v
+    v = None
     t = _D.DRUN
-    if t and cp >= _n(t, 0, 3):
-        i = _find(t, 8, cp, 3)
+    if cp >= _n(t, 0, 3):
+        i = _find(t, 8, cp)
         k = cp - _n(t, i, 3)
         if k < t[i + 3]:
             f = t[i + 7]
-            return chr(_n(t, i + 4, 3) + (k if f & 32 else 0)), f & 128
-    i = _plane(_D.DEC, 3, _D.DPL, cp)
-    if i >= 0 and _n(_D.DEC, i * 3, 2) == cp & 0xFFFF:
-        return _seq(i), _D.DEC[i * 3 + 2] & 128
-    return None
+            v = chr(_n(t, i + 4, 3) + (k if f & 32 else 0)), f & 128
+    if v is None:
+        i = _plane(_D.DEC, 3, _D.DPL, cp)
+        if i >= 0 and _n(_D.DEC, i * 3, 2) == cp & 0xFFFF:
+            v = _seq(i), _D.DEC[i * 3 + 2] & 128
+    _keep(cp << 1 | 1, v)
+    return v
 
 
 def _decompose(s, compat, out):
