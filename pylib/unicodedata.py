@@ -298,8 +298,12 @@ def _dec(cp):
 
 
 def _decompose(s, compat, out):
+    low = 0xA0 if compat else 0xC0     # nothing below decomposes
     for ch in s:
         cp = ord(ch)
+        if cp < low:
+            out.append(ch)
+            continue
         if _SB <= cp < _SB + 11172:
             k = cp - _SB
             out.append(chr(_LB + k // 588))
@@ -307,7 +311,7 @@ def _decompose(s, compat, out):
             if k % 28:
                 out.append(chr(_TB + k % 28))
             continue
-        d = _dec(cp) if cp >= 0xA0 else None
+        d = _dec(cp)
         if d is None or (d[1] and not compat):
             out.append(ch)
         else:
@@ -336,10 +340,11 @@ def _order(chars):
 
 
 _pairs = None
+_second = None
 
 
 def _compose(chars, cc):
-    global _pairs
+    global _pairs, _second
     if _pairs is None:
         _pairs = {}
         t, pool, pl = _D.DEC, _D.DPOOL, _D.DPL
@@ -352,29 +357,29 @@ def _compose(chars, cc):
                     p += 1
                 _pairs[pool[a:a + (f & 63)].decode()] = chr(p << 16 | _n(t, i * 3, 2))
             a += f & 63
+        _second = set(k[1] for k in _pairs)
+        _second.update(chr(c) for c in range(_VB, _VB + 21))
+        _second.update(chr(c) for c in range(_TB + 1, _TB + 28))
     out = []
-    occ = []
     starter = -1
+    last = 0       # the class of the last character kept after the starter
     for ch, c in zip(chars, cc):
-        if starter >= 0:
-            last = occ[-1]
-            if last < c or (last == 0 and len(out) - 1 == starter):
-                s = out[starter]
-                a, b = ord(s), ord(ch)
-                if _LB <= a < _LB + 19 and _VB <= b < _VB + 21:
-                    out[starter] = chr(_SB + ((a - _LB) * 21 + b - _VB) * 28)
-                    continue
-                if _SB <= a < _SB + 11172 and not (a - _SB) % 28 and _TB < b < _TB + 28:
-                    out[starter] = chr(a + b - _TB)
-                    continue
-                p = _pairs.get(s + ch)
-                if p is not None:
-                    out[starter] = p
-                    continue
+        if starter >= 0 and (last == 0 or last < c) and ch in _second:
+            a, b = ord(sch), ord(ch)
+            if _LB <= a < _LB + 19 and _VB <= b < _VB + 21:
+                p = chr(_SB + ((a - _LB) * 21 + b - _VB) * 28)
+            elif _SB <= a < _SB + 11172 and not (a - _SB) % 28 and _TB < b < _TB + 28:
+                p = chr(a + b - _TB)
+            else:
+                p = _pairs.get(sch + ch)
+            if p is not None:
+                out[starter] = sch = p
+                continue
         if not c:
             starter = len(out)
+            sch = ch
         out.append(ch)
-        occ.append(c)
+        last = c
     return out
 
 
