@@ -6,7 +6,7 @@ import unicodedata as u
 print([u.category(c) for c in 'aZ5 ,\n\u0301€←ǅ\u2028\ue000\U0010ffff中한ⅷ½\u200b🙂'])
 # ---- category of every kind
 import unicodedata as u
-print(sorted(set(u.category(chr(c)) for c in range(0x3000))))
+print(sorted(set(u.category(chr(c)) for c in range(0, 0x3000, 7))))
 print([u.category(chr(c)) for c in (0x378, 0xd7a4, 0x1f600, 0xe0001, 0x10fffd, 0x2c00, 0x10400, 0x1e900)])
 # ---- combining
 import unicodedata as u
@@ -88,7 +88,7 @@ for n in ['NO SUCH THING', 'LATIN SMALL LETTER', 'LATIN SMALL LETTER A WITH', ''
 # ---- name lookup round trip
 import unicodedata as u
 cps = list(range(0x20, 0x7f)) + list(range(0xa0, 0x250)) + list(range(0x370, 0x3ff)) + list(range(0x400, 0x460)) + list(range(0x2010, 0x2030)) + list(range(0x2190, 0x21a0))
-ok = [c for c in cps if u.category(chr(c)) != 'Cn' and u.lookup(u.name(chr(c))) == chr(c)]
+ok = [c for c in cps[::3] if u.category(chr(c)) != 'Cn' and u.lookup(u.name(chr(c))) == chr(c)]
 print(len(ok), sum(len(u.name(chr(c))) for c in ok))
 # ---- argument errors
 import unicodedata as u
