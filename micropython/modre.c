@@ -4,8 +4,9 @@
 //
 // A pattern compiles to a byte program; a backtracking matcher runs it with
 // an explicit stack on the GC heap (no C recursion while matching, so long
-// subjects cannot overflow the wasm shadow stack) and a step budget, so a
-// pattern that backtracks exponentially raises RuntimeError.
+// subjects cannot overflow the wasm shadow stack; only a lookaround recurses,
+// as deep as lookarounds nest in the pattern, at most 50) and a step budget,
+// so a pattern that backtracks exponentially raises RuntimeError.
 //
 // Program: an opcode byte, then operands. Jump offsets are int16 relative to
 // the end of their instruction, so compiled pieces can be copied: x{2,3}
@@ -15,8 +16,9 @@
 // compare bytes. Capture slots hold byte offsets; the Match object turns
 // them into character indices.
 //
-// Registered as `ure` and (weak link) `re` in mpconfigport.h; about 10 KB of
-// the module.
+// Registered as `ure` and (weak link) `re` in mpconfigport.h; about 11.5 KB
+// of the module (lookaround about 0.9 KB of it, lastindex/lastgroup 0.3,
+// expand 0.2, VERBOSE 0.16).
 #include <string.h>
 #include "py/runtime.h"
 #include "py/objstr.h"
@@ -24,16 +26,21 @@
 
 enum {
     OP_MATCH, OP_CHAR, OP_ANY, OP_CLASS, OP_SPLIT, OP_SPLITL, OP_JMP, OP_SAVE, OP_MARK, OP_LOOP, OP_BREF,
-    OP_WORDB, OP_NWORDB, OP_BOS, OP_EOS, OP_BOL, OP_EOL,
+    OP_LAST, OP_LOOK, OP_WORDB, OP_NWORDB, OP_BOS, OP_EOS, OP_BOL, OP_EOL,
 };
 // OP_CHAR byte | OP_CLASS neg n16 n*(kind lo24 hi24) | OP_SPLIT/SPLITL/JMP off16
 // (SPLIT tries the next instruction first, SPLITL the target) | OP_SAVE slot
-// | OP_MARK reg | OP_LOOP reg off16 | OP_BREF group. A class item's kind is
-// 0 for the range lo-hi, else one of dwsDWS.
+// | OP_MARK reg | OP_LOOP reg off16 | OP_BREF group | OP_LAST group (the
+// group that closed last, for Match.lastindex) | OP_LOOK kind w16 len16
+// sub-program (kind: 1 negative, 2 behind, w characters back; the
+// sub-program of len bytes ends with OP_MATCH and runs as its own match,
+// atomically). A class item's kind is 0 for the range lo-hi, else one of
+// dwsDWS.
 
 #define F_I 2
 #define F_M 8
 #define F_S 16
+#define F_X 64
 #define F_A 256
 #define MAX_PROG 30000
 
@@ -73,6 +80,13 @@ STATIC bool isalnum_ascii(unichar c) {
 
 STATIC const byte *nextc(const byte *s, bool uni) {
     return uni ? utf8_next_char(s) : s + 1;
+}
+
+STATIC const byte *prevc(const byte *s, const byte *beg, bool uni) {
+    do {
+        s--;
+    } while (uni && s > beg && (*s & 0xc0) == 0x80);
+    return s;
 }
 
 STATIC unichar getc_(const byte *s, bool uni) {
@@ -136,16 +150,19 @@ STATIC bool class_has(const byte *pc, unichar c, bool icase, bool uni) {
 
 typedef struct {
     int *stk;           // pairs: (pc offset, sp offset) to resume, or (-1 - slot, old value) to undo
-    size_t cap;
+    size_t cap, budget;
 } rstack_t;
 
-STATIC bool re_run(re_obj_t *re, const byte *beg, const byte *end, const byte *sp, int mode, int *slots, rstack_t *st) {
-    const byte *prog = re->prog, *pc = prog, *start = sp;
-    int base = 2 * (re->ngroups + 1), fl = re->flags;
+// Runs the program at pc from sp, pushing above `floor` of the stack.
+// Returns the stack top (only slot-undo entries kept above floor), or -1.
+STATIC int re_run(re_obj_t *re, const byte *pc, const byte *beg, const byte *end, const byte *sp, int mode, int *slots,
+    rstack_t *st, size_t floor) {
+    const byte *prog = re->prog, *start = sp;
+    int base = 2 * (re->ngroups + 1) + 1, fl = re->flags;
     bool icase = fl & F_I, uni = re->uni, wuni = uni && !(fl & F_A);
-    size_t top = 0, budget = 1000000 + 16 * (end - beg);
+    size_t top = floor;
     for (;;) {
-        if (!budget--) {
+        if (!st->budget--) {
             mp_raise_msg(&mp_type_RuntimeError, "re: backtracking limit exceeded");
         }
         int op = *pc++, pa, pb;
@@ -154,8 +171,15 @@ STATIC bool re_run(re_obj_t *re, const byte *beg, const byte *end, const byte *s
                 if (((mode & M_FULL) && sp != end) || ((mode & M_ADVANCE) && sp == start)) {
                     goto fail;
                 }
-                slots[1] = sp - beg;
-                return true;
+                slots[1] = sp - beg;    // harmless in a lookaround: set again at the end
+                pa = floor;
+                for (size_t i = floor; i < top; i += 2) {
+                    if (st->stk[i] < 0) {
+                        st->stk[pa++] = st->stk[i];
+                        st->stk[pa++] = st->stk[i + 1];
+                    }
+                }
+                return pa;
             case OP_CHAR:
                 if (sp < end && (*sp == *pc || (icase && lc(*sp) == lc(*pc)))) {
                     sp++;
@@ -190,12 +214,30 @@ STATIC bool re_run(re_obj_t *re, const byte *beg, const byte *end, const byte *s
                 goto push;
             }
             case OP_SAVE:
-            case OP_MARK: {
-                int s = *pc++ + (op == OP_MARK ? base : 0);
+            case OP_MARK:
+            case OP_LAST: {
+                int s = op == OP_LAST ? base - 1 : *pc + (op == OP_MARK ? base : 0);
                 pa = -1 - s;
                 pb = slots[s];
-                slots[s] = sp - beg;
+                slots[s] = op == OP_LAST ? *pc : sp - beg;
+                pc++;
                 goto push;
+            }
+            case OP_LOOK: {
+                int k = *pc, w = k & 2 ? rd16(pc + 1) : 0;
+                const byte *q = sp, *sub = pc + 5;
+                pc = sub + rd16(pc + 3);
+                for (; w && q > beg; w--) {
+                    q = prevc(q, beg, uni);
+                }
+                int t = w ? -1 : re_run(re, sub, beg, end, q, 0, slots, st, top);
+                if (t >= 0) {
+                    top = t;    // only undo entries: a failing negative one undoes its captures
+                }
+                if ((t >= 0) == (k & 1)) {
+                    goto fail;
+                }
+                continue;
             }
             case OP_LOOP: {
                 int s = base + *pc, off = rd16(pc + 1);
@@ -231,14 +273,7 @@ STATIC bool re_run(re_obj_t *re, const byte *beg, const byte *end, const byte *s
                 } else if (op == OP_EOS) {
                     ok = sp == end;
                 } else {
-                    const byte *q = sp;
-                    bool before = false;
-                    if (q > beg) {
-                        do {
-                            q--;
-                        } while (uni && q > beg && (*q & 0xc0) == 0x80);
-                        before = named('w', getc_(q, uni), wuni);
-                    }
+                    bool before = sp > beg && named('w', getc_(prevc(sp, beg, uni), uni), wuni);
                     bool after = sp < end && named('w', getc_(sp, uni), wuni);
                     ok = (before != after) == (op == OP_WORDB);
                 }
@@ -258,8 +293,8 @@ STATIC bool re_run(re_obj_t *re, const byte *beg, const byte *end, const byte *s
         continue;
     fail:
         for (;;) {
-            if (!top) {
-                return false;
+            if (top == floor) {
+                return -1;
             }
             pb = st->stk[--top];
             pa = st->stk[--top];
@@ -285,17 +320,17 @@ STATIC const byte *subject(re_obj_t *re, mp_obj_t str, size_t *len) {
 STATIC match_obj_t *re_exec(re_obj_t *re, mp_obj_t str, size_t pos, int mode) {
     size_t len;
     const byte *s = subject(re, str, &len);
-    size_t n = 2 * (re->ngroups + 1) + re->nregs;
+    size_t n = 2 * (re->ngroups + 1) + 1 + re->nregs;
     match_obj_t *m = m_new_obj_var(match_obj_t, int, n);
     m->base.type = &match_type;
     m->re = re;
     m->str = str;
     memset(m->slots, 0xff, n * sizeof(int));
-    rstack_t st = {m_new(int, 64), 64};
+    rstack_t st = {m_new(int, 64), 64, 1000000 + 16 * len};
     bool ok;
     for (;;) {
         m->slots[0] = pos;
-        ok = re_run(re, s, s + len, s + pos, mode, m->slots, &st);
+        ok = re_run(re, re->prog, s, s + len, s + pos, mode, m->slots, &st, 0) >= 0;
         if (ok || pos >= len || (mode & M_ANCHOR)) {
             break;
         }
@@ -316,7 +351,7 @@ typedef struct {
     const byte *p, *e, *p0;     // pattern: cursor, end, start
     vstr_t v;                   // program
     mp_obj_t names;
-    int ngroups, nregs, flags, depth;
+    int ngroups, nregs, flags, depth, aw;    // aw: width of the last atom in characters, -1 variable
     bool uni;
 } cst_t;
 
@@ -472,15 +507,22 @@ STATIC mp_obj_t read_name(cst_t *c, int end) {
     return mp_obj_new_str((const char *)n0, c->p - 1 - n0);
 }
 
-STATIC void parse_alt(cst_t *c);
+STATIC int parse_alt(cst_t *c);
 
 // Returns whether a quantifier may follow.
 STATIC bool parse_group(cst_t *c) {
-    int g = 0;
+    int g = 0, look = 0;
+    c->aw = 0;
     if (peek(c) == '?') {
         c->p++;
         unichar k = pch(c);
-        if (k == 'P' && peek(c) == '<') {
+        if (k == '<' && (peek(c) == '=' || peek(c) == '!')) {
+            look = 2;
+            k = pch(c);
+        }
+        if (k == '=' || k == '!') {
+            look |= 4 | (k == '!');
+        } else if (k == 'P' && peek(c) == '<') {
             c->p++;
             mp_obj_t name = read_name(c, '>');
             g = new_group(c);
@@ -496,20 +538,21 @@ STATIC bool parse_group(cst_t *c) {
             }
             emit(c, OP_BREF);
             emit(c, g);
+            c->aw = -1;
             return true;
         } else if (k == '#') {
             while (pch(c) != ')') {
             }
             return false;
         } else if (k != ':') {
-            // global flags: (?aims)
-            static const uint16_t vals[] = {F_A, F_I, F_M, F_S};
+            // global flags: (?aimsux)
+            static const uint16_t vals[] = {F_A, F_I, F_M, F_S, 32, F_X};
             for (;;) {
-                const char *f = k && k < 128 ? strchr("aims", k) : NULL;
+                const char *f = k && k < 128 ? strchr("aimsux", k) : NULL;
                 if (!f) {
                     cerr(c, "unsupported group syntax");
                 }
-                c->flags |= vals[f - "aims"];
+                c->flags |= vals[f - "aimsux"];
                 if ((k = pch(c)) == ')') {
                     return false;
                 }
@@ -518,11 +561,15 @@ STATIC bool parse_group(cst_t *c) {
     } else {
         g = new_group(c);
     }
-    if (g) {
+    size_t at = c->v.len;
+    if (look) {
+        emit_jmp(c, OP_LOOK, look & 3);
+        emit_jmp(c, 0, 0);      // OP_LOOK kind w16 len16, set below
+    } else if (g) {
         emit(c, OP_SAVE);
         emit(c, 2 * g);
     }
-    parse_alt(c);
+    int w = parse_alt(c);
     if (peek(c) != ')') {
         cerr(c, "missing ), unterminated subpattern");
     }
@@ -530,12 +577,29 @@ STATIC bool parse_group(cst_t *c) {
     if (g) {
         emit(c, OP_SAVE);
         emit(c, 2 * g + 1);
+        emit(c, OP_LAST);
+        emit(c, g);
     }
+    if (look) {
+        if ((look & 2) && w < 0) {
+            cerr(c, "look-behind requires fixed-width pattern");
+        }
+        emit(c, OP_MATCH);
+        byte *h = (byte *)c->v.buf + at;
+        size_t L = c->v.len - at - 6;
+        h[2] = w;
+        h[3] = w >> 8;
+        h[4] = L;
+        h[5] = L >> 8;
+        w = 0;
+    }
+    c->aw = w;
     return true;
 }
 
 STATIC bool parse_atom(cst_t *c) {
     unichar ch = pch(c);
+    c->aw = 1;
     switch (ch) {
         case '.':
             emit(c, OP_ANY);
@@ -573,6 +637,7 @@ STATIC bool parse_atom(cst_t *c) {
                 }
                 emit(c, OP_BREF);
                 emit(c, g);
+                c->aw = -1;
                 return true;
             }
             ch = escape(c, &k);
@@ -599,8 +664,23 @@ STATIC int parse_num(cst_t *c) {
     return n;
 }
 
+// In verbose mode: skips whitespace and # comments.
+STATIC void skip_x(cst_t *c) {
+    while ((c->flags & F_X) && c->p < c->e) {
+        if (*c->p == '#') {
+            const byte *nl = memchr(c->p, '\n', c->e - c->p);
+            c->p = nl ? nl : c->e;
+        } else if (named('s', *c->p, false)) {
+            c->p++;
+        } else {
+            break;
+        }
+    }
+}
+
 // A quantifier after the atom compiled at [a, end of program).
 STATIC void parse_quant(cst_t *c, size_t a, bool rep) {
+    skip_x(c);
     const byte *save = c->p;
     int ch = peek(c), mn = 0, mx = -1;
     c->p++;
@@ -632,6 +712,7 @@ STATIC void parse_quant(cst_t *c, size_t a, bool rep) {
     if (!rep) {
         cerr(c, "nothing to repeat");
     }
+    c->aw = mn == mx && c->aw >= 0 && c->aw * mn < 0x8000 ? c->aw * mn : -1;    // < 2^31: aw < 2^15, mn < 2^16
     int op = OP_SPLIT;
     if (peek(c) == '?') {
         c->p++;
@@ -675,24 +756,33 @@ STATIC void parse_quant(cst_t *c, size_t a, bool rep) {
     m_del(byte, body, L);
 }
 
-STATIC void parse_seq(cst_t *c) {
-    int ch;
-    while ((ch = peek(c)) >= 0 && ch != '|' && ch != ')') {
+// Returns the width in characters, -1 if variable.
+STATIC int parse_seq(cst_t *c) {
+    int ch, w = 0;
+    while (skip_x(c), (ch = peek(c)) >= 0 && ch != '|' && ch != ')') {
         size_t a = c->v.len;
-        parse_quant(c, a, parse_atom(c));
+        bool rep = parse_atom(c);
+        if (!rep) {
+            c->aw = 0;
+        }
+        parse_quant(c, a, rep);
+        w = w < 0 || c->aw < 0 || w + c->aw >= 0x8000 ? -1 : w + c->aw;
     }
+    return w;
 }
 
 // seq1|seq2|seq3 -> SPLIT L2; seq1; JMP end; L2: SPLIT L3; seq2; JMP end; L3: seq3
 // The JMPs to patch form a list through their offset fields.
-STATIC void parse_alt(cst_t *c) {
+STATIC int parse_alt(cst_t *c) {
     MP_STACK_CHECK();
     if (++c->depth > 50) {
         cerr(c, "too deeply nested");
     }
     size_t a = c->v.len, link = 0;
+    int w = -2;
     for (;;) {
-        parse_seq(c);
+        int sw = parse_seq(c);
+        w = w == -2 || w == sw ? sw : -1;
         if (peek(c) != '|') {
             break;
         }
@@ -718,6 +808,7 @@ STATIC void parse_alt(cst_t *c) {
         link = prev;
     }
     c->depth--;
+    return w;
 }
 
 STATIC re_obj_t *compile_re(mp_obj_t pat, mp_int_t flags) {
@@ -846,7 +937,21 @@ STATIC mp_obj_t match_subscr(mp_obj_t self, mp_obj_t index, mp_obj_t value) {
     return group(m, m_index(m, index), mp_const_none);
 }
 
+STATIC void expand(match_obj_t *m, const byte *r, size_t n, vstr_t *out);
+
+STATIC mp_obj_t match_expand(mp_obj_t self, mp_obj_t tmpl) {
+    match_obj_t *m = MP_OBJ_TO_PTR(self);
+    size_t n;
+    const byte *r = (const byte *)mp_obj_str_get_data(tmpl, &n);
+    vstr_t out;
+    vstr_init(&out, n);
+    expand(m, r, n, &out);
+    return mp_obj_new_str_from_vstr(mp_obj_get_type(m->str), &out);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_2(match_expand_obj, match_expand);
+
 STATIC const mp_rom_map_elem_t match_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_expand), MP_ROM_PTR(&match_expand_obj) },
     { MP_ROM_QSTR(MP_QSTR_group), MP_ROM_PTR(&match_group_obj) },
     { MP_ROM_QSTR(MP_QSTR_groups), MP_ROM_PTR(&match_groups_obj) },
     { MP_ROM_QSTR(MP_QSTR_groupdict), MP_ROM_PTR(&match_groupdict_obj) },
@@ -856,10 +961,40 @@ STATIC const mp_rom_map_elem_t match_locals_table[] = {
 };
 STATIC MP_DEFINE_CONST_DICT(match_locals, match_locals_table);
 
+// lastindex, lastgroup; else the methods.
+// (A store finds dest[0] set and fails, as it should.)
+STATIC void match_attr(mp_obj_t self, qstr attr, mp_obj_t *dest) {
+    match_obj_t *m = MP_OBJ_TO_PTR(self);
+    mp_obj_t names = m->re->names;
+    int li = m->slots[2 * (m->re->ngroups + 1)];
+    mp_obj_t v = li < 0 ? mp_const_none : MP_OBJ_NEW_SMALL_INT(li);
+    if (attr == MP_QSTR_lastgroup) {
+        mp_obj_t key = mp_const_none;
+        if (names != MP_OBJ_NULL) {
+            mp_map_t *map = mp_obj_dict_get_map(names);
+            for (size_t i = 0; i < map->alloc; i++) {
+                if (MP_MAP_SLOT_IS_FILLED(map, i) && map->table[i].value == v) {
+                    key = map->table[i].key;
+                }
+            }
+        }
+        v = key;
+    } else if (attr != MP_QSTR_lastindex) {
+        mp_map_elem_t *e = mp_map_lookup((mp_map_t *)&match_locals.map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
+        if (!e) {
+            return;
+        }
+        v = e->value;
+        dest[1] = self;
+    }
+    dest[0] = v;
+}
+
 STATIC const mp_obj_type_t match_type = {
     { &mp_type_type },
     .name = MP_QSTR_Match,
     .subscr = match_subscr,
+    .attr = match_attr,
     .locals_dict = (mp_obj_dict_t *)&match_locals,
 };
 
@@ -972,7 +1107,7 @@ STATIC mp_obj_t re_many(int k, re_obj_t *re, mp_obj_t str, mp_obj_t repl, mp_int
             mp_obj_list_append(list, MP_OBJ_FROM_PTR(m));
         }
         if (k != K_FINDITER && !fn) {
-            m_del_var(match_obj_t, int, 2 * (re->ngroups + 1) + re->nregs, m);
+            m_del_var(match_obj_t, int, 2 * (re->ngroups + 1) + 1 + re->nregs, m);
         }
         pos = b;
         n++;
@@ -1109,6 +1244,11 @@ STATIC const mp_rom_map_elem_t re_module_table[] = {
     { MP_ROM_QSTR(MP_QSTR_finditer), MP_ROM_PTR(&re_finditer_obj) },
     { MP_ROM_QSTR(MP_QSTR_escape), MP_ROM_PTR(&re_escape_obj) },
     { MP_ROM_QSTR(MP_QSTR_error), MP_ROM_PTR(&mp_type_ValueError) },
+    { MP_ROM_QSTR(MP_QSTR_Pattern), MP_ROM_PTR(&re_type) },
+    { MP_ROM_QSTR(MP_QSTR_Match), MP_ROM_PTR(&match_type) },
+    { MP_ROM_QSTR(MP_QSTR_NOFLAG), MP_ROM_INT(0) },
+    { MP_ROM_QSTR(MP_QSTR_X), MP_ROM_INT(F_X) },
+    { MP_ROM_QSTR(MP_QSTR_VERBOSE), MP_ROM_INT(F_X) },
     { MP_ROM_QSTR(MP_QSTR_I), MP_ROM_INT(F_I) },
     { MP_ROM_QSTR(MP_QSTR_IGNORECASE), MP_ROM_INT(F_I) },
     { MP_ROM_QSTR(MP_QSTR_M), MP_ROM_INT(F_M) },

@@ -182,7 +182,10 @@ modules!(
     enum_,
     csv,
     pprint,
-    difflib
+    difflib,
+    re_lookaround,
+    re_flags,
+    unicodedata
 );
 
 /// The library as `mpnode build` packs it by default (bytecode, the runtime
@@ -285,6 +288,7 @@ fn library_sizes() {
         "pprint",
         "traceback",
         "difflib",
+        "unicodedata",
     ] {
         let a = build(&node(&format!("import {m}")));
         let b = mpnode_build::Builder::from_source(&node(&format!("import {m}")), "node.py").snapshot(false).build().unwrap();

@@ -192,6 +192,13 @@ fn bad_patterns_raise_re_error() {
         r"re.sub('(a)', r'\2', 'a')",
         r"re.match(b'(a+)', b'xaa')",
         r"re.search(b'a+', b'xaa').group()",
+        // lookbehind must have a fixed width; lookaround groups must close
+        r"re.compile('(?<=a|bc)d')",
+        r"re.compile('(?<!a*)d')",
+        r"re.compile('(?<=(a)\\1)d')",
+        r"re.compile('(?=a')",
+        r"re.compile('(?<a)')",
+        r"re.compile('(?<=a|b)c')",
     ]);
 }
 
@@ -225,6 +232,11 @@ def run(c):
     out['sub'] = len(re.sub(r'\s+', '', text))
     out['nested'] = re.match('(' * 40 + 'a' + ')' * 40, 'a').end()
     try:
+        re.match('(?=(a|aa)*b)', 'a' * 60)
+        out['look'] = 'finished'
+    except RuntimeError as e:
+        out['look'] = str(e)
+    try:
         re.compile('(' * 200 + ')' * 200)
         out['deep'] = 'compiled'
     except ValueError as e:
@@ -241,6 +253,7 @@ def run(c):
     assert_eq!(report.result.error, None, "{:?}", report.result.error);
     let out = &report.result.outputs;
     assert_eq!(out["blowup"], "re: backtracking limit exceeded");
+    assert_eq!(out["look"], "re: backtracking limit exceeded", "a lookaround shares the match's step budget");
     assert_eq!(out["long"], 4000);
     assert_eq!(out["star"], 20000);
     assert_eq!(out["sub"], 16000);

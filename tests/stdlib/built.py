@@ -44,3 +44,6 @@ print(types.SimpleNamespace(a=1), len(secrets.token_hex(4)))
 # ---- zlib binascii
 import zlib, binascii
 print(zlib.crc32(b'abc'), binascii.hexlify(b'\x01'))
+# ---- unicodedata re
+import unicodedata, re
+print(ascii(unicodedata.normalize('NFC', 'e\u0301')), unicodedata.name('\xe9'), unicodedata.category('\u4e2d'), re.findall(r'(?<=\$)\d+', '$5 $10'), re.match(r'(?P<a>x)', 'x').lastgroup)
