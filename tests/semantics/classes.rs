@@ -92,6 +92,10 @@ fn class_model() {
             "class A:\n    def __init__(self):\n        self.a = 1\na = A()\nvars(a).update(b=2, c=3)\nprint(a.b, a.c, vars(a))\nprint(vars(a) is a.__dict__)\nvars(a)['a'] = 'new'\nprint(a.a)",
         ),
         (
+            "dict outlives its instance",
+            "import gc\nclass A:\n    def __init__(self, n):\n        self.n = n\nd = vars(A(1))\ne = A(2).__dict__\ngc.collect()\njunk = [A(i) for i in range(300)]\ngc.collect()\nd['m'] = 5\nprint(d, e, len(junk))",
+        ),
+        (
             "dict update from kwargs",
             "class K:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\nk = K(p=1, q='z')\nprint(k.p, k.q, vars(k))",
         ),
