@@ -244,7 +244,7 @@ static void mro_walk(mp_obj_t list, const mp_obj_type_t *type) {
     const mp_obj_tuple_t *bases = type->parent;
     mp_obj_list_append(list, MP_OBJ_FROM_PTR(type));
     if (bases == NULL) {
-        // object comes last, added by mpn_mro
+        mp_obj_list_append(list, MP_OBJ_FROM_PTR(&mp_type_object));
     } else if (bases->base.type != &mp_type_tuple) {
         mro_walk(list, (const mp_obj_type_t *)bases);
     } else {
@@ -275,11 +275,10 @@ mp_obj_t mpn_mro(const mp_obj_type_t *type) {
         while (j < l->len && l->items[j] != l->items[i]) {
             j++;
         }
-        if (j == l->len && l->items[i] != MP_OBJ_FROM_PTR(&mp_type_object)) {
-            l->items[n++] = l->items[i];
+        if (j == l->len) {
+            l->items[n++] = l->items[i]; // n <= i: in place
         }
     }
-    l->items[n++] = MP_OBJ_FROM_PTR(&mp_type_object);
     return mp_obj_new_tuple(n, l->items);
 }
 
