@@ -30,7 +30,9 @@
 #define MICROPY_COMP_MODULE_CONST   (1)
 #define MICROPY_COMP_RETURN_IF_EXPR (1)
 #define MICROPY_ENABLE_SOURCE_LINE  (1)
-#define MICROPY_ENABLE_DOC_STRING   (0)
+// Docstrings are compiled (class, module and function __doc__; patch 0050);
+// only the compiler reads this.
+#define MICROPY_ENABLE_DOC_STRING   (1)
 #define MICROPY_ERROR_REPORTING     (MICROPY_ERROR_REPORTING_NORMAL)
 #define MICROPY_LONGINT_IMPL        (MICROPY_LONGINT_IMPL_MPZ)
 #define MICROPY_FLOAT_IMPL          (MICROPY_FLOAT_IMPL_DOUBLE)
@@ -129,6 +131,7 @@ extern const struct _mp_obj_module_t mpn_module_re;
 extern const struct _mp_obj_module_t mpn_module_json;
 // format(value, spec): CPython's builtin (micropython/mpnode_numbers.c)
 extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_format_obj;
+extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_vars_obj; // patch 0050
 // (listed in MICROPY_PORT_BUILTINS below, with the exception types)
 #define MICROPY_PORT_BUILTIN_MODULES \
     { MP_ROM_QSTR(MP_QSTR_utime), MP_ROM_PTR(&mp_module_utime) }, \
@@ -251,13 +254,19 @@ void *mpn_str_op_error(int op, void *rhs);
 struct _mp_obj_fun_bc_t;
 void *mpn_args_error(const struct _mp_obj_fun_bc_t *f, size_t given);
 // Class hooks: __set_name__, __init_subclass__ (patch 0038, mpnode_exc.c).
-void mpn_class_created(void *cls, size_t n_bases, void *const *bases);
+void mpn_class_created(void *cls, size_t n_bases, void *const *bases, void *kw);
+// The class model: __slots__, __dict__, __mro__, __qualname__, __doc__,
+// int | str, list[int] (patch 0050, mpnode_exc.c).
+void *mpn_fun_doc(const struct _mp_obj_fun_bc_t *f);
+const char *mpn_short_name(size_t qualname);
+#define MICROPY_PY_FUNCTION_ATTRS (1)
 // User classes' __setattr__ and __delattr__, as CPython.
 #define MICROPY_PY_DELATTR_SETATTR (1)
 // Descriptors (__get__, __set__, __delete__), which __set_name__ serves.
 #define MICROPY_PY_DESCRIPTORS (1)
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpn_builtin_format_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mpn_builtin_vars_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeDecodeError), MP_ROM_PTR(&mp_type_UnicodeDecodeError) }, \
     { MP_ROM_QSTR(MP_QSTR_UnicodeEncodeError), MP_ROM_PTR(&mp_type_UnicodeEncodeError) },

@@ -231,7 +231,7 @@ fn main() {
     let linked = link(&out, "mpnode-compiler", &args, &[], &tools, &compiler_settings);
     optimise(&linked, &out.join(COMPILER_FILE), &tools);
 
-    let mpy_cross = build_mpy_cross(&out, &mp_upstream());
+    let mpy_cross = build_mpy_cross(&out, &mp_upstream(), &root);
     println!("cargo:rustc-env=MPNODE_MPY_CROSS={}", mpy_cross.display());
     for (what, file) in
         [("runtime module", RUNTIME_FILE), ("runtime without the compiler", RUNTIME_NOCOMPILER_FILE), ("compiler module", COMPILER_FILE)]
@@ -785,15 +785,29 @@ fn build_shim(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, s
 
 // ---- mpy-cross ------------------------------------------------------------------
 
-/// Builds upstream's mpy-cross for the build machine, from an unpatched copy
-/// (our patches change how the runtime runs, not the bytecode it reads), with
-/// upstream's own makefile. `mpnode build` will precompile nodes with it.
-fn build_mpy_cross(out: &Path, upstream: &Path) -> PathBuf {
+/// Builds upstream's mpy-cross for the build machine, with upstream's own
+/// makefile, from a copy patched only where our patches change the bytecode
+/// the compiler writes (those touching nothing but py/compile.c and
+/// py/emitbc.c; the others change how the runtime runs), with docstrings
+/// kept as in our compiler. `mpnode build` will precompile nodes with it.
+fn build_mpy_cross(out: &Path, upstream: &Path, root: &Path) -> PathBuf {
     let dir = out.join("mpy-cross-src");
     let _ = fs::remove_dir_all(&dir);
     for sub in ["py", "extmod", "lib/utils", "lib/embed", "drivers/bus", "mpy-cross", "docs"] {
         copy_dir(&upstream.join(sub), &dir.join(sub));
     }
+    let mut patches: Vec<PathBuf> = fs::read_dir(root.join("micropython/patches")).unwrap().map(|e| e.unwrap().path()).collect();
+    patches.sort();
+    for patch in patches {
+        let text = fs::read_to_string(&patch).unwrap_or_default();
+        let mut files = text.lines().filter_map(|l| l.strip_prefix("+++ b/")).peekable();
+        if files.peek().is_some() && files.all(|f| f == "py/compile.c" || f == "py/emitbc.c") {
+            apply_patch(&dir, &patch);
+        }
+    }
+    let config = dir.join("mpy-cross/mpconfigport.h");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, text.replace("#define MICROPY_ENABLE_DOC_STRING   (0)", "#define MICROPY_ENABLE_DOC_STRING   (1)")).unwrap();
     let make = which(&["make"]).unwrap_or_else(|| fail("make not found (needed for mpy-cross): apt-get install make"));
     let mut cmd = Command::new(make);
     cmd.arg("-C").arg(dir.join("mpy-cross")).arg("CWARN=-Wall").env_remove("TARGET").env_remove("CFLAGS");

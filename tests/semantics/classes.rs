@@ -52,3 +52,96 @@ fn class_hooks() {
         ),
     ]);
 }
+
+/// `__slots__`, writes through `obj.__dict__`, `vars`, `__mro__` (C3) with
+/// lookups and `super()` following it, `__qualname__`, `__doc__`,
+/// `__class_getitem__`, class keyword arguments (patch 0050).
+#[test]
+fn class_model() {
+    crate::probes::check(&[
+        (
+            "slots enforced",
+            "class P:\n    __slots__ = ('x', 'y')\n    def __init__(self):\n        self.x = 1\np = P()\np.y = 2\nprint(p.x, p.y)\np.z = 3",
+        ),
+        (
+            "slots unset slot",
+            "class P:\n    __slots__ = ('x', 'y')\nprint(P().y)",
+        ),
+        (
+            "slots string",
+            "class S:\n    __slots__ = 'only'\ns = S()\ns.only = 1\nprint(s.only)\ns.other = 2",
+        ),
+        (
+            "slots inherited",
+            "class P:\n    __slots__ = ('x',)\nclass R(P):\n    __slots__ = ('w',)\nr = R()\nr.w = 1\nr.x = 2\nprint(r.w, r.x)\nr.v = 1",
+        ),
+        (
+            "slots subclass without slots has a dict",
+            "class P:\n    __slots__ = ('x',)\nclass Q(P):\n    pass\nq = Q()\nq.z = 5\nprint(q.z, q.__dict__)\nq.x = 1\nprint(q.x)",
+        ),
+        (
+            "slots with __dict__",
+            "class P:\n    __slots__ = ('x', '__dict__')\np = P()\np.x = 1\np.anything = 2\nprint(p.x, p.anything)",
+        ),
+        (
+            "dict write through",
+            "class A:\n    def __init__(self):\n        self.a = 1\na = A()\na.__dict__['x'] = 5\nprint(a.x, a.__dict__)\na.__dict__.update({'d': 4})\nprint(a.d, sorted(a.__dict__))\ndel a.__dict__['a']\nprint(hasattr(a, 'a'), list(a.__dict__.items()))\na.y = 7\nprint(a.__dict__, len(a.__dict__), 'y' in a.__dict__)",
+        ),
+        (
+            "vars",
+            "class A:\n    def __init__(self):\n        self.a = 1\na = A()\nvars(a).update(b=2, c=3)\nprint(a.b, a.c, vars(a))\nprint(vars(a) is a.__dict__)\nvars(a)['a'] = 'new'\nprint(a.a)",
+        ),
+        (
+            "dict outlives its instance",
+            "import gc\nclass A:\n    def __init__(self, n):\n        self.n = n\nd = vars(A(1))\ne = A(2).__dict__\ngc.collect()\njunk = [A(i) for i in range(300)]\ngc.collect()\nd['m'] = 5\nprint(d, e, len(junk))",
+        ),
+        (
+            "dict update from kwargs",
+            "class K:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\nk = K(p=1, q='z')\nprint(k.p, k.q, vars(k))",
+        ),
+        (
+            "mro diamond",
+            "class A:\n    def f(self):\n        return 'A'\nclass B(A):\n    pass\nclass C(A):\n    def f(self):\n        return 'C'\nclass D(B, C):\n    pass\nprint([c.__name__ for c in D.__mro__])\nprint(D().f(), type(D.__mro__).__name__)\nprint([c.__name__ for c in B.__mro__], int.__mro__, object.__mro__)",
+        ),
+        (
+            "mro cooperative super",
+            "class X:\n    def hi(self):\n        return ['X']\nclass Y(X):\n    def hi(self):\n        return ['Y'] + super().hi()\nclass Z(X):\n    def hi(self):\n        return ['Z'] + super().hi()\nclass W(Y, Z):\n    def hi(self):\n        return ['W'] + super().hi()\nclass W2(W):\n    pass\nprint(W().hi(), W2().hi())\nprint([c.__name__ for c in W2.__mro__])",
+        ),
+        (
+            "mro mixin init chain",
+            "class M1:\n    def __init__(self):\n        print('M1')\n        super().__init__()\nclass M2:\n    def __init__(self):\n        print('M2')\n        super().__init__()\nclass Both(M1, M2):\n    pass\nBoth()",
+        ),
+        (
+            "mro class attribute",
+            "class Base:\n    kind = 'base'\nclass Left(Base):\n    pass\nclass Right(Base):\n    kind = 'right'\nclass Leaf(Left, Right):\n    pass\nprint(Leaf.kind, Leaf().kind)",
+        ),
+        (
+            "qualname",
+            "class Outer:\n    class Inner:\n        def m(self):\n            pass\n    def meth(self):\n        pass\nprint(Outer.__qualname__, Outer.Inner.__qualname__)\nprint(Outer.meth.__qualname__, Outer.Inner.m.__qualname__)\nprint(Outer.meth.__name__, Outer().meth.__name__, Outer().meth.__qualname__)\ndef f():\n    def g():\n        pass\n    return g\nprint(f.__qualname__, f().__qualname__, f().__name__)",
+        ),
+        (
+            "qualname in call errors",
+            "class A:\n    def m(self, x):\n        pass\ntry:\n    A().m(1, 2)\nexcept TypeError as e:\n    print(e)\nA().m()",
+        ),
+        (
+            "doc",
+            "class D:\n    \"\"\"Class doc.\"\"\"\n    def m(self):\n        \"\"\"Method doc.\"\"\"\n        return 1\n    def n(self):\n        return 2\nclass E(D):\n    pass\nprint(D.__doc__, E.__doc__, D.m.__doc__, D.n.__doc__, D().m.__doc__)\ndef longdoc():\n    \"\"\"A much longer docstring that spans\n    two lines.\"\"\"\nprint(repr(longdoc.__doc__))\ndef nodoc():\n    x = 'no'\n    return x\nprint(nodoc.__doc__, nodoc())",
+        ),
+        (
+            "class_getitem",
+            "class Reg:\n    def __class_getitem__(cls, item):\n        return cls.__name__ + '[' + repr(item) + ']'\nprint(Reg[int], Reg['x'])\nclass Plain:\n    pass\nPlain[int]",
+        ),
+        (
+            "class keyword arguments",
+            "class Base:\n    def __init_subclass__(cls, flag=0, **kw):\n        print('init_subclass', cls.__name__, flag, kw)\n        super().__init_subclass__()\nclass A(Base, flag=1):\n    pass\nclass B(A, flag=2, extra='e'):\n    pass\nclass C(A):\n    pass",
+        ),
+        (
+            "union",
+            "# aliases keep the build-time lowering (README, Python syntax) out of the way\nint_, str_, float_, none = int, str, float, None\nu = int_ | str_\nprint(u, u.__args__, type(u).__name__)\nprint(isinstance(3, u), isinstance('a', u), isinstance(1.5, u), issubclass(str, u), issubclass(float, u))\nprint(int_ | none, (int_ | str_) == (str_ | int_), (int_ | str_) == (int_ | float_), int_ | int_)\nprint(int_ | str_ | int_, (int_ | str_) | (float_ | none))\nopt = int_ | none\nprint(isinstance(None, opt), isinstance(2, opt), isinstance('2', opt), none | int_)\nclass Foo:\n    pass\nfoo = Foo\nprint((foo | none).__args__[0] is Foo, isinstance(Foo(), foo | none))\n1 | int_",
+        ),
+        (
+            "generic alias",
+            "# aliases keep the build-time lowering (README, Python syntax) out of the way\nlst, dct, tup, st, fst, typ = list, dict, tuple, set, frozenset, type\na = lst[int]\nprint(a, a.__origin__, a.__args__, a(range(3)), type(a).__name__)\nprint(dct[str, int], dct[str, lst[int]], tup[int, ...])\nprint(lst[int] == lst[int], lst[int] == lst[str])\nprint(dct[str, int](a=1), lst[int] | None, typ[int], st[str], fst[int])\nclass MyList(list):\n    pass\nml = MyList\nprint(ml[int].__origin__ is MyList, ml[int]([1]))\nnum = int\nnum[str]",
+        ),
+    ]);
+}
