@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 
 use mpnode_build::pack::{pack, pack_files, PackOptions, SourceFile};
 use mpnode_build::runtime::RUNTIME_WASM;
-use mpnode_host::{Engine, LogLevel, Node};
+use mpnode_host::{Engine, Limits, LogLevel, Node};
 use serde_json::json;
 
 /// The GC heap of the torture runs: small (an area's compiled probes take a
@@ -78,7 +78,10 @@ fn micropython(engine: &Engine, source: &str, torture: bool) -> String {
     } else {
         pack(RUNTIME_WASM, source, "probe.py").unwrap()
     };
-    let mut node = Node::load(engine, &wasm).unwrap();
+    // GC torture collects on every allocation: fuel bounds it, not the clock
+    // (a loaded machine pushed it past the 10 s deadline).
+    let limits = if torture { Limits::default().with_timeout(None) } else { Limits::default() };
+    let mut node = Node::load_with_limits(engine, &wasm, limits).unwrap();
     let report = node.run(json!({})).unwrap();
     assert!(report.result.error.is_none(), "{}", report.result.error.unwrap());
     let mut out = String::new();
