@@ -11,9 +11,6 @@
 //! messages other than those this part sets) and what CPython leaves
 //! unspecified (the iteration order of sets: they are sorted first).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use mpnode_build::pack::{pack, pack_files, PackOptions, SourceFile};
 use mpnode_build::runtime::RUNTIME_WASM;
 use mpnode_host::{Engine, Limits, LogLevel, Node};
@@ -58,17 +55,7 @@ fn program(probes: &[&str]) -> String {
 }
 
 fn python(source: &str) -> String {
-    let mut child = Command::new("python3")
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 is needed for the differential probes");
-    child.stdin.take().unwrap().write_all(source.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "CPython failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    crate::support::python3(source).unwrap_or_else(|e| panic!("CPython failed:\n{e}"))
 }
 
 fn micropython(engine: &Engine, source: &str, torture: bool) -> String {
