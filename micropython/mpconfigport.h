@@ -46,6 +46,7 @@
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)
 #define MICROPY_PY_BUILTINS_POW3    (1)     // pow(a, b, m): mpz's modular power (patch 0023)
 #define MICROPY_PY_ALL_SPECIAL_METHODS (1)
+#define MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS (1) // x &= y calls __iand__ (not only __iadd__/__isub__), as CPython
 #define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)
 #define MICROPY_PY_BUILTINS_INPUT   (0)
 #define MICROPY_PY_BUILTINS_HELP    (0)

@@ -36,9 +36,7 @@ fn programs() -> Vec<(String, String, Value)> {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let source = std::fs::read_to_string(&path).unwrap();
         let first = source.lines().next().unwrap_or_default();
-        let inputs = first
-            .strip_prefix("# inputs: ")
-            .unwrap_or_else(|| panic!("{name}.py: the first line must be `# inputs: {{json}}`"));
+        let inputs = first.strip_prefix("# inputs: ").unwrap_or_else(|| panic!("{name}.py: the first line must be `# inputs: {{json}}`"));
         let inputs = serde_json::from_str(inputs).unwrap_or_else(|e| panic!("{name}.py: inputs: {e}"));
         found.push((name, source, inputs));
     }
@@ -97,10 +95,7 @@ fn mpnode(source: &str, inputs: &Value) -> String {
 /// `name  cause` lines of `known_failures.txt`.
 fn known_failures() -> Vec<String> {
     let text = std::fs::read_to_string(corpus_dir().join("known_failures.txt")).unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().next().unwrap().to_string())
-        .collect()
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split_whitespace().next().unwrap().to_string()).collect()
 }
 
 #[test]
@@ -143,5 +138,8 @@ fn realistic_programs_give_cpythons_result() {
     if !fixed.is_empty() {
         println!("these programs pass now; remove them from tests/corpus/known_failures.txt: {fixed:?}");
     }
-    assert!(unexpected.is_empty(), "programs that differ from CPython 3.11 (fix, or list with the cause in known_failures.txt):\n{unexpected}");
+    assert!(
+        unexpected.is_empty(),
+        "programs that differ from CPython 3.11 (fix, or list with the cause in known_failures.txt):\n{unexpected}"
+    );
 }
