@@ -269,9 +269,22 @@ STATIC MP_DEFINE_CONST_FUN_OBJ_1(str_casefold_obj, str_casefold);
 enum { P_SPACE, P_ALPHA, P_DIGIT, P_DECIMAL, P_NUMERIC, P_ALNUM, P_PRINTABLE };
 
 static bool char_is(int what, unichar c) {
+    if (what == P_SPACE) {
+        return u_isspace(c);
+    }
+    // ASCII without the tables: letters, and digits that are also decimal
+    // and numeric.
+    if (c < 0x80) {
+        bool digit = unichar_isdigit(c);
+        switch (what) {
+            case P_ALPHA: return unichar_isalpha(c);
+            case P_ALNUM: return digit || unichar_isalpha(c);
+            case P_PRINTABLE: return c >= 0x20 && c < 0x7f;
+            default: return digit;
+        }
+    }
     int f = uprops(c);
     switch (what) {
-        case P_SPACE: return u_isspace(c);
         case P_ALPHA: return f & F_ALPHA;
         case P_DIGIT: return f & F_DIGIT;
         case P_DECIMAL: return f & F_DECIMAL;
