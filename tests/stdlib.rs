@@ -173,6 +173,7 @@ modules!(
     random,
     base64,
     hashlib,
+    hmac,
     uuid,
     urllib,
     statistics,
