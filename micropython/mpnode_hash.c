@@ -5,11 +5,12 @@
 //   kind 0: MD5 (RFC 1321), 64-byte blocks, 32-bit little-endian words;
 //   kind 1: SHA-256 (FIPS 180-4; also SHA-224), 64-byte blocks, 32-bit words;
 //   kind 2: SHA-512 (also SHA-384, SHA-512/224, SHA-512/256), 128-byte blocks.
-// `state` is a bytearray holding the chaining value in the digest's byte
-// order (big-endian words for SHA-2, little-endian for MD5), so the digest
-// is its prefix. `k` holds the round constants in the same word format
-// (hashlib.py makes them: the tables cost the runtime nothing, and a node
-// that never imports hashlib pays only for this code). Buffering, padding
+// `state` is a bytearray of 8 words, `k` the bytes of the round constants
+// (64 or 80), each word 64-bit little-endian (wasm's own order, so read
+// in place; 32-bit values in 64-bit slots; MD5 uses the first 4 state
+// words, the other 4 are scratch).
+// hashlib.py makes the tables: they cost the runtime nothing, and a node
+// that never imports hashlib pays only for this code. Buffering, padding
 // and everything else stay in Python. Written compact, not unrolled: the
 // no-compiler runtime's size budget is tight.
 #include <string.h>
@@ -25,12 +26,6 @@ static u64 ld(const byte *p, int n, int le) {
         v = v << 8 | p[le ? n - 1 - i : i];
     }
     return v;
-}
-
-static void st(byte *p, u64 v, int n, int le) {
-    for (int i = 0; i < n; i++) {
-        p[le ? i : n - 1 - i] = (byte)(v >> 8 * i);
-    }
 }
 
 // SHA-2's rotation counts: Σ0, Σ1, σ0, σ1 (σ's third one is a shift).
@@ -65,21 +60,15 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
     mp_get_buffer_raise(args[3], &kb, MP_BUFFER_READ);
     int w = kind == 2 ? 8 : 4, b = w * 8, bs = w * 16, rounds = kind == 2 ? 80 : 64, le = kind == 0;
     u64 mask = kind == 2 ? ~(u64)0 : 0xffffffff;
-    int words = le ? 4 : 8;
-    if (s.len < (size_t)(words * w) || kb.len < (size_t)rounds * w) {
+    if (s.len < 64 || kb.len < (size_t)rounds * 8) {
         mp_raise_ValueError(NULL);
     }
-    u64 K[80], W[80], a[8];
-    byte *h = s.buf;
-    for (int t = 0; t < rounds; t++) {
-        K[t] = ld((const byte *)kb.buf + t * w, w, le);
-    }
+    u64 W[80], a[8], *h = s.buf;
+    const u64 *K = kb.buf;
     const byte *r = sha2_rot[kind == 2];
     for (size_t at = mp_obj_get_int(args[4]); at + bs <= d.len; at += bs) {
         const byte *m = (const byte *)d.buf + at;
-        for (int t = 0; t < words; t++) {
-            a[t] = ld(h + t * w, w, le);
-        }
+        memcpy(a, h, sizeof(a));
         for (int t = 0; t < (le ? 16 : rounds); t++) {
             W[t] = t < 16 ? ld(m + t * w, w, le)
                 : (W[t - 16] + sigma(W[t - 15], r + 6, b, true) + W[t - 7] + sigma(W[t - 2], r + 9, b, true)) & mask;
@@ -104,8 +93,8 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
             a[4] = (a[4] + t1) & mask;
             a[0] = (t1 + t2) & mask;
         }
-        for (int t = 0; t < words; t++) {
-            st(h + t * w, ld(h + t * w, w, le) + a[t], w, le);
+        for (int t = 0; t < 8; t++) {
+            h[t] = (h[t] + a[t]) & mask;
         }
     }
     return mp_const_none;

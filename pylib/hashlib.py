@@ -45,19 +45,21 @@ _K512 = (
     0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6,
     0x113f9804bef90dae, 0x1b710b35131c471b, 0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc,
     0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817)
-# SHA-256's constants are the first 64 of SHA-512's, cut to their high 32 bits.
-_K = {2: _words(_K512, 8), 1: _words([k >> 32 for k in _K512[:64]], 4)}
+# _mpn_hash.block's words are 64-bit little-endian. SHA-256's constants
+# are the first 64 of SHA-512's, cut to their high 32 bits.
+_K = {2: _words(_K512, 8, True), 1: _words([k >> 32 for k in _K512[:64]], 8, True)}
 del _K512
 
 
 class _Hash:
-    # Merkle-Damgard hashes: _h holds the chaining value in the digest's
-    # byte order, _buf the bytes of an unfinished block, _len the count.
+    # Merkle-Damgard hashes: _h holds the chaining value (_iv's words, as
+    # 64-bit little-endian words), _buf the bytes of an unfinished block,
+    # _len the count.
     block_size = 64
     _kind = 1
 
     def __init__(self, string=b'', *, usedforsecurity=True):
-        self._h = bytearray(self._iv)
+        self._h = bytearray(_words(self._iv, 8, True) + bytes(64 - 8 * len(self._iv)))
         self._buf = b''
         self._len = 0
         if string:
@@ -67,7 +69,7 @@ class _Hash:
         k = self._kind
         if k not in _K:
             import math
-            _K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) & _M32 for i in range(64)], 4, True)
+            _K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) & _M32 for i in range(64)], 8, True)
         _block(k, self._h, data, _K[k], start)
 
     def update(self, data):
@@ -101,7 +103,9 @@ class _Hash:
         n = 16 if bs == 128 else 8
         le = self._kind == 0
         c.update(b'\x80' + bytes((bs - n - 1 - self._len) % bs) + _words([self._len * 8], n, le))
-        return bytes(c._h[:self.digest_size])
+        h = c._h
+        w = 8 if self._kind == 2 else 4
+        return _words([int.from_bytes(h[i:i + 8], 'little') for i in range(0, 8 * len(self._iv), 8)], w, le)[:self.digest_size]
 
     def hexdigest(self):
         return ''.join(['%02x' % b for b in self.digest()])
@@ -111,19 +115,19 @@ class md5(_Hash):
     name = 'md5'
     digest_size = 16
     _kind = 0
-    _iv = _words((0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476), 4, True)
+    _iv = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
 
 
 class sha256(_Hash):
     name = 'sha256'
     digest_size = 32
-    _iv = _words((0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19), 4)
+    _iv = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
 
 
 class sha224(sha256):
     name = 'sha224'
     digest_size = 28
-    _iv = _words((0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4), 4)
+    _iv = (0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4)
 
 
 class sha512(_Hash):
@@ -131,23 +135,24 @@ class sha512(_Hash):
     digest_size = 64
     block_size = 128
     _kind = 2
-    _iv = _words((0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
-                  0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179), 8)
+    _iv = (0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+                  0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179)
 
 
 class sha384(sha512):
     name = 'sha384'
     digest_size = 48
-    _iv = _words((0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
-                  0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4), 8)
+    _iv = (0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+                  0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4)
 
 
 def _sha512t(t):
     # FIPS 180-4 5.3.6: SHA-512/t's initial value is SHA-512 (with its
     # initial value xored with a5a5...) of the string 'SHA-512/t'.
     class h(sha512):
-        _iv = bytes([b ^ 0xa5 for b in sha512._iv])
-    iv = h(('SHA-512/%d' % t).encode()).digest()
+        _iv = [v ^ 0xa5a5a5a5a5a5a5a5 for v in sha512._iv]
+    d = h(('SHA-512/%d' % t).encode()).digest()
+    iv = [int.from_bytes(d[i:i + 8], 'big') for i in range(0, 64, 8)]
 
     class sha512_t(sha512):
         name = 'sha512_%d' % t
@@ -163,10 +168,10 @@ def _rotl(x, n):
 class sha1(_Hash):
     name = 'sha1'
     digest_size = 20
-    _iv = _words((0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0), 4)
+    _iv = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
 
     def _run(self, data, start):
-        H = [int.from_bytes(self._h[i:i + 4], 'big') for i in range(0, 20, 4)]
+        H = [int.from_bytes(self._h[i:i + 8], 'little') for i in range(0, 40, 8)]
         for i in range(start, len(data) - 63, 64):
             w = [int.from_bytes(data[i + j:i + j + 4], 'big') for j in range(0, 64, 4)]
             for t in range(16, 80):
@@ -187,7 +192,7 @@ class sha1(_Hash):
                     k = 0xCA62C1D6
                 a, b, c, d, e = (_rotl(a, 5) + f + e + k + w[t]) & _M32, a, _rotl(b, 30), c, d
             H = [(x + y) & _M32 for x, y in zip(H, (a, b, c, d, e))]
-        self._h = bytearray(_words(H, 4))
+        self._h = bytearray(_words(H, 8, True) + bytes(24))
 
 
 # BLAKE2 (RFC 7693): b has 64-bit words, 12 rounds, 128-byte blocks; s has
