@@ -60,7 +60,7 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
     mp_get_buffer_raise(args[3], &kb, MP_BUFFER_READ);
     int w = kind == 2 ? 8 : 4, b = w * 8, bs = w * 16, rounds = kind == 2 ? 80 : 64, le = kind == 0;
     u64 mask = kind == 2 ? ~(u64)0 : 0xffffffff;
-    if (s.len < 64 || kb.len < (size_t)rounds * 8) {
+    if (s.len < 64 || kb.len < 640) {
         mp_raise_ValueError(NULL);
     }
     u64 W[80], a[8], *h = s.buf;
@@ -78,7 +78,7 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
             if (le) {
                 // MD5: a[0..3] are A, B, C, D.
                 const byte *q = md5_s[t >> 4];
-                u32 f = t < 16 ? (y & z) | (~y & e) : t < 32 ? (e & y) | (~e & z) : t < 48 ? y ^ z ^ e : z ^ (y | ~e);
+                u32 f = t < 16 ? e ^ (y & (z ^ e)) : t < 32 ? z ^ (e & (y ^ z)) : t < 48 ? y ^ z ^ e : z ^ (y | ~e);
                 f += x + K[t] + W[(q[4] * t + q[5]) & 15];
                 a[0] = e;
                 a[3] = z;
@@ -87,8 +87,8 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
                 continue;
             }
             e = a[4];
-            u64 t1 = a[7] + sigma(e, r + 3, b, false) + ((e & a[5]) ^ (~e & a[6])) + K[t] + W[t];
-            u64 t2 = sigma(x, r, b, false) + ((x & y) ^ (x & z) ^ (y & z));
+            u64 t1 = a[7] + sigma(e, r + 3, b, false) + (a[6] ^ (e & (a[5] ^ a[6]))) + K[t] + W[t];
+            u64 t2 = sigma(x, r, b, false) + ((x & (y | z)) | (y & z));
             memmove(a + 1, a, 7 * sizeof(u64));
             a[4] = (a[4] + t1) & mask;
             a[0] = (t1 + t2) & mask;

@@ -45,9 +45,9 @@ _K512 = (
     0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6,
     0x113f9804bef90dae, 0x1b710b35131c471b, 0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc,
     0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817)
-# _mpn_hash.block's words are 64-bit little-endian. SHA-256's constants
-# are the first 64 of SHA-512's, cut to their high 32 bits.
-_K = {2: _words(_K512, 8, True), 1: _words([k >> 32 for k in _K512[:64]], 8, True)}
+# _mpn_hash.block's words are 64-bit little-endian, its tables 80 long.
+# SHA-256's constants are the first 64 of SHA-512's, cut to their high 32 bits.
+_K = {2: _words(_K512, 8, True), 1: _words([k >> 32 for k in _K512[:64]], 8, True) + bytes(128)}
 del _K512
 
 
@@ -69,7 +69,7 @@ class _Hash:
         k = self._kind
         if k not in _K:
             import math
-            _K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) & _M32 for i in range(64)], 8, True)
+            _K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) & _M32 for i in range(64)], 8, True) + bytes(128)
         _block(k, self._h, data, _K[k], start)
 
     def update(self, data):
