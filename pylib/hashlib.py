@@ -47,8 +47,12 @@ _K512 = (
     0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817)
 # _mpn_hash.block's words are 64-bit little-endian, its tables 80 long.
 # SHA-256's constants are the first 64 of SHA-512's, cut to their high 32 bits.
+# MD5's are the integer parts of 2**32 * abs(sin(i + 1)).
 _K = {2: _words(_K512, 8, True), 1: _words([k >> 32 for k in _K512[:64]], 8, True) + bytes(128)}
 del _K512
+import math
+_K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) for i in range(64)], 8, True) + bytes(128)
+del math
 
 
 class _Hash:
@@ -66,11 +70,7 @@ class _Hash:
             self.update(string)
 
     def _run(self, data, start):
-        k = self._kind
-        if k not in _K:
-            import math
-            _K[0] = _words([int(abs(math.sin(i + 1)) * 4294967296) & _M32 for i in range(64)], 8, True) + bytes(128)
-        _block(k, self._h, data, _K[k], start)
+        _block(self._kind, self._h, data, _K[self._kind], start)
 
     def update(self, data):
         data = _check(data)
