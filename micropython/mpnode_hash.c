@@ -4,7 +4,9 @@
 // function over every whole block of `data` from `start` on:
 //   kind 0: MD5 (RFC 1321), 64-byte blocks, 32-bit little-endian words;
 //   kind 1: SHA-256 (FIPS 180-4; also SHA-224), 64-byte blocks, 32-bit words;
-//   kind 2: SHA-512 (also SHA-384, SHA-512/224, SHA-512/256), 128-byte blocks.
+//   kind 2: SHA-512 (also SHA-384, SHA-512/224, SHA-512/256), 128-byte blocks;
+//   kind 3: SHA-1, only when MPN_HASH_SHA1 (mpconfigport.h; `_mpn_hash.sha1`
+//           tells hashlib.py), else it stays pure Python.
 // `state` is a bytearray of 8 words, `k` the bytes of the round constants
 // (64 or 80), each word 64-bit little-endian (wasm's own order, so read
 // in place; 32-bit values in 64-bit slots; MD5 uses the first 4 state
@@ -58,7 +60,7 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
     mp_get_buffer_raise(args[1], &s, MP_BUFFER_WRITE);
     mp_get_buffer_raise(args[2], &d, MP_BUFFER_READ);
     mp_get_buffer_raise(args[3], &kb, MP_BUFFER_READ);
-    int w = kind == 2 ? 8 : 4, b = w * 8, bs = w * 16, rounds = kind == 2 ? 80 : 64, le = kind == 0;
+    int w = kind == 2 ? 8 : 4, b = w * 8, bs = w * 16, rounds = kind >= 2 ? 80 : 64, le = kind == 0;
     u64 mask = kind == 2 ? ~(u64)0 : 0xffffffff;
     if (s.len < 64 || kb.len < 640) {
         mp_raise_ValueError(NULL);
@@ -71,6 +73,9 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
         memcpy(a, h, sizeof(a));
         for (int t = 0; t < (le ? 16 : rounds); t++) {
             W[t] = t < 16 ? ld(m + t * w, w, le)
+#if MPN_HASH_SHA1
+                : kind == 3 ? rotr(W[t - 3] ^ W[t - 8] ^ W[t - 14] ^ W[t - 16], 31, 32) & mask
+#endif
                 : (W[t - 16] + sigma(W[t - 15], r + 6, b, true) + W[t - 7] + sigma(W[t - 2], r + 9, b, true)) & mask;
         }
         for (int t = 0; t < rounds; t++) {
@@ -86,6 +91,17 @@ STATIC mp_obj_t hash_block(size_t n_args, const mp_obj_t *args) {
                 a[1] = (y + rotr(f, 32 - q[t & 3], 32)) & mask;
                 continue;
             }
+#if MPN_HASH_SHA1
+            if (kind == 3) {
+                // SHA-1: a[0..4] are A, B, C, D, E.
+                u64 f = t < 20 ? e ^ (y & (z ^ e)) : t < 40 || t >= 60 ? y ^ z ^ e : (y & (z | e)) | (z & e);
+                f += rotr(x, 27, 32) + a[4] + K[t] + W[t];
+                memmove(a + 1, a, 4 * sizeof(u64));
+                a[2] = rotr(y, 2, 32) & mask;
+                a[0] = f & mask;
+                continue;
+            }
+#endif
             e = a[4];
             u64 t1 = a[7] + sigma(e, r + 3, b, false) + (a[6] ^ (e & (a[5] ^ a[6]))) + K[t] + W[t];
             u64 t2 = sigma(x, r, b, false) + ((x & (y | z)) | (y & z));
@@ -104,6 +120,9 @@ STATIC MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(hash_block_obj, 5, 5, hash_block);
 STATIC const mp_rom_map_elem_t hash_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__mpn_hash) },
     { MP_ROM_QSTR(MP_QSTR_block), MP_ROM_PTR(&hash_block_obj) },
+    #if MPN_HASH_SHA1
+    { MP_ROM_QSTR(MP_QSTR_sha1), MP_ROM_PTR(&mp_const_true_obj) },
+    #endif
 };
 STATIC MP_DEFINE_CONST_DICT(hash_globals, hash_globals_table);
 

@@ -4,6 +4,7 @@
 # ~0.4 s under wasmi); buffering, padding and the objects are here. SHA-1
 # and BLAKE2 are pure Python (slow: keep their inputs small). The sha3 and
 # shake families are not available.
+import _mpn_hash
 from _mpn_hash import block as _block
 
 _M32 = 0xffffffff
@@ -168,9 +169,11 @@ def _rotl(x, n):
 class sha1(_Hash):
     name = 'sha1'
     digest_size = 20
+    _kind = 3
     _iv = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
 
-    def _run(self, data, start):
+    def _py_run(self, data, start):
+        # Without MPN_HASH_SHA1 in the runtime.
         H = [int.from_bytes(self._h[i:i + 8], 'little') for i in range(0, 40, 8)]
         for i in range(start, len(data) - 63, 64):
             w = [int.from_bytes(data[i + j:i + j + 4], 'big') for j in range(0, 64, 4)]
@@ -193,6 +196,11 @@ class sha1(_Hash):
                 a, b, c, d, e = (_rotl(a, 5) + f + e + k + w[t]) & _M32, a, _rotl(b, 30), c, d
             H = [(x + y) & _M32 for x, y in zip(H, (a, b, c, d, e))]
         self._h = bytearray(_words(H, 8, True) + bytes(24))
+
+    if getattr(_mpn_hash, 'sha1', False):
+        _K[3] = _words([0x5A827999] * 20 + [0x6ED9EBA1] * 20 + [0x8F1BBCDC] * 20 + [0xCA62C1D6] * 20, 8, True)
+    else:
+        _run = _py_run
 
 
 # BLAKE2 (RFC 7693): b has 64-bit words, 12 rounds, 128-byte blocks; s has
