@@ -378,7 +378,7 @@ fn missing_library_name_is_named_at_build() {
 
 /// sha256 of 1 MiB (16 updates of 64 KiB: a node's heap is 1 MiB) runs in
 /// C (`_mpn_hash.block`, micropython/mpnode_hash.c): the digest is right and
-/// the fuel stays near what the native code needs (2.3 x 10^8 when written;
+/// the fuel stays near what the native code needs (4.3 x 10^8 when written;
 /// pure Python took 5.2 x 10^10 for 64 KiB). The wall time is printed, not
 /// asserted: `cargo test --test stdlib -- --nocapture sha256_speed`.
 #[test]
