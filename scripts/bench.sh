@@ -15,6 +15,7 @@
 #   BENCH_WASMTIME=1 scripts/bench.sh   # also the module under wasmtime (builds
 #                                       # wasmtime: many minutes the first time)
 #   BENCH_RUNS=5                      # timed runs per mpnode CPU task (report)
+#   BENCH_SECTIONS="cpu seed"         # only these sections of the report
 #   BENCH_PROFILE=dev BENCH_OUT=/tmp/b.md scripts/bench.sh  # a quick check
 #                                       # of the script (unoptimised host)
 #
@@ -149,7 +150,7 @@ fi
 echo "== the report (cargo bench --features $features --bench report)" >&2
 MPNODE_BENCH_NATIVE=${native:-/nonexistent} MPNODE_BENCH_MODERN=${modern:-/nonexistent} \
     MPNODE_BENCH_RUNS=${BENCH_RUNS:-5} \
-    cargo bench --profile "$profile" --features $features --bench report >"$out/report.md"
+    cargo bench --profile "$profile" --features $features --bench report -- ${BENCH_SECTIONS:-} >"$out/report.md"
 
 if [ "${BENCH_CRITERION:-0}" != 0 ]; then
     echo "== criterion (cargo bench --features bench)" >&2
