@@ -28,40 +28,6 @@ const MAX_PASSES: usize = 400;
 /// Builtin classes whose class pattern `C(x)` matches the subject itself.
 const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
 
-/// Builtin classes that may appear in a `X | Y` union outside `isinstance`.
-const BUILTIN_TYPES: &[&str] = &[
-    "bool",
-    "bytearray",
-    "bytes",
-    "dict",
-    "float",
-    "frozenset",
-    "int",
-    "list",
-    "set",
-    "str",
-    "tuple",
-    "object",
-    "type",
-    "complex",
-    "range",
-];
-
-/// Builtin generic classes: `list[int]` is `list` at run time.
-const GENERIC: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];
-
-/// A builtin class, or a CamelCase name without underscores (PEP 8's
-/// spelling of a class):
-/// the operands of a `X | Y` union outside `isinstance`. (Flags and
-/// constants are `Color.RED` or `RED`, neither of which matches.)
-fn is_class_name(n: &str) -> bool {
-    BUILTIN_TYPES.contains(&n)
-        || (!matches!(n, "True" | "False")
-            && !n.contains('_')
-            && n.starts_with(|c: char| c.is_ascii_uppercase())
-            && n.bytes().any(|c| c.is_ascii_lowercase()))
-}
-
 pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
     let mut text = source.to_string();
     for _ in 0..MAX_PASSES {
@@ -258,7 +224,6 @@ impl<'a> Pass<'a> {
     }
 
     fn run(&mut self) -> Result<(), SyntaxError> {
-        let mut handled = Vec::new();
         for i in 0..self.t.len() {
             let tok = self.t[i];
             match tok.kind {
@@ -289,12 +254,6 @@ impl<'a> Pass<'a> {
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
-                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.if_walrus(i)? => {
-                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                        }
-                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.while_walrus(i) => {
-                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                        }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "lambda" => self.lambda_positional_only(i),
                         "for" if self.is_line_start(i) => self.for_iterable(i),
@@ -303,12 +262,6 @@ impl<'a> Pass<'a> {
                                 self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
                             );
                         }
-                        "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") && self.comprehension_walrus(i) => {
-                            handled.push(i + 3);
-                        }
-                        "isinstance" | "issubclass" if !after_dot && self.op(i + 1, "(") => self.union_in_isinstance(i + 1),
-                        w if GENERIC.contains(&w) && !after_dot && self.op(i + 1, "[") => self.generic_alias(i),
-                        w if (is_class_name(w) || w == "None") && !after_dot && self.op(i + 1, "|") => self.union_chain(i),
                         _ => {}
                     }
                 }
@@ -317,13 +270,6 @@ impl<'a> Pass<'a> {
                     match op {
                         "(" | "[" | "{" => self.bracket(i),
                         "@" if self.is_line_start(i) => self.decorator(i),
-                        ":=" if !handled.contains(&i) => {
-                            return Err(self.err(
-                                i,
-                                "':=' here is not supported by mpnode (assign on the line before; `:=` works at the start \
-                                 of an `if` or `while` test and of a comprehension's `if`)",
-                            ))
-                        }
                         _ => {}
                     }
                 }
@@ -631,179 +577,6 @@ impl<'a> Pass<'a> {
                 return;
             }
             j += 1;
-        }
-    }
-
-    /// `[y for x in xs if (y := f(x)) > 0]` → `[y for x in xs for y in [f(x)] if (y) > 0]`
-    /// (the name is bound in the comprehension only).
-    fn comprehension_walrus(&mut self, at: usize) -> bool {
-        let depth = self.t[at].depth;
-        let mut k = at;
-        let mut in_comprehension = false;
-        while k > 0 && self.t[k - 1].depth >= depth {
-            k -= 1;
-            if self.t[k].depth == depth && self.word(k, "for") {
-                in_comprehension = true;
-                break;
-            }
-        }
-        if !in_comprehension {
-            return false;
-        }
-        let open = at + 1;
-        let close = self.close(open);
-        let Some(name) = self.name(open + 1) else { return false };
-        let value = self.text(open + 3..close);
-        self.edit(at..close + 1, format!("for {name} in [{value}] if ({name})"));
-        true
-    }
-
-    /// `while (x := E) REST:` →
-    /// `for x in (x for _ in range(0x3fffffff) for x in [E] if (x) REST or next(iter(()))):`
-    /// The generator evaluates `E` and the test before each pass, as `while`
-    /// does, and ends when the test fails (v1.9.4 ends a generator on a
-    /// `StopIteration` raised in it; there is no PEP 479). The loop's
-    /// `break`, `continue` and `else` mean the same; after the loop the name
-    /// holds the last value the test accepted, where CPython holds the one it
-    /// refused; the loop stops after 2**30 passes.
-    /// The parts of a test that starts with `:=`, after the keyword at `at`:
-    /// `(x := E) REST` or, unparenthesised, `x := E` (the whole test).
-    fn walrus_test(&self, at: usize, colon: usize) -> Option<(&'a str, Range<usize>, Range<usize>)> {
-        if self.op(at + 1, "(") && self.op(at + 3, ":=") {
-            let close = self.close(at + 1);
-            if close >= colon || (close + 1..colon).any(|j| self.op(j, ":=")) {
-                return None;
-            }
-            Some((self.name(at + 2)?, at + 4..close, close + 1..colon))
-        } else if self.op(at + 2, ":=") {
-            if (at + 3..colon).any(|j| self.op(j, ":=")) {
-                return None;
-            }
-            Some((self.name(at + 1)?, at + 3..colon, colon..colon))
-        } else {
-            None
-        }
-    }
-
-    fn while_walrus(&mut self, at: usize) -> bool {
-        let end = self.line_end(at);
-        let Some(colon) = self.header_colon(at, end) else { return false };
-        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return false };
-        let value = self.text(value);
-        let rest = self.text(rest);
-        let text =
-            format!("for {name} in ({name} for _mpw in range(0x3fffffff) for {name} in [{value}] if ({name}){rest} or next(iter(()))):");
-        self.edit(at..colon + 1, text);
-        true
-    }
-
-    /// `if (x := E) REST:` with no `elif`/`else` →
-    /// `for x in (x for x in [E] if (x) REST):` (a loop of at most one
-    /// pass). `break`/`continue` directly in the body would leave that loop,
-    /// so they are refused; when the test fails the name is not bound
-    /// (CPython binds it).
-    fn if_walrus(&mut self, at: usize) -> Result<bool, SyntaxError> {
-        let end = self.line_end(at);
-        let Some(colon) = self.header_colon(at, end) else { return Ok(false) };
-        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return Ok(false) };
-        let walrus = value.start - 1;
-        let indent = self.column(at);
-        self.check_jumps(colon + 1, end, usize::MAX, "an `if (x := …)` body", "and `{w}` after the if")?;
-        let mut i = end + 1;
-        while i < self.t.len() && self.column(i) > indent {
-            let line_end = self.line_end(i);
-            self.check_jumps(i, line_end, indent, "an `if (x := …)` body", "and `{w}` after the if")?;
-            i = line_end + 1;
-        }
-        if i < self.t.len() && self.column(i) == indent && (self.word(i, "elif") || self.word(i, "else")) {
-            return Err(
-                self.err(walrus, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
-            );
-        }
-        let value = self.text(value);
-        let rest = self.text(rest);
-        self.edit(at..colon + 1, format!("for {name} in ({name} for {name} in [{value}] if ({name}){rest}):"));
-        Ok(true)
-    }
-
-    /// `isinstance(v, A | B | None)` → `isinstance(v, (A, B, type(None)))`
-    fn union_in_isinstance(&mut self, open: usize) {
-        let close = self.close(open);
-        let depth = self.t[open].depth + 1;
-        let items = self.items(open + 1, close, depth);
-        let Some(second) = items.get(1) else { return };
-        self.union(second.clone(), depth);
-    }
-
-    fn union(&mut self, r: Range<usize>, depth: usize) {
-        let mut parts = Vec::new();
-        let mut start = r.start;
-        for j in r.clone() {
-            if self.t[j].depth == depth && self.op(j, "|") {
-                parts.push(start..j);
-                start = j + 1;
-            }
-        }
-        if parts.is_empty() {
-            return;
-        }
-        parts.push(start..r.end);
-        let names: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                let t = self.text(p.clone()).trim().to_string();
-                if t == "None" {
-                    "type(None)".to_string()
-                } else {
-                    t
-                }
-            })
-            .collect();
-        self.edit(r, format!("({},)", names.join(", ")));
-    }
-
-    /// `int | str | None`, `Circle | Square` (builtin classes and CamelCase
-    /// names) → `(int, str, type(None))`
-    fn union_chain(&mut self, at: usize) {
-        if at > 0 && (self.op(at - 1, "|") || self.op(at - 1, ".")) {
-            return;
-        }
-        let mut end = at + 1;
-        while self.op(end, "|") && self.name(end + 1).is_some_and(|n| is_class_name(n) || n == "None") {
-            end += 2;
-        }
-        if end == at + 1 || self.op(end, "|") || self.op(end, ".") || self.op(end, "(") || self.op(end, "[") {
-            return;
-        }
-        if at > 0 && matches!(self.t[at - 1].kind, Kind::Op) && matches!(&self.src[self.t[at - 1].span.clone()], "->" | ":") {
-            return; // an annotation: never evaluated by v1.9.4
-        }
-        let depth = self.t[at].depth;
-        self.union(at..end, depth);
-    }
-
-    /// `list[int]`, `dict[str, list[int]]` as expressions → `list`, `dict`
-    /// (types of builtin generics only: `list[i]` on a list named `list` is
-    /// left alone).
-    fn generic_alias(&mut self, at: usize) {
-        if at > 0 && self.op(at - 1, "->") {
-            return; // a return annotation: never evaluated by v1.9.4
-        }
-        let open = at + 1;
-        let close = self.close(open);
-        let typeish = (open + 1..close).all(|j| match self.t[j].kind {
-            Kind::Name => {
-                let n = self.name(j).unwrap_or("");
-                n == "None"
-                    || BUILTIN_TYPES.contains(&n)
-                    || n.starts_with(|c: char| c.is_ascii_uppercase())
-                    || self.op(j.wrapping_sub(1), ".")
-            }
-            Kind::Op => matches!(&self.src[self.t[j].span.clone()], "," | "[" | "]" | "|" | "." | "..."),
-            _ => false,
-        });
-        if typeish && close > open + 1 {
-            self.edit(at..close + 1, self.name(at).unwrap_or("").to_string());
         }
     }
 
