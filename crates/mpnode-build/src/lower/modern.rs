@@ -247,6 +247,7 @@ impl<'a> Pass<'a> {
                             ));
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
+                        "break" | "continue" if tok.depth == 0 => self.finally_jump(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "lambda" => self.lambda_positional_only(i),
@@ -572,6 +573,50 @@ impl<'a> Pass<'a> {
             }
             j += 1;
         }
+    }
+
+    /// `break`/`continue` that leave a `finally` body run as in CPython
+    /// (patch 0053), except from inside a `with`/`try` within that body,
+    /// which would have to be unwound before the finally's own state:
+    /// refused here, with the column (the compiler refuses it too).
+    fn finally_jump(&self, at: usize) -> Result<(), SyntaxError> {
+        // The compound headers around the jump, innermost first, up to its
+        // loop: a header on the jump's own line (`finally: break`), then each
+        // line indented less than the one before.
+        let mut start = at;
+        while start > 0 && !self.is_line_start(start) {
+            start -= 1;
+        }
+        let mut headers = Vec::new();
+        if start < at {
+            headers.push(self.name(start).unwrap_or(""));
+        }
+        let mut col = self.column(start);
+        let mut k = start;
+        while k > 0 && col > 0 {
+            k -= 1;
+            if !self.is_line_start(k) || matches!(self.t[k].kind, Kind::Newline) || self.column(k) >= col {
+                continue;
+            }
+            col = self.column(k);
+            let w = self.name(k).unwrap_or("");
+            if matches!(w, "for" | "while" | "def" | "class" | "async") {
+                break;
+            }
+            headers.push(w);
+        }
+        let Some(finally) = headers.iter().position(|w| *w == "finally") else { return Ok(()) };
+        if headers[..finally].iter().any(|w| matches!(*w, "with" | "try" | "except")) {
+            let w = self.name(at).unwrap_or("");
+            return Err(self.err(
+                at,
+                format!(
+                    "'{w}' inside a `with` or `try` in a `finally` block is not supported by mpnode \
+                     (set a flag there and `{w}` directly in the `finally` block)"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     // ---- match ---------------------------------------------------------------
