@@ -233,6 +233,7 @@ fn walrus_in_comprehensions() {
             ("global target", "def f():\n    global GW\n    [(GW := i) for i in range(4)]\nf()\nprint(GW)"),
             ("comprehension in a closure", "def f():\n    def g():\n        return [(r := i) for i in range(3)], r\n    return g()\nprint(f())"),
             ("read before bind in comprehension", "def f():\n    acc = 10\n    out = [(acc, (acc := acc + x)) for x in [1, 2]]\n    return out, acc\nprint(f())"),
+            ("closure defined before the binding comprehension", "y = 'global'\ndef f():\n    g = lambda: y\n    [(y := 1) for _ in [0]]\n    return g(), y\nprint(f())"),
             ("parameter as target", "def f(n):\n    [(n := n + 1) for _ in range(2)]\n    return n\nprint(f(5))"),
             ("lambda body parenthesised", "f = lambda: (z := 9) + z\nprint(f())"),
             ("tuple and list displays", "print((a := 1, a + 1), [b := 'x', b * 2], {c := 3})"),

@@ -24,11 +24,11 @@
 //! `.format(...)` call right after its closing quote; the number of lines
 //! does not change.)
 //!
-//! Newer syntax (PEP 448 unpacking, `match`, `:=` in some positions,
-//! positional-only parameters, PEP 614 decorators, parenthesised context
-//! managers, `X | Y` and `list[int]` as values) is lowered first by
+//! Newer syntax (PEP 448 unpacking, `match`, positional-only parameters,
+//! PEP 614 decorators, parenthesised context managers) is lowered first by
 //! [`modern`], which also reports what stays unsupported as a
-//! [`SyntaxError`] naming the construct.
+//! [`SyntaxError`] naming the construct. (`:=`, `X | Y` and `list[int]`
+//! need no lowering: the patched compiler and runtime take them.)
 //!
 //! Function parameter and return annotations are left alone: v1.9.4's
 //! compiler accepts them (`def f(a: X | None = None) -> list[X] | None:`

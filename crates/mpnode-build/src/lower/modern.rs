@@ -1,8 +1,10 @@
 //! Lowering of Python 3.5–3.11 syntax beyond f-strings and annotations:
-//! unpacking in displays and calls (PEP 448), `match` (PEP 634), PEP 614
-//! decorators, parenthesised context managers, `X | Y` between classes in
-//! `isinstance`/`issubclass`, `list[int]`-style aliases, positional-only
-//! markers, and `:=` in a comprehension's condition.
+//! unpacking in displays and calls (PEP 448), `match` (PEP 634, as an
+//! `if`/`elif` chain whose tests bind with `:=`), PEP 614 decorators,
+//! parenthesised context managers and positional-only markers. (`:=` is
+//! the compiler's, patch 0052; `X | Y` and `list[int]` are the runtime's,
+//! patch 0050; `break`/`continue` in `finally` the compiler's and VM's,
+//! patch 0053.)
 //!
 //! Each rewrite replaces a token range with text that means the same to
 //! v1.9.4, and never changes the number of line breaks in the range (lost
@@ -13,8 +15,8 @@
 //! pass repeats until nothing is left to rewrite (the output of a rewrite
 //! never holds what it removed, so this ends).
 //!
-//! Constructs that cannot be lowered this way (an `async def`, a walrus
-//! outside a comprehension condition, `break` in a `case` body, …) are
+//! Constructs that cannot be lowered this way (`async for`, `except*`,
+//! `break` inside a `with` in a `finally` block, …) are
 //! reported as a [`SyntaxError`] that names the construct and what to write
 //! instead, at build time.
 
