@@ -241,6 +241,8 @@ fn walrus_in_comprehensions() {
             ("nested walrus", "print((a := (b := 2) + 1), a, b)"),
             ("with subject", "class C:\n    def __enter__(self): return 'entered'\n    def __exit__(self, *e): return False\nwith (c := C()) as v:\n    print(type(c).__name__, v)"),
             ("walrus in assert", "assert (q := 5) == 5\nprint(q)"),
+            ("subscript", "d = {1: 'one'}\nprint(d[k := 1], k, [10, 20][i := 1], i)"),
+            ("subscript tuple", "d = {(1, 2): 'p'}\nprint(d[a := 1, 2], a)"),
             ("walrus in return", "def f(): return (r := 3), r\nprint(f())"),
             ("regex style", "import re\nprint([m.group(0) for s in ['a1', 'b', 'c22'] if (m := re.search('[0-9]+', s))])"),
         ],
@@ -476,6 +478,7 @@ const WALRUS_ERRORS: &[&str] = &[
     "f = lambda: x := 1\n",
     "def f():\n    return [[(x := 1) for y in a] for x in b]\n",
     "y = x := 1\n",
+    "x = [1, 2]\nprint(x[y := 0:1])\n",
 ];
 
 #[test]
