@@ -216,6 +216,44 @@ fn walrus_in_comprehensions() {
             ("if walrus comparison", "def f(xs):\n    if (n := len(xs)) > 2:\n        print('long', n)\n    print('end')\nf([1, 2, 3]); f([])"),
             ("if walrus inline body", "data = {'k': 5}\nif (v := data.get('k')) is not None: print('v', v)"),
             ("if walrus in loop with inner loop", "for s in ['a', 'bb']:\n    if (n := len(s)) > 1:\n        for i in range(n):\n            if i:\n                break\n            print(s, i)"),
+            ("if elif else", "def f(xs):\n    if (n := len(xs)) > 2:\n        return 'long', n\n    elif (m := n * 10) > 0:\n        return 'short', m\n    else:\n        return 'empty', n, m\nprint(f([1, 2, 3]), f([1]), f([]))"),
+            ("later in a test", "def f(d):\n    if d and (v := d.get('k')) is not None:\n        return v\n    return 'none'\nprint(f({'k': 0}), f({}), f({'j': 1}))"),
+            ("if binds even when false", "def f():\n    if (x := 0):\n        pass\n    return x\nprint(f())"),
+            ("while leaves the refused value", "it = iter([3, 2, 0, 5])\nwhile (v := next(it)):\n    pass\nprint(v, list(it))"),
+            ("while with break continue", "xs = list(range(8))\nwhile (x := xs.pop(0)) < 6:\n    if x % 2:\n        continue\n    if x == 4:\n        break\n    print(x)\nprint('x', x)"),
+            ("call argument", "def show(*a, **k): return a, sorted(k.items())\nprint(show(y := 3, y * 2, z=(w := 4)), y, w)"),
+            ("nested in call", "print(len(s := 'abc'), s)"),
+            ("comprehension element", "print([y := x * 2 for x in range(3)], y)"),
+            ("element and condition", "print([(x, y) for x in range(5) if (y := x * x) % 2], y)"),
+            ("generator binds on iteration", "g = (t := v for v in 'ab')\nprint(list(g), t)"),
+            ("set and dict comprehension bind", "print(sorted({(a := c) for c in 'xy'}), a)\nprint({k: (b := k * 2) for k in [1, 2]}, b)"),
+            ("nested comprehensions bind outside", "total = 0\nrows = [[(total := total + v) for v in row] for row in [[1, 2], [3]]]\nprint(rows, total)"),
+            ("nested comprehension binds function local", "def f():\n    [[(last := (i, j)) for j in range(2)] for i in range(2)]\n    return last\nprint(f())"),
+            ("nonlocal target", "def outer():\n    hits = 0\n    def inner():\n        nonlocal hits\n        [(hits := hits + 1) for _ in range(3)]\n    inner()\n    return hits\nprint(outer())"),
+            ("global target", "def f():\n    global GW\n    [(GW := i) for i in range(4)]\nf()\nprint(GW)"),
+            ("comprehension in a closure", "def f():\n    def g():\n        return [(r := i) for i in range(3)], r\n    return g()\nprint(f())"),
+            ("read before bind in comprehension", "def f():\n    acc = 10\n    out = [(acc, (acc := acc + x)) for x in [1, 2]]\n    return out, acc\nprint(f())"),
+            ("closure defined before the binding comprehension", "y = 'global'\ndef f():\n    g = lambda: y\n    [(y := 1) for _ in [0]]\n    return g(), y\nprint(f())"),
+            ("parameter as target", "def f(n):\n    [(n := n + 1) for _ in range(2)]\n    return n\nprint(f(5))"),
+            ("lambda body parenthesised", "f = lambda: (z := 9) + z\nprint(f())"),
+            ("tuple and list displays", "print((a := 1, a + 1), [b := 'x', b * 2], {c := 3})"),
+            ("in f-string", "print(f'{(n := 4) * 2} {n}')"),
+            ("nested walrus", "print((a := (b := 2) + 1), a, b)"),
+            ("with subject", "class C:\n    def __enter__(self): return 'entered'\n    def __exit__(self, *e): return False\nwith (c := C()) as v:\n    print(type(c).__name__, v)"),
+            ("walrus in assert", "assert (q := 5) == 5\nprint(q)"),
+            ("subscript", "d = {1: 'one'}\nprint(d[k := 1], k, [10, 20][i := 1], i)"),
+            ("subscript tuple", "d = {(1, 2): 'p'}\nprint(d[a := 1, 2], a)"),
+            ("walrus in return", "def f(): return (r := 3), r\nprint(f())"),
+            ("while with else and walrus", "def f(xs):\n    while (x := xs.pop() if xs else None) is not None:\n        if x < 0:\n            break\n    else:\n        return 'exhausted'\n    return 'negative', x\nprint(f([1, 2]), f([1, -1, 2]))"),
+            ("elif chain binds each", "def f(s):\n    if (a := s.find('a')) >= 0:\n        return 'a', a\n    elif (b := s.find('b')) >= 0:\n        return 'b', a, b\n    return 'none', a, b\nprint(f('xa'), f('xb'), f('x'))"),
+            ("conditional expression", "v = 3\nprint((w := v * 2) if v else None, w)"),
+            ("boolean operators", "def f(d):\n    return (a := d.get('a')) and (b := d.get('b')) and a + b\nprint(f({'a': 1, 'b': 2}), f({'a': 0}), f({}))"),
+            ("in a method", "class C:\n    def __init__(self, xs): self.xs = xs\n    def evens(self):\n        return [h for x in self.xs if (h := x // 2) * 2 == x], h\nprint(C([2, 3, 4]).evens())"),
+            ("class body walrus", "class C:\n    a = (b := 5) + 1\nprint(C.a, C.b)"),
+            ("generator function", "def g(it):\n    while (x := next(it, None)) is not None:\n        yield x * 10\nprint(list(g(iter([1, 2]))))"),
+            ("any with witness", "xs = [3, 8, 12]\nif any((hit := x) > 5 for x in xs):\n    print('first over 5', hit)"),
+            ("all with counterexample", "xs = [2, 4, 5, 6]\nif not all((bad := x) % 2 == 0 for x in xs):\n    print('odd', bad)"),
+            ("walrus value is the expression", "print((x := [1, 2]) is x, x)"),
             ("regex style", "import re\nprint([m.group(0) for s in ['a1', 'b', 'c22'] if (m := re.search('[0-9]+', s))])"),
         ],
     );
@@ -288,6 +326,32 @@ fn match_statement() {
             ("guard with call", "def ok(x): return x % 2 == 0
 for v in [1, 2]:\n    match v:\n        case n if ok(n): print('even', n)\n        case n: print('odd', n)"),
             ("match in loop continues", "for v in range(3):\n    match v:\n        case 1: print('one')\n    print('after', v)"),
+            ("break in a case body", "for v in [1, 2, 3, 4]:\n    match v:\n        case 3:\n            break\n        case _:\n            print(v)\nprint('left at', v)"),
+            ("continue in a case body", "for v in range(5):\n    match v % 2:\n        case 0: continue\n    print('odd', v)"),
+            ("break inline in a guard case", "for v in [[1], [2, 3], [4]]:\n    match v:\n        case [a, b] if a < b: break\n        case [a]: print('one', a)\nprint(v)"),
+            ("while with match", "n = 0\nwhile True:\n    n += 1\n    match n:\n        case 1 | 2: continue\n        case 5: break\n    print('n', n)\nprint('end', n)"),
+            ("match in a class body", "class Config:\n    mode = 'fast'\n    match mode:\n        case 'fast': speed = 10\n        case _: speed = 1\n    match {'k': [1, 2]}:\n        case {'k': [_, *rest]}: extra = rest\nprint(Config.speed, Config.extra)"),
+            ("match in a method", "class A:\n    def kind(self, v):\n        match v:\n            case int(): return 'int'\n            case [*_]: return 'list'\n        return 'other'\nprint(A().kind(1), A().kind([1]), A().kind('s'))"),
+            ("nested match with break", "for v in [(1, 'a'), (2, 'stop'), (3, 'c')]:\n    match v:\n        case (n, s):\n            match s:\n                case 'stop': break\n                case _: print(n, s)\nprint('out')"),
+            ("guard binds before test", "match [3, 4]:\n    case [a, b] if a > b: print('no')\n    case [a, b] if (s := a + b) > 5: print('sum', s)"),
+            ("or pattern binds first matching", "for v in [(1, 2), [3]]:\n    match v:\n        case (a, _) | [a]: print('a', a)"),
+            ("mapping rest keeps the rest only", "match {'a': 1, 'b': 2, 'c': 3}:\n    case {'a': _, 'b': _, **rest}: print(rest)"),
+            ("as on a capture-free pattern", "match [1, 2]:\n    case [1, _] as whole: print(whole)"),
+            ("match in a generator", "def g(xs):\n    for x in xs:\n        match x:\n            case 0: return\n            case _: yield x * 2\nprint(list(g([1, 2, 0, 3])))"),
+            ("module-style names do not leak into results", "def f(v):\n    match v:\n        case [x, y]: return x + y\n    return None\nprint(f([1, 2]), f(3))"),
+            ("case body with try", "for v in [1, 0]:\n    match v:\n        case 0:\n            try:\n                1 / v\n            except ZeroDivisionError:\n                print('div')\n        case n:\n            print(1 / n)"),
+            ("match inside try finally in a loop", "for v in [1, 2, 3]:\n    try:\n        match v:\n            case 2: continue\n            case 3: break\n        print('v', v)\n    finally:\n        print('finally', v)"),
+            ("match in a with body", "class C:\n    def __enter__(self): return self\n    def __exit__(self, *a): print('exit')\nfor v in [1, 2]:\n    with C():\n        match v:\n            case 1: continue\n        print('two')"),
+            ("match in a comprehension's function", "def kind(v):\n    match v:\n        case []: return 'empty'\n        case [_, *_]: return 'seq'\n        case {}: return 'map'\n    return 'other'\nprint([kind(v) for v in [[], [1], {}, 3]])"),
+            ("capture shadows outer name", "x = 'outer'\nmatch 5:\n    case x: pass\nprint(x)"),
+            ("guard sees capture of failed case", "match 3:\n    case x if x > 5: pass\n    case _: print('x is', x)"),
+            ("class pattern keyword only match args", "class P:\n    __match_args__ = ('a',)\n    def __init__(self): self.a = 1; self.b = 2\nmatch P():\n    case P(1, b=2): print('both')"),
+            ("sequence of mappings", "match [{'a': 1}, {'b': 2}]:\n    case [{'a': x}, {'b': y}]: print(x + y)"),
+            ("or inside sequence", "for v in [[1, 'x'], [2, 'y'], [3, 'z']]:\n    match v:\n        case [1 | 2, s]: print('low', s)\n        case [n, _]: print('high', n)"),
+            ("as inside sequence", "match [1, [2, 3]]:\n    case [a, [_, _] as pair]: print(a, pair)"),
+            ("match on a range", "match range(3):\n    case [0, *rest]: print(rest)"),
+            ("match subject is a call with side effects", "calls = []\ndef f():\n    calls.append(1)\n    return [1, 2]\nmatch f():\n    case [1]: pass\n    case [1, 2]: pass\n    case _: pass\nprint(len(calls))"),
+            ("match returns from nested loops", "def find(grid):\n    for row in grid:\n        for cell in row:\n            match cell:\n                case ('hit', pos): return pos\n                case 'stop': break\n    return None\nprint(find([['a', 'stop', ('hit', 9)], [('hit', 4)]]))"),
             ("event dispatch", "def handle(ev):\n    match ev:\n        case {'type': 'click', 'pos': [x, y]}: return f'click {x},{y}'\n        case {'type': 'key', 'key': str(k)} if len(k) == 1: return 'key ' + k\n        case {'type': t}: return 'unknown ' + t\n        case _: return 'invalid'\nfor e in [{'type': 'click', 'pos': [1, 2]}, {'type': 'key', 'key': 'a'}, {'type': 'key', 'key': 'ab'}, {'type': 'x'}, 7]:\n    print(handle(e))"),
         ],
     );
@@ -374,6 +438,8 @@ fn statements_and_literals() {
             ("isinstance user classes", "class A: pass\nclass B: pass\nprint([isinstance(x, A | B) for x in [A(), B(), 1]])"),
             ("union value", "T = int | str\nprint(isinstance('x', T), isinstance(2.0, T))"),
             ("union of user classes", "class Circle: pass\nclass Square: pass\nShape = Circle | Square\nMaybe = None | Circle\nprint(isinstance(Square(), Shape), isinstance(None, Maybe), isinstance(1, Shape))"),
+            ("union repr", "print(int | str, int | None, list[int], dict[str, list[int]])"),
+            ("union kept in a variable", "t = int\nu = t | str\nprint(u, isinstance('a', u), isinstance(b'', u))"),
             ("constants or untouched", "RED, BLUE = 1, 4\nclass Flag:\n    A = 2\n    B = 8\nprint(RED | BLUE, Flag.A | Flag.B, RED | Flag.B)"),
             ("bit or untouched", "a, b = 5, 2\nprint(a | b, 1 | 2 | 4)"),
             ("generic alias call", "xs = list[int]()\nxs.append(1)\nprint(xs, dict[str, int]())"),
@@ -391,6 +457,78 @@ fn statements_and_literals() {
     );
 }
 
+/// `break`/`continue` in a `finally` block (patch 0053): the pending
+/// exception or return is dropped, as in CPython 3.8+.
+#[test]
+fn break_continue_in_finally() {
+    differential(
+        "finally",
+        &[
+            ("continue and break", "r = []\nfor i in range(5):\n    try:\n        r.append(i)\n    finally:\n        if i == 3:\n            break\n        continue\n    r.append('never')\nprint(r)"),
+            ("break drops an exception", "for i in range(3):\n    try:\n        raise ValueError(i)\n    finally:\n        break\nprint('swallowed', i)"),
+            ("continue drops an exception", "n = 0\nfor i in range(3):\n    try:\n        n += 1\n        1 / 0\n    finally:\n        continue\nprint(n)"),
+            ("continue drops a return", "def f():\n    for i in range(3):\n        try:\n            return 'ret', i\n        finally:\n            if i < 2:\n                continue\n    return 'after'\nprint(f())"),
+            ("break drops a return", "def f():\n    for i in range(3):\n        try:\n            return i\n        finally:\n            break\n    return 'broke'\nprint(f())"),
+            ("break drops a pending break", "r = []\nfor i in range(3):\n    for j in range(3):\n        try:\n            if j == 1:\n                break\n        finally:\n            r.append((i, j))\n            if j == 0:\n                continue\nprint(r)"),
+            ("nested try finally", "r = []\nfor i in range(3):\n    try:\n        try:\n            r.append(('in', i))\n        finally:\n            if i == 1:\n                continue\n            r.append(('inner', i))\n    finally:\n        r.append(('outer', i))\nprint(r)"),
+            ("finally inside finally", "r = []\nfor i in range(3):\n    try:\n        pass\n    finally:\n        try:\n            r.append(i)\n        finally:\n            if i == 1:\n                break\nprint(r)"),
+            ("outer handler still runs", "r = []\nfor i in range(3):\n    try:\n        try:\n            r.append(i)\n        finally:\n            continue\n    finally:\n        r.append('outer')\nprint(r)"),
+            ("except outside still catches later", "r = []\ni = 0\nwhile i < 5:\n    i += 1\n    try:\n        try:\n            if i == 3:\n                raise KeyError(i)\n        finally:\n            if i % 2:\n                continue\n            r.append(i)\n        if i == 4:\n            raise KeyError(i)\n    except KeyError:\n        r.append('caught')\nprint(r)"),
+            ("while loop", "i = 0\nwhile i < 4:\n    i += 1\n    try:\n        if i == 2:\n            raise RuntimeError\n    finally:\n        if i < 4:\n            continue\n    print('end', i)"),
+            ("generator", "def g():\n    for i in range(3):\n        try:\n            yield i\n        finally:\n            continue\nprint(list(g()))"),
+            ("exception after the loop still raises", "for i in range(2):\n    try:\n        pass\n    finally:\n        continue\nraise ValueError('after')"),
+            ("loop inside the finally", "for i in range(2):\n    try:\n        raise ValueError\n    except ValueError:\n        pass\n    finally:\n        for j in range(3):\n            if j == 1:\n                break\n        print(i, j)"),
+            ("break in else branch of finally if", "r = []\nfor i in range(4):\n    try:\n        r.append(i)\n    finally:\n        if i < 2:\n            pass\n        else:\n            break\nprint(r)"),
+            ("continue in a finally of a try-except-else", "r = []\nfor i in range(3):\n    try:\n        if i == 1:\n            raise ValueError\n    except ValueError:\n        r.append('exc')\n    else:\n        r.append('else')\n    finally:\n        continue\nprint(r)"),
+            ("break drops an exception raised in except", "for i in range(2):\n    try:\n        try:\n            raise KeyError\n        except KeyError:\n            raise ValueError\n    finally:\n        break\nprint('done', i)"),
+            ("with outside the loop unaffected", "class C:\n    def __enter__(self): return self\n    def __exit__(self, *a): print('exit'); return False\nwith C():\n    for i in range(3):\n        try:\n            pass\n        finally:\n            if i == 1:\n                break\n    print('after loop', i)"),
+            ("with between loop and try", "class C:\n    def __enter__(self): return self\n    def __exit__(self, *a): print('exit'); return False\nfor i in range(3):\n    with C():\n        try:\n            pass\n        finally:\n            if i == 1:\n                break\n    print('iter', i)\nprint('end', i)"),
+            ("nested loops in finally", "r = []\nfor i in range(2):\n    try:\n        pass\n    finally:\n        for j in range(3):\n            try:\n                r.append((i, j))\n            finally:\n                if j == 1:\n                    break\nprint(r)"),
+            ("return after swallowed return", "def f():\n    for i in range(2):\n        try:\n            return 'first'\n        finally:\n            continue\n    return 'second'\nprint(f())"),
+            ("deep recursion in loop finally", "def f(n):\n    out = 0\n    for i in range(n):\n        try:\n            out += i\n        finally:\n            if i % 2:\n                continue\n    return out\nprint(f(10))"),
+            ("return value of a function after", "def f(xs):\n    total = 0\n    for x in xs:\n        try:\n            total += 10 // x\n        finally:\n            if x == 0:\n                continue\n    return total\nprint(f([1, 0, 5]))"),
+        ],
+    );
+}
+
+/// Walrus SyntaxErrors: the build reports CPython's message and line.
+const WALRUS_ERRORS: &[&str] = &[
+    "x := 1\n",
+    "def f():\n    return [i := 0 for i in range(3)]\n",
+    "def f():\n    return [x for x in (y := [1])]\n",
+    "class A:\n    v = [(y := 1) for x in range(3)]\n",
+    "(a.b := 1)\n",
+    "(a[0] := 1)\n",
+    "((a, b) := 1)\n",
+    "([a] := 1)\n",
+    "(f() := 1)\n",
+    "(1 := 2)\n",
+    "(a + b := 1)\n",
+    "d = {x := 1: 2}\n",
+    "def f():\n    return x := 1\n",
+    "f = lambda: x := 1\n",
+    "def f():\n    return [[(x := 1) for y in a] for x in b]\n",
+    "y = x := 1\n",
+    "x = [1, 2]\nprint(x[y := 0:1])\n",
+];
+
+#[test]
+fn walrus_syntax_errors_match_cpython() {
+    for src in WALRUS_ERRORS {
+        let cpython = crate::support::python3(&format!(
+            "try:\n    compile({src:?}, 'node.py', 'exec')\nexcept SyntaxError as e:\n    print(f'{{e.lineno}}: {{e.msg}}')\n"
+        ))
+        .unwrap();
+        let (line, msg) = cpython.trim().split_once(": ").unwrap_or_else(|| panic!("CPython accepts {src:?}: {cpython}"));
+        let source = node(src);
+        let line: usize = line.parse::<usize>().unwrap() + 2;
+        let compiler = Compiler::new().unwrap();
+        let files = [SourceFile::new("node.py", source.as_str())];
+        let err = pack_precompiled(RUNTIME_NO_COMPILER_WASM, &files, &PackOptions::default(), &compiler).unwrap_err().to_string();
+        assert!(err.contains(&format!("node.py:{line}: SyntaxError: {msg}")), "{src}: {err}");
+    }
+}
+
 /// Wraps a body into a node file with `run` at the end.
 fn node(body: &str) -> String {
     format!("def get_node():\n    return {{'name': 'n', 'friendly_name': 'N', 'description': 'd', 'category': 'T', 'pins': []}}\n{body}")
@@ -402,30 +540,16 @@ const UNSUPPORTED: &[(&str, usize, usize, &str)] = &[
     ("async def gen(y):\n    async for x in y:\n        yield x\n", 4, 5, "'async for' is not supported by mpnode"),
     ("async def run(context):\n    async with context as c:\n        return c\n", 4, 5, "'async with' is not supported by mpnode"),
     (
-        "def run(context):\n    if (n := len(context)) > 1:\n        return n\n    else:\n        return 0\n",
-        4,
-        11,
-        "':=' in an `if` with `elif`/`else` is not supported by mpnode",
-    ),
-    ("def run(context):\n    if context and (n := len(context)) > 1:\n        return n\n", 4, 23, "':=' here is not supported by mpnode"),
-    (
-        "def run(context):\n    for x in context:\n        if (n := x):\n            break\n",
-        6,
-        13,
-        "'break' directly in an `if (x := …)` body is not supported by mpnode",
-    ),
-    ("def run(context):\n    print(y := 5)\n", 4, 13, "':=' here is not supported by mpnode"),
-    (
-        "def run(context):\n    for x in [1]:\n        match x:\n            case 1:\n                break\n",
-        7,
+        "def run(context):\n    for x in [1]:\n        try:\n            pass\n        finally:\n            with context:\n                break\n",
+        9,
         17,
-        "'break' directly in a case body is not supported by mpnode",
+        "'break' inside a `with` or `try` in a `finally` block is not supported by mpnode",
     ),
     (
-        "def run(context):\n    for x in [1]:\n        match x:\n            case 1: continue\n",
-        6,
-        21,
-        "'continue' directly in a case body is not supported by mpnode",
+        "def run(context):\n    while context:\n        try:\n            pass\n        finally:\n            try:\n                pass\n            except Exception:\n                continue\n",
+        11,
+        17,
+        "'continue' inside a `with` or `try` in a `finally` block is not supported by mpnode",
     ),
     (
         "def run(context):\n    match context:\n        case [a, *_] | {'a': a, **b}: pass\n",
@@ -512,6 +636,39 @@ def run(context):
     ),
 ];
 
+const RAISING_MORE: &[(&str, usize)] = &[
+    (
+        "def run(context):
+    for i in range(3):
+        match [i, {'k': i}]:
+            case [0, _]:
+                continue
+            case [n, {'k': k}] if (m := n * k) > 3:
+                break
+            case [
+                n,
+                _,
+            ]:
+                raise ValueError(n)
+",
+        14,
+    ),
+    (
+        "def run(context):
+    for i in range(2):
+        try:
+            pass
+        finally:
+            if i:
+                continue
+    while (n := len(context)) < 1:
+        context = [y for x in [1] if (y := x)]
+    raise KeyError(n)
+",
+        12,
+    ),
+];
+
 /// The line of the innermost `File "…", line N` of a traceback.
 fn last_line(traceback: &str) -> Option<usize> {
     let at = traceback.rfind(", line ")? + ", line ".len();
@@ -521,7 +678,7 @@ fn last_line(traceback: &str) -> Option<usize> {
 #[test]
 fn tracebacks_name_the_original_line() {
     let engine = Engine::new();
-    for (body, line) in RAISING {
+    for (body, line) in RAISING.iter().chain(RAISING_MORE) {
         let source = node(body);
         let cpython = crate::support::python3(&format!("{source}\nrun({{}})\n")).unwrap_err();
         assert_eq!(last_line(&cpython), Some(*line), "CPython:\n{cpython}");
@@ -551,6 +708,7 @@ while (x := xs.pop()) == 0:
     print('zero')
 if (m := len(xs)) == 1:
     print('m', m)
+print([(last := v) for v in 'ab'], last)
 print([*xs, *xs], {**{'a': 1}})
 ";
     let source = format!("{HEADER}{snippet}{FOOTER}");

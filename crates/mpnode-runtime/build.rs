@@ -788,9 +788,13 @@ fn build_shim(root: &Path, out: &Path, mp: &Path, build: &Path, tools: &Tools, s
 
 /// Builds upstream's mpy-cross for the build machine, with upstream's own
 /// makefile, from a copy patched only where our patches change the bytecode
-/// the compiler writes (those touching nothing but py/compile.c and
-/// py/emitbc.c; the others change how the runtime runs), with docstrings
+/// the compiler writes or the syntax it accepts (those touching nothing but
+/// py/compile.c, py/emitbc.c, py/grammar.h and py/lexer.[ch]; the others
+/// change how the runtime runs), with docstrings
 /// kept as in our compiler. `mpnode build` will precompile nodes with it.
+/// Files whose patches change only the compiler (and so go to mpy-cross).
+const COMPILER_ONLY: &[&str] = &["py/compile.c", "py/emitbc.c", "py/grammar.h", "py/lexer.c", "py/lexer.h"];
+
 fn build_mpy_cross(out: &Path, upstream: &Path, root: &Path) -> PathBuf {
     let dir = out.join("mpy-cross-src");
     let _ = fs::remove_dir_all(&dir);
@@ -802,7 +806,7 @@ fn build_mpy_cross(out: &Path, upstream: &Path, root: &Path) -> PathBuf {
     for patch in patches {
         let text = fs::read_to_string(&patch).unwrap_or_default();
         let mut files = text.lines().filter_map(|l| l.strip_prefix("+++ b/")).peekable();
-        if files.peek().is_some() && files.all(|f| f == "py/compile.c" || f == "py/emitbc.c") {
+        if files.peek().is_some() && files.all(|f| COMPILER_ONLY.contains(&f)) {
             apply_patch(&dir, &patch);
         }
     }

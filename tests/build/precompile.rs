@@ -36,7 +36,8 @@ fn scratch(test: &str) -> Scratch {
 /// Sources that exercise what the compiler emits: every kind of constant
 /// (.mpy stores ints, floats, str, bytes and ... as text), closures,
 /// default and keyword-only arguments, generators, classes, exceptions,
-/// comprehensions, tuple assignment, star arguments, global/nonlocal.
+/// comprehensions, tuple assignment, star arguments, global/nonlocal,
+/// `:=` (patch 0052) and `break`/`continue` in `finally` (patch 0053).
 const CONSTRUCTS: &str = r#"
 import json
 from collections import OrderedDict as OD
@@ -104,6 +105,23 @@ def setg():
         del f
 def open_ctx():
     return None
+def walrus(xs):
+    if (n := len(xs)) > 1:
+        pass
+    ys = [y for x in xs if (y := x * 2)]
+    while (k := n) > 0:
+        n -= 1
+    return ys, y, k, len(w := "ab"), w
+LAST = [(last := v) for v in "xy"]
+def finally_jumps(xs):
+    for x in xs:
+        try:
+            if x:
+                return x
+        finally:
+            if x == 1:
+                continue
+            break
 print(outer(1, 2, 3, c=5, z=1), list(gen(4)), swaps(1, 2, 3), errors(3), Child(1).double)
 "#;
 

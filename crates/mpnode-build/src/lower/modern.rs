@@ -1,8 +1,10 @@
 //! Lowering of Python 3.5–3.11 syntax beyond f-strings and annotations:
-//! unpacking in displays and calls (PEP 448), `match` (PEP 634), PEP 614
-//! decorators, parenthesised context managers, `X | Y` between classes in
-//! `isinstance`/`issubclass`, `list[int]`-style aliases, positional-only
-//! markers, and `:=` in a comprehension's condition.
+//! unpacking in displays and calls (PEP 448), `match` (PEP 634, as an
+//! `if`/`elif` chain whose tests bind with `:=`), PEP 614 decorators,
+//! parenthesised context managers and positional-only markers. (`:=` is
+//! the compiler's, patch 0052; `X | Y` and `list[int]` are the runtime's,
+//! patch 0050; `break`/`continue` in `finally` the compiler's and VM's,
+//! patch 0053.)
 //!
 //! Each rewrite replaces a token range with text that means the same to
 //! v1.9.4, and never changes the number of line breaks in the range (lost
@@ -13,8 +15,8 @@
 //! pass repeats until nothing is left to rewrite (the output of a rewrite
 //! never holds what it removed, so this ends).
 //!
-//! Constructs that cannot be lowered this way (an `async def`, a walrus
-//! outside a comprehension condition, `break` in a `case` body, …) are
+//! Constructs that cannot be lowered this way (`async for`, `except*`,
+//! `break` inside a `with` in a `finally` block, …) are
 //! reported as a [`SyntaxError`] that names the construct and what to write
 //! instead, at build time.
 
@@ -27,40 +29,6 @@ const MAX_PASSES: usize = 400;
 
 /// Builtin classes whose class pattern `C(x)` matches the subject itself.
 const SELF_MATCHING: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
-
-/// Builtin classes that may appear in a `X | Y` union outside `isinstance`.
-const BUILTIN_TYPES: &[&str] = &[
-    "bool",
-    "bytearray",
-    "bytes",
-    "dict",
-    "float",
-    "frozenset",
-    "int",
-    "list",
-    "set",
-    "str",
-    "tuple",
-    "object",
-    "type",
-    "complex",
-    "range",
-];
-
-/// Builtin generic classes: `list[int]` is `list` at run time.
-const GENERIC: &[&str] = &["list", "dict", "tuple", "set", "frozenset", "type"];
-
-/// A builtin class, or a CamelCase name without underscores (PEP 8's
-/// spelling of a class):
-/// the operands of a `X | Y` union outside `isinstance`. (Flags and
-/// constants are `Color.RED` or `RED`, neither of which matches.)
-fn is_class_name(n: &str) -> bool {
-    BUILTIN_TYPES.contains(&n)
-        || (!matches!(n, "True" | "False")
-            && !n.contains('_')
-            && n.starts_with(|c: char| c.is_ascii_uppercase())
-            && n.bytes().any(|c| c.is_ascii_lowercase()))
-}
 
 pub(super) fn lower_modern(source: &str) -> Result<String, SyntaxError> {
     let mut text = source.to_string();
@@ -167,12 +135,6 @@ struct Pass<'a> {
     edits: Vec<Rewrite>,
 }
 
-/// A pattern lowered to a test of the subject and the names it binds.
-struct Lowered {
-    conds: Vec<String>,
-    binds: Vec<(String, String)>,
-}
-
 impl<'a> Pass<'a> {
     fn op(&self, i: usize, op: &str) -> bool {
         i < self.t.len() && is_op(self.src, self.t[i], op)
@@ -258,7 +220,6 @@ impl<'a> Pass<'a> {
     }
 
     fn run(&mut self) -> Result<(), SyntaxError> {
-        let mut handled = Vec::new();
         for i in 0..self.t.len() {
             let tok = self.t[i];
             match tok.kind {
@@ -288,13 +249,8 @@ impl<'a> Pass<'a> {
                             ));
                         }
                         "match" if self.is_line_start(i) => self.match_statement(i)?,
+                        "break" | "continue" if tok.depth == 0 => self.finally_jump(i)?,
                         "with" if self.op(i + 1, "(") => self.with_parens(i),
-                        "if" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.if_walrus(i)? => {
-                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                        }
-                        "while" if self.is_line_start(i) && (self.op(i + 2, ":=") || self.op(i + 3, ":=")) && self.while_walrus(i) => {
-                            handled.push(if self.op(i + 2, ":=") { i + 2 } else { i + 3 });
-                        }
                         "def" if self.op(i + 2, "(") => self.positional_only(i + 2),
                         "lambda" => self.lambda_positional_only(i),
                         "for" if self.is_line_start(i) => self.for_iterable(i),
@@ -303,12 +259,6 @@ impl<'a> Pass<'a> {
                                 self.err(i, "'except*' (exception groups) is not supported by mpnode (catch the exception with `except`)")
                             );
                         }
-                        "if" if tok.depth > 0 && self.op(i + 1, "(") && self.op(i + 3, ":=") && self.comprehension_walrus(i) => {
-                            handled.push(i + 3);
-                        }
-                        "isinstance" | "issubclass" if !after_dot && self.op(i + 1, "(") => self.union_in_isinstance(i + 1),
-                        w if GENERIC.contains(&w) && !after_dot && self.op(i + 1, "[") => self.generic_alias(i),
-                        w if (is_class_name(w) || w == "None") && !after_dot && self.op(i + 1, "|") => self.union_chain(i),
                         _ => {}
                     }
                 }
@@ -317,13 +267,6 @@ impl<'a> Pass<'a> {
                     match op {
                         "(" | "[" | "{" => self.bracket(i),
                         "@" if self.is_line_start(i) => self.decorator(i),
-                        ":=" if !handled.contains(&i) => {
-                            return Err(self.err(
-                                i,
-                                "':=' here is not supported by mpnode (assign on the line before; `:=` works at the start \
-                                 of an `if` or `while` test and of a comprehension's `if`)",
-                            ))
-                        }
                         _ => {}
                     }
                 }
@@ -634,177 +577,48 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// `[y for x in xs if (y := f(x)) > 0]` → `[y for x in xs for y in [f(x)] if (y) > 0]`
-    /// (the name is bound in the comprehension only).
-    fn comprehension_walrus(&mut self, at: usize) -> bool {
-        let depth = self.t[at].depth;
-        let mut k = at;
-        let mut in_comprehension = false;
-        while k > 0 && self.t[k - 1].depth >= depth {
+    /// `break`/`continue` that leave a `finally` body run as in CPython
+    /// (patch 0053), except from inside a `with`/`try` within that body,
+    /// which would have to be unwound before the finally's own state:
+    /// refused here, with the column (the compiler refuses it too).
+    fn finally_jump(&self, at: usize) -> Result<(), SyntaxError> {
+        // The compound headers around the jump, innermost first, up to its
+        // loop: a header on the jump's own line (`finally: break`), then each
+        // line indented less than the one before.
+        let mut start = at;
+        while start > 0 && !self.is_line_start(start) {
+            start -= 1;
+        }
+        let mut headers = Vec::new();
+        if start < at {
+            headers.push(self.name(start).unwrap_or(""));
+        }
+        let mut col = self.column(start);
+        let mut k = start;
+        while k > 0 && col > 0 {
             k -= 1;
-            if self.t[k].depth == depth && self.word(k, "for") {
-                in_comprehension = true;
+            if !self.is_line_start(k) || matches!(self.t[k].kind, Kind::Newline) || self.column(k) >= col {
+                continue;
+            }
+            col = self.column(k);
+            let w = self.name(k).unwrap_or("");
+            if matches!(w, "for" | "while" | "def" | "class" | "async") {
                 break;
             }
+            headers.push(w);
         }
-        if !in_comprehension {
-            return false;
+        let Some(finally) = headers.iter().position(|w| *w == "finally") else { return Ok(()) };
+        if headers[..finally].iter().any(|w| matches!(*w, "with" | "try" | "except")) {
+            let w = self.name(at).unwrap_or("");
+            return Err(self.err(
+                at,
+                format!(
+                    "'{w}' inside a `with` or `try` in a `finally` block is not supported by mpnode \
+                     (set a flag there and `{w}` directly in the `finally` block)"
+                ),
+            ));
         }
-        let open = at + 1;
-        let close = self.close(open);
-        let Some(name) = self.name(open + 1) else { return false };
-        let value = self.text(open + 3..close);
-        self.edit(at..close + 1, format!("for {name} in [{value}] if ({name})"));
-        true
-    }
-
-    /// `while (x := E) REST:` →
-    /// `for x in (x for _ in range(0x3fffffff) for x in [E] if (x) REST or next(iter(()))):`
-    /// The generator evaluates `E` and the test before each pass, as `while`
-    /// does, and ends when the test fails (v1.9.4 ends a generator on a
-    /// `StopIteration` raised in it; there is no PEP 479). The loop's
-    /// `break`, `continue` and `else` mean the same; after the loop the name
-    /// holds the last value the test accepted, where CPython holds the one it
-    /// refused; the loop stops after 2**30 passes.
-    /// The parts of a test that starts with `:=`, after the keyword at `at`:
-    /// `(x := E) REST` or, unparenthesised, `x := E` (the whole test).
-    fn walrus_test(&self, at: usize, colon: usize) -> Option<(&'a str, Range<usize>, Range<usize>)> {
-        if self.op(at + 1, "(") && self.op(at + 3, ":=") {
-            let close = self.close(at + 1);
-            if close >= colon || (close + 1..colon).any(|j| self.op(j, ":=")) {
-                return None;
-            }
-            Some((self.name(at + 2)?, at + 4..close, close + 1..colon))
-        } else if self.op(at + 2, ":=") {
-            if (at + 3..colon).any(|j| self.op(j, ":=")) {
-                return None;
-            }
-            Some((self.name(at + 1)?, at + 3..colon, colon..colon))
-        } else {
-            None
-        }
-    }
-
-    fn while_walrus(&mut self, at: usize) -> bool {
-        let end = self.line_end(at);
-        let Some(colon) = self.header_colon(at, end) else { return false };
-        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return false };
-        let value = self.text(value);
-        let rest = self.text(rest);
-        let text =
-            format!("for {name} in ({name} for _mpw in range(0x3fffffff) for {name} in [{value}] if ({name}){rest} or next(iter(()))):");
-        self.edit(at..colon + 1, text);
-        true
-    }
-
-    /// `if (x := E) REST:` with no `elif`/`else` →
-    /// `for x in (x for x in [E] if (x) REST):` (a loop of at most one
-    /// pass). `break`/`continue` directly in the body would leave that loop,
-    /// so they are refused; when the test fails the name is not bound
-    /// (CPython binds it).
-    fn if_walrus(&mut self, at: usize) -> Result<bool, SyntaxError> {
-        let end = self.line_end(at);
-        let Some(colon) = self.header_colon(at, end) else { return Ok(false) };
-        let Some((name, value, rest)) = self.walrus_test(at, colon) else { return Ok(false) };
-        let walrus = value.start - 1;
-        let indent = self.column(at);
-        self.check_jumps(colon + 1, end, usize::MAX, "an `if (x := …)` body", "and `{w}` after the if")?;
-        let mut i = end + 1;
-        while i < self.t.len() && self.column(i) > indent {
-            let line_end = self.line_end(i);
-            self.check_jumps(i, line_end, indent, "an `if (x := …)` body", "and `{w}` after the if")?;
-            i = line_end + 1;
-        }
-        if i < self.t.len() && self.column(i) == indent && (self.word(i, "elif") || self.word(i, "else")) {
-            return Err(
-                self.err(walrus, "':=' in an `if` with `elif`/`else` is not supported by mpnode (assign on the line before the `if`)")
-            );
-        }
-        let value = self.text(value);
-        let rest = self.text(rest);
-        self.edit(at..colon + 1, format!("for {name} in ({name} for {name} in [{value}] if ({name}){rest}):"));
-        Ok(true)
-    }
-
-    /// `isinstance(v, A | B | None)` → `isinstance(v, (A, B, type(None)))`
-    fn union_in_isinstance(&mut self, open: usize) {
-        let close = self.close(open);
-        let depth = self.t[open].depth + 1;
-        let items = self.items(open + 1, close, depth);
-        let Some(second) = items.get(1) else { return };
-        self.union(second.clone(), depth);
-    }
-
-    fn union(&mut self, r: Range<usize>, depth: usize) {
-        let mut parts = Vec::new();
-        let mut start = r.start;
-        for j in r.clone() {
-            if self.t[j].depth == depth && self.op(j, "|") {
-                parts.push(start..j);
-                start = j + 1;
-            }
-        }
-        if parts.is_empty() {
-            return;
-        }
-        parts.push(start..r.end);
-        let names: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                let t = self.text(p.clone()).trim().to_string();
-                if t == "None" {
-                    "type(None)".to_string()
-                } else {
-                    t
-                }
-            })
-            .collect();
-        self.edit(r, format!("({},)", names.join(", ")));
-    }
-
-    /// `int | str | None`, `Circle | Square` (builtin classes and CamelCase
-    /// names) → `(int, str, type(None))`
-    fn union_chain(&mut self, at: usize) {
-        if at > 0 && (self.op(at - 1, "|") || self.op(at - 1, ".")) {
-            return;
-        }
-        let mut end = at + 1;
-        while self.op(end, "|") && self.name(end + 1).is_some_and(|n| is_class_name(n) || n == "None") {
-            end += 2;
-        }
-        if end == at + 1 || self.op(end, "|") || self.op(end, ".") || self.op(end, "(") || self.op(end, "[") {
-            return;
-        }
-        if at > 0 && matches!(self.t[at - 1].kind, Kind::Op) && matches!(&self.src[self.t[at - 1].span.clone()], "->" | ":") {
-            return; // an annotation: never evaluated by v1.9.4
-        }
-        let depth = self.t[at].depth;
-        self.union(at..end, depth);
-    }
-
-    /// `list[int]`, `dict[str, list[int]]` as expressions → `list`, `dict`
-    /// (types of builtin generics only: `list[i]` on a list named `list` is
-    /// left alone).
-    fn generic_alias(&mut self, at: usize) {
-        if at > 0 && self.op(at - 1, "->") {
-            return; // a return annotation: never evaluated by v1.9.4
-        }
-        let open = at + 1;
-        let close = self.close(open);
-        let typeish = (open + 1..close).all(|j| match self.t[j].kind {
-            Kind::Name => {
-                let n = self.name(j).unwrap_or("");
-                n == "None"
-                    || BUILTIN_TYPES.contains(&n)
-                    || n.starts_with(|c: char| c.is_ascii_uppercase())
-                    || self.op(j.wrapping_sub(1), ".")
-            }
-            Kind::Op => matches!(&self.src[self.t[j].span.clone()], "," | "[" | "]" | "|" | "." | "..."),
-            _ => false,
-        });
-        if typeish && close > open + 1 {
-            self.edit(at..close + 1, self.name(at).unwrap_or("").to_string());
-        }
+        Ok(())
     }
 
     // ---- match ---------------------------------------------------------------
@@ -838,38 +652,31 @@ impl<'a> Pass<'a> {
         None
     }
 
+    /// `match SUBJECT:` → `if [_mpnode_mLINE := (SUBJECT)]:` (a one-item
+    /// list: always true, and the subject is evaluated once), and its cases
+    /// → an `if`/`elif` chain inside it, each test the pattern as one
+    /// expression that binds the captured names with `:=` as it matches
+    /// (patch 0052), then the guard. Plain `if`s: `break`/`continue` in a
+    /// case body, `return`, and a `match` in a class body mean what they
+    /// mean in CPython.
     fn match_statement(&mut self, at: usize) -> Result<(), SyntaxError> {
         let end = self.line_end(at);
         // `match x:` ends with its colon; `match = 1`, `match(x)` do not.
-        if end != self.t.len() && end > at + 2 && self.op(end - 1, ":") && !self.op(at + 1, "=") && !self.op(at + 1, ".") {
-        } else {
+        if end == self.t.len() || end <= at + 2 || !self.op(end - 1, ":") || self.op(at + 1, "=") || self.op(at + 1, ".") {
             return Ok(());
         }
         let colon = end - 1;
         if self.header_colon(at + 1, end) != Some(colon) {
             return Ok(());
         }
-        // Directly in a class body, the cases' comprehensions would not see
-        // the class's names.
         let indent = self.column(at);
-        let mut k = at;
-        while k > 0 {
-            k -= 1;
-            if self.is_line_start(k) && !matches!(self.t[k].kind, Kind::Newline) && self.column(k) < indent {
-                if self.word(k, "class") {
-                    return Err(
-                        self.err(at, "a match statement directly in a class body is not supported by mpnode (move it into a function)")
-                    );
-                }
-                break;
-            }
-        }
         let var = format!("_mpnode_m{}", self.src[..self.t[at].span.start].matches('\n').count() + 1);
         let subject = self.text(at + 1..colon);
-        self.edit(at..colon + 1, format!("for {var} in ([({subject})],):"));
+        self.edit(at..colon, format!("if [{var} := ({subject})]"));
         // The case lines: logical lines indented more than `match`.
         let mut i = end + 1;
         let mut case_indent = None;
+        let mut first = true;
         while i < self.t.len() && self.column(i) > indent {
             let line_end = self.line_end(i);
             let col = self.column(i);
@@ -880,92 +687,37 @@ impl<'a> Pass<'a> {
                 if !self.word(i, "case") {
                     return Err(self.err(i, "a match statement holds only `case` blocks"));
                 }
-                self.case(i, line_end, &var)?;
-            } else {
-                self.check_loop_jumps(i, line_end, case_indent.unwrap_or(0))?;
+                self.case(i, line_end, &var, first)?;
+                first = false;
             }
             i = line_end + 1;
         }
         Ok(())
     }
 
-    /// `break`/`continue` in a case body would leave the loops the lowering
-    /// wraps around it: refused unless inside a loop of the body itself.
-    fn check_loop_jumps(&self, i: usize, line_end: usize, case_indent: usize) -> Result<(), SyntaxError> {
-        self.check_jumps(i, line_end, case_indent, "a case body", "in the case and `{w}` after the match")
-    }
-
-    fn check_jumps(&self, i: usize, line_end: usize, case_indent: usize, place: &str, instead: &str) -> Result<(), SyntaxError> {
-        for j in i..line_end {
-            if !(self.word(j, "break") || self.word(j, "continue")) || self.t[j].depth != 0 {
-                continue;
-            }
-            // Same line after a loop header (`for x in y: break`)?
-            if (i..j).any(|k| self.t[k].depth == 0 && (self.word(k, "for") || self.word(k, "while"))) {
-                continue;
-            }
-            // An enclosing loop or def within the case body?
-            let mut col = self.column(i);
-            let mut k = i;
-            let mut inside_loop = false;
-            while k > 0 {
-                k -= 1;
-                if !self.is_line_start(k) || matches!(self.t[k].kind, Kind::Newline) {
-                    continue;
-                }
-                let c = self.column(k);
-                if c <= case_indent {
-                    break;
-                }
-                if c < col {
-                    col = c;
-                    if ["for", "while", "def", "class"].iter().any(|w| self.word(k, w)) {
-                        inside_loop = true;
-                        break;
-                    }
-                }
-            }
-            if !inside_loop {
-                let w = self.name(j).unwrap_or("");
-                return Err(
-                    self.err(j, format!("'{w}' directly in {place} is not supported by mpnode (set a flag {})", instead.replace("{w}", w)))
-                );
-            }
-        }
-        Ok(())
-    }
-
-    fn case(&mut self, at: usize, line_end: usize, var: &str) -> Result<(), SyntaxError> {
+    fn case(&mut self, at: usize, line_end: usize, var: &str, first: bool) -> Result<(), SyntaxError> {
         let Some(colon) = self.header_colon(at + 1, line_end) else {
             return Err(self.err(at, "expected ':' after the case pattern"));
         };
-        // An inline body (`case 1: break`) is checked too.
-        self.check_loop_jumps(colon + 1, line_end, usize::MAX)?;
         let guard = (at + 1..colon).find(|&j| self.t[j].depth == 0 && self.word(j, "if"));
         let pattern_end = guard.unwrap_or(colon);
         if pattern_end == at + 1 {
             return Err(self.err(at, "expected a pattern after 'case'"));
         }
-        let lowered = self.pattern(at + 1..pattern_end, "_mps")?;
-        let cond = if lowered.conds.is_empty() { "1".to_string() } else { lowered.conds.join(" and ") };
-        let (target, values) = if lowered.binds.is_empty() {
-            ("_mpnode_".to_string(), "0".to_string())
-        } else {
-            let names: Vec<&str> = lowered.binds.iter().map(|(n, _)| n.as_str()).collect();
-            let values: Vec<&str> = lowered.binds.iter().map(|(_, v)| v.as_str()).collect();
-            (format!("({},)", names.join(", ")), format!("({},)", values.join(", ")))
-        };
-        let guard_text = guard.map(|g| format!(" if ({})", self.text(g + 1..colon))).unwrap_or_default();
-        let text = format!(
-            "for {target} in [{target} for _mps in {var}[:2 - len({var})] if {cond} for {target} in [{values}]{guard_text} if not {var}.append(0)]:"
-        );
-        self.edit(at..colon + 1, text);
+        let (mut test, _) = self.pattern(at + 1..pattern_end, var)?;
+        if let Some(g) = guard {
+            test = format!("{test} and ({})", self.text(g + 1..colon));
+        }
+        let keyword = if first { "if" } else { "elif" };
+        self.edit(at..colon, format!("{keyword} {test}"));
         Ok(())
     }
 
-    /// Lowers the pattern in tokens `r` against subject expression `s`.
-    fn pattern(&self, r: Range<usize>, s: &str) -> Result<Lowered, SyntaxError> {
-        let mut out = Lowered { conds: Vec::new(), binds: Vec::new() };
+    /// The pattern in tokens `r` against subject expression `s`: one
+    /// expression, true when the pattern matches, that binds the captured
+    /// names as it goes (a capture is `[x := s]`, a true one-item list),
+    /// and the names it binds.
+    fn pattern(&self, r: Range<usize>, s: &str) -> Result<(String, Vec<String>), SyntaxError> {
         if r.is_empty() {
             return Err(self.err(r.start, "expected a pattern"));
         }
@@ -975,54 +727,36 @@ impl<'a> Pass<'a> {
         if r.clone().any(|j| top(j) && self.op(j, ",")) {
             return self.sequence(self.items(r.start, r.end, depth), s);
         }
-        // OR
+        // OR: the first alternative that matches binds the names.
         let bars: Vec<usize> = r.clone().filter(|&j| top(j) && self.op(j, "|")).collect();
         if !bars.is_empty() {
-            // Each name takes its value from the first alternative that
-            // matches: `(e1 if c1 else e2)` (the tests are side-effect free).
-            let mut alternatives: Vec<(String, Lowered)> = Vec::new();
+            let mut tests = Vec::new();
+            let mut first_names: Option<Vec<String>> = None;
             let mut start = r.start;
             for b in bars.iter().copied().chain([r.end]) {
-                let alt = self.pattern(start..b, s)?;
-                let cond = if alt.conds.is_empty() { "1".to_string() } else { format!("({})", alt.conds.join(" and ")) };
-                let mut names: Vec<&str> = alt.binds.iter().map(|(n, _)| n.as_str()).collect();
+                let (test, mut names) = self.pattern(start..b, s)?;
                 names.sort_unstable();
-                if let Some((_, first)) = alternatives.first() {
-                    let mut first_names: Vec<&str> = first.binds.iter().map(|(n, _)| n.as_str()).collect();
-                    first_names.sort_unstable();
-                    if first_names != names {
+                match &first_names {
+                    Some(first) if *first != names => {
                         return Err(self.err(
                             start,
                             "alternative patterns binding different names are not supported by mpnode (CPython refuses them too: bind the same names in each)",
                         ));
                     }
+                    Some(_) => {}
+                    None => first_names = Some(names),
                 }
-                alternatives.push((cond, alt));
+                tests.push(test);
                 start = b + 1;
             }
-            let names: Vec<String> = alternatives[0].1.binds.iter().map(|(n, _)| n.clone()).collect();
-            for name in names {
-                let mut value = String::new();
-                for (k, (cond, alt)) in alternatives.iter().enumerate() {
-                    let e = alt.binds.iter().find(|(n, _)| *n == name).map(|(_, e)| e.as_str()).unwrap_or("None");
-                    if k + 1 == alternatives.len() {
-                        value.push_str(e);
-                    } else {
-                        value.push_str(&format!("{e} if {cond} else "));
-                    }
-                }
-                out.binds.push((name, format!("({value})")));
-            }
-            let alternatives: Vec<String> = alternatives.into_iter().map(|(c, _)| c).collect();
-            out.conds.push(format!("({})", alternatives.join(" or ")));
-            return Ok(out);
+            return Ok((format!("({})", tests.join(" or ")), first_names.unwrap_or_default()));
         }
         // AS
         if r.len() >= 3 && self.word(r.end - 2, "as") && top(r.end - 2) {
             let Some(name) = self.name(r.end - 1) else { return Err(self.err(r.end - 1, "expected a name after 'as'")) };
-            let mut inner = self.pattern(r.start..r.end - 2, s)?;
-            inner.binds.push((name.to_string(), s.to_string()));
-            return Ok(inner);
+            let (test, mut names) = self.pattern(r.start..r.end - 2, s)?;
+            names.push(name.to_string());
+            return Ok((format!("({test} and [{name} := {s}])"), names));
         }
         let first = r.start;
         let last = r.end - 1;
@@ -1049,18 +783,12 @@ impl<'a> Pass<'a> {
             }
             let dotted = self.text(first..j);
             if j == r.end {
-                if j == first + 1 && !matches!(dotted.as_str(), "None" | "True" | "False") {
-                    if dotted != "_" {
-                        out.binds.push((dotted, s.to_string()));
-                    }
-                    return Ok(out);
-                }
-                if matches!(dotted.as_str(), "None" | "True" | "False") {
-                    out.conds.push(format!("{s} is {dotted}"));
-                } else {
-                    out.conds.push(format!("{s} == {dotted}"));
-                }
-                return Ok(out);
+                return Ok(match dotted.as_str() {
+                    "_" => ("1".to_string(), Vec::new()),
+                    "None" | "True" | "False" => (format!("{s} is {dotted}"), Vec::new()),
+                    _ if j == first + 1 => (format!("[{dotted} := {s}]"), vec![dotted]),
+                    _ => (format!("{s} == {dotted}"), Vec::new()),
+                });
             }
             if self.op(j, "(") && self.close(j) == last {
                 return self.class(&dotted, j, last, s);
@@ -1073,27 +801,28 @@ impl<'a> Pass<'a> {
             _ => false,
         });
         if literal {
-            out.conds.push(format!("{s} == {}", self.text(r).trim()));
-            return Ok(out);
+            return Ok((format!("{s} == {}", self.text(r).trim()), Vec::new()));
         }
         Err(self.err(first, "this pattern is not supported by mpnode (use literal, capture, sequence, mapping, class, OR or AS patterns)"))
     }
 
-    fn sequence(&self, items: Vec<Range<usize>>, s: &str) -> Result<Lowered, SyntaxError> {
-        let mut out = Lowered { conds: vec![format!("isinstance({s}, (list, tuple, range))")], binds: Vec::new() };
+    fn sequence(&self, items: Vec<Range<usize>>, s: &str) -> Result<(String, Vec<String>), SyntaxError> {
         let star = items.iter().position(|r| self.op(r.start, "*"));
         let n = items.len();
-        match star {
-            None => out.conds.push(format!("len({s}) == {n}")),
-            Some(_) => out.conds.push(format!("len({s}) >= {}", n - 1)),
-        }
+        let mut tests = vec![format!("isinstance({s}, (list, tuple, range))")];
+        tests.push(match star {
+            None => format!("len({s}) == {n}"),
+            Some(_) => format!("len({s}) >= {}", n - 1),
+        });
+        let mut names = Vec::new();
         for (k, item) in items.iter().enumerate() {
             if Some(k) == star {
                 let Some(name) = self.name(item.start + 1) else { return Err(self.err(item.start, "expected a name after '*'")) };
                 if name != "_" {
                     let after = n - 1 - k;
                     let end = if after == 0 { String::new() } else { format!("len({s}) - {after}") };
-                    out.binds.push((name.to_string(), format!("list({s}[{k}:{end}])")));
+                    tests.push(format!("[{name} := list({s}[{k}:{end}])]"));
+                    names.push(name.to_string());
                 }
                 continue;
             }
@@ -1101,54 +830,59 @@ impl<'a> Pass<'a> {
                 Some(st) if k > st => format!("{s}[-{}]", n - k),
                 _ => format!("{s}[{k}]"),
             };
-            let inner = self.pattern(item.clone(), &sub)?;
-            out.conds.extend(inner.conds);
-            out.binds.extend(inner.binds);
+            let (test, inner) = self.pattern(item.clone(), &sub)?;
+            tests.push(test);
+            names.extend(inner);
         }
-        Ok(out)
+        Ok((format!("({})", tests.join(" and ")), names))
     }
 
-    fn mapping(&self, open: usize, close: usize, s: &str) -> Result<Lowered, SyntaxError> {
-        let mut out = Lowered { conds: vec![format!("isinstance({s}, dict)")], binds: Vec::new() };
+    /// `**rest` copies the subject and pops the keys the pattern names,
+    /// without a comprehension (which would not see a class body's names).
+    fn mapping(&self, open: usize, close: usize, s: &str) -> Result<(String, Vec<String>), SyntaxError> {
+        let mut tests = vec![format!("isinstance({s}, dict)")];
+        let mut names = Vec::new();
         let depth = self.t[open].depth + 1;
         let mut keys = Vec::new();
         for item in self.items(open + 1, close, depth) {
             if self.op(item.start, "**") {
                 let Some(name) = self.name(item.start + 1) else { return Err(self.err(item.start, "expected a name after '**'")) };
-                let keys = keys.iter().map(|k: &String| format!("{k}, ")).collect::<String>();
-                out.binds.push((name.to_string(), format!("{{_mpk: {s}[_mpk] for _mpk in {s} if _mpk not in ({keys})}}")));
+                let pops: String = keys.iter().map(|k: &String| format!(", {name}.pop({k})")).collect();
+                tests.push(format!("[{name} := dict({s}){pops}]"));
+                names.push(name.to_string());
                 continue;
             }
             let Some(colon) = item.clone().find(|&j| self.t[j].depth == depth && self.op(j, ":")) else {
                 return Err(self.err(item.start, "expected 'key: pattern' in a mapping pattern"));
             };
             let key = self.text(item.start..colon).trim().to_string();
-            out.conds.push(format!("{key} in {s}"));
-            let inner = self.pattern(colon + 1..item.end, &format!("{s}[{key}]"))?;
-            out.conds.extend(inner.conds);
-            out.binds.extend(inner.binds);
+            tests.push(format!("{key} in {s}"));
+            let (test, inner) = self.pattern(colon + 1..item.end, &format!("{s}[{key}]"))?;
+            tests.push(test);
+            names.extend(inner);
             keys.push(key);
         }
-        Ok(out)
+        Ok((format!("({})", tests.join(" and ")), names))
     }
 
-    fn class(&self, class: &str, open: usize, close: usize, s: &str) -> Result<Lowered, SyntaxError> {
-        let mut out = Lowered { conds: vec![format!("isinstance({s}, {class})")], binds: Vec::new() };
+    fn class(&self, class: &str, open: usize, close: usize, s: &str) -> Result<(String, Vec<String>), SyntaxError> {
+        let mut tests = vec![format!("isinstance({s}, {class})")];
+        let mut names = Vec::new();
         let depth = self.t[open].depth + 1;
         for (k, item) in self.items(open + 1, close, depth).into_iter().enumerate() {
             let (sub, pat) = if item.len() > 2 && self.name(item.start).is_some() && self.op(item.start + 1, "=") {
                 let attr = self.name(item.start).unwrap_or("");
-                out.conds.push(format!("hasattr({s}, '{attr}')"));
+                tests.push(format!("hasattr({s}, '{attr}')"));
                 (format!("{s}.{attr}"), item.start + 2..item.end)
             } else if k == 0 && SELF_MATCHING.contains(&class) {
                 (s.to_string(), item)
             } else {
                 (format!("getattr({s}, {class}.__match_args__[{k}])"), item)
             };
-            let inner = self.pattern(pat, &sub)?;
-            out.conds.extend(inner.conds);
-            out.binds.extend(inner.binds);
+            let (test, inner) = self.pattern(pat, &sub)?;
+            tests.push(test);
+            names.extend(inner);
         }
-        Ok(out)
+        Ok((format!("({})", tests.join(" and ")), names))
     }
 }
