@@ -303,6 +303,8 @@ fn match_statement() {
             ("or binding nested", "for v in [('add', 1, 2), ('neg', 5)]:\n    match v:\n        case ('add', x, y) | ('sub', x, y): print('bin', x, y)\n        case ('neg', x) | ('pos', x): print('un', x)"),
             ("as", "match [1, 2]:\n    case [1, _] as pair: print(pair)"),
             ("or with as", "for v in [1, 2, 3]:\n    match v:\n        case (1 | 2) as small: print('small', small)\n        case other: print(other)"),
+            ("unparenthesised or with as", "for v in ['q', 'esc', 'x']:\n    match {'key': v}:\n        case {'key': 'q' | 'esc' as k}: print('quit', k)\n        case {'key': str(k)}: print('key', k)"),
+            ("or with as in a sequence", "match [2, 9]:\n    case [1 | 2 as a, b]: print(a, b)"),
             ("guard", "for v in [-1, 0, 5]:\n    match v:\n        case n if n < 0: print('neg')\n        case 0: print('zero')\n        case n if n > 3: print('big', n)"),
             ("guard uses outer", "limit = 3\nfor v in [[1, 5], [4, 2]]:\n    match v:\n        case [a, b] if a + b > limit * 2: print('over', a, b)\n        case [a, b]: print('under', a, b)"),
             ("guard false falls through", "match 5:\n    case x if x > 10: print('no')\n    case x: print('yes', x)"),

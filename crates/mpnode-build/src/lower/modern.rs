@@ -727,6 +727,13 @@ impl<'a> Pass<'a> {
         if r.clone().any(|j| top(j) && self.op(j, ",")) {
             return self.sequence(self.items(r.start, r.end, depth), s);
         }
+        // AS binds loosest: `"q" | "esc" as k` is `("q" | "esc") as k`.
+        if r.len() >= 3 && self.word(r.end - 2, "as") && top(r.end - 2) {
+            let Some(name) = self.name(r.end - 1) else { return Err(self.err(r.end - 1, "expected a name after 'as'")) };
+            let (test, mut names) = self.pattern(r.start..r.end - 2, s)?;
+            names.push(name.to_string());
+            return Ok((format!("({test} and [{name} := {s}])"), names));
+        }
         // OR: the first alternative that matches binds the names.
         let bars: Vec<usize> = r.clone().filter(|&j| top(j) && self.op(j, "|")).collect();
         if !bars.is_empty() {
@@ -750,13 +757,6 @@ impl<'a> Pass<'a> {
                 start = b + 1;
             }
             return Ok((format!("({})", tests.join(" or ")), first_names.unwrap_or_default()));
-        }
-        // AS
-        if r.len() >= 3 && self.word(r.end - 2, "as") && top(r.end - 2) {
-            let Some(name) = self.name(r.end - 1) else { return Err(self.err(r.end - 1, "expected a name after 'as'")) };
-            let (test, mut names) = self.pattern(r.start..r.end - 2, s)?;
-            names.push(name.to_string());
-            return Ok((format!("({test} and [{name} := {s}])"), names));
         }
         let first = r.start;
         let last = r.end - 1;
