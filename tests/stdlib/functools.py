@@ -89,3 +89,28 @@ import operator as op
 print(op.add(1, 2), op.sub(5, 3), op.mul(2, 4), op.truediv(7, 2), op.floordiv(7, 2), op.mod(7, 3), op.neg(3), op.pow(2, 8), op.eq(1, 1), op.lt(1, 2), op.not_(0), op.truth([]))
 print(op.contains([1, 2], 2), op.getitem([5, 6], 1), op.concat([1], [2]), op.and_(6, 3), op.or_(4, 1), op.xor(5, 1), op.lshift(1, 4), op.rshift(16, 2), op.abs(-3), op.index(4), op.countOf([1, 1, 2], 1), op.indexOf('abc', 'c'))
 d = {}; op.setitem(d, 'a', 1); print(d, op.is_(None, None), op.is_not(1, None), op.inv(5), op.iadd([1], [2]))
+# ---- singledispatch register by annotation
+from functools import singledispatch
+
+
+@singledispatch
+def show(x):
+    return 'obj:' + repr(x)
+
+
+@show.register
+def _(x: int):
+    return 'int:%d' % x
+
+
+@show.register
+def _(x: list, depth=0):
+    return 'list:' + ','.join(show(i) for i in x)
+
+
+@show.register(str)
+def _(x):
+    return 'str:' + x
+
+
+print(show(1), show('a'), show([1, 'b']), show(2.5), show(True))

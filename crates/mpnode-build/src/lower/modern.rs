@@ -471,11 +471,45 @@ impl<'a> Pass<'a> {
         if simple && self.op(i, "(") {
             i = self.close(i) + 1;
         }
+        let called = self.op(i - 1, ")");
         simple &= i == end;
         if !simple && end > at + 1 {
             let text = format!("next(iter(({},)))", self.text(at + 1..end));
             self.edit(at + 1..end, text);
+        } else if simple && !called && i > at + 2 && self.word(end - 1, "register") {
+            if let Some(annotation) = self.dispatch_annotation(end + 1) {
+                let text = format!("{}({annotation})", self.text(at + 1..end));
+                self.edit(at + 1..end, text);
+            }
         }
+    }
+
+    /// `@f.register` over `def g(x: int, …)`: functools.singledispatch reads
+    /// the type from the first parameter's annotation, which v1.9.4 does
+    /// not keep, so the decorator becomes `@f.register(int)` (what CPython's
+    /// `register` does with the annotation). `at` is the token after the
+    /// decorator line; a string annotation is left alone.
+    fn dispatch_annotation(&self, at: usize) -> Option<String> {
+        if !self.word(at, "def") || self.name(at + 1).is_none() || !self.op(at + 2, "(") {
+            return None;
+        }
+        let (open, close) = (at + 2, self.close(at + 2));
+        let depth = self.t[open + 1].depth;
+        let mut j = open + 1;
+        while j < close {
+            if self.t[j].depth == depth && self.op(j, ":") {
+                let mut k = j + 1;
+                while k < close && !(self.t[k].depth == depth && (self.op(k, ",") || self.op(k, "="))) {
+                    k += 1;
+                }
+                if k == j + 1 || matches!(self.t[j + 1].kind, Kind::Str(_)) {
+                    return None;
+                }
+                return Some(self.text(j + 1..k));
+            }
+            j += 1;
+        }
+        None
     }
 
     /// `with (a as b, c as d,):` → `with a as b, c as d:`
