@@ -61,3 +61,53 @@ def run(context):
     let got = serde_json::to_string(&report.result.outputs).unwrap();
     assert_eq!(got, r#"{"counter":{"a":2,"b":1,"c":1},"plain":{"b":1,"a":[{"x":null}]},"dd":{"z":2},"od":{"k":1}}"#);
 }
+
+/// `int()`, `float()`, `round()`, `format()`, `str.format` and f-strings
+/// call the class's special methods (patch 0026).
+#[test]
+fn number_special_methods() {
+    crate::probes::check(&[
+        (
+            "int float",
+            "class N:\n    def __int__(self):\n        return 7\n    def __float__(self):\n        return 2.5\nprint(int(N()), float(N()), type(int(N())).__name__)",
+        ),
+        (
+            "index",
+            "class I:\n    def __index__(self):\n        return 12\nprint(int(I()))",
+        ),
+        (
+            "int big",
+            "class B:\n    def __int__(self):\n        return 10 ** 30\nprint(int(B()))",
+        ),
+        (
+            "float into math",
+            "import math\nclass F:\n    def __float__(self):\n        return 16.0\nprint(math.sqrt(F()), math.floor(F()))",
+        ),
+        (
+            "round",
+            "class R:\n    def __round__(self, n=None):\n        return ('r', n)\nprint(round(R()), round(R(), 2), round(R(), None))",
+        ),
+        (
+            "format",
+            "class Fm:\n    def __format__(self, spec):\n        return '<' + spec + '>'\nx = Fm()\nprint(format(x), format(x, '>5'), '{}|{:x}|{:{}}'.format(x, x, x, 'q'), f'{x:%Y}', f'{x}')",
+        ),
+        (
+            "format with conversion skips __format__",
+            "class Fm:\n    def __format__(self, spec):\n        return 'F'\n    def __repr__(self):\n        return 'R'\n    def __str__(self):\n        return 'S'\nprint('{!r} {!s} {}'.format(Fm(), Fm(), Fm()))",
+        ),
+        (
+            "format result padded by caller",
+            "class P:\n    def __format__(self, spec):\n        return format(3.14159, spec)\nprint(f'[{P():8.2f}]', '{0:.1f}'.format(P()))",
+        ),
+        ("no int", "class E:\n    pass\ntry:\n    int(E())\nexcept TypeError:\n    print('TypeError')"),
+        ("no float", "class E:\n    pass\ntry:\n    float(E())\nexcept TypeError:\n    print('TypeError')"),
+        (
+            "decimal and fraction",
+            "from decimal import Decimal\nfrom fractions import Fraction\nd = Decimal('2.675')\nprint(int(d), float(d), round(d, 2), f'{d:.1f}', format(d, '>8'))\nf = Fraction(7, 2)\nprint(int(f), float(f), round(f), round(f, 1))",
+        ),
+        (
+            "datetime format spec",
+            "import datetime\nd = datetime.date(2024, 3, 9)\nprint(f'{d:%Y/%m/%d}', format(d, '%d.%m.'), '{:%b}'.format(d))",
+        ),
+    ]);
+}
