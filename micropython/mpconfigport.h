@@ -47,6 +47,7 @@
 #define MICROPY_PY_BUILTINS_POW3    (1)     // pow(a, b, m): mpz's modular power (patch 0023)
 #define MICROPY_PY_ALL_SPECIAL_METHODS (1)
 #define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)
+#define MICROPY_PY_BUILTINS_NOTIMPLEMENTED (1) // reflected comparisons (patch 0017)
 #define MICROPY_PY_BUILTINS_INPUT   (0)
 #define MICROPY_PY_BUILTINS_HELP    (0)
 #define MICROPY_PY___FILE__         (1)

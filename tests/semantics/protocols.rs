@@ -111,3 +111,46 @@ fn number_special_methods() {
         ),
     ]);
 }
+
+/// `a < b` falls back to `b > a`, `==` to the other's `__eq__`, and
+/// `NotImplemented` defers, as in CPython (patch 0017).
+#[test]
+fn reflected_comparisons() {
+    crate::probes::check(&[
+        (
+            "int on the left",
+            "class C:\n    def __init__(self, v):\n        self.v = v\n    def __gt__(self, o):\n        return self.v > o\n    def __lt__(self, o):\n        return self.v < o\n    def __ge__(self, o):\n        return self.v >= o\n    def __le__(self, o):\n        return self.v <= o\nprint(1 < C(2), 3 < C(2), 2 <= C(2), 5 >= C(2), 1.5 > C(2))",
+        ),
+        (
+            "NotImplemented defers",
+            "class A:\n    def __lt__(self, o):\n        return NotImplemented\nclass B:\n    def __gt__(self, o):\n        return 'B.gt'\nprint(A() < B())",
+        ),
+        (
+            "NotImplemented both ways",
+            "class A:\n    def __lt__(self, o):\n        return NotImplemented\nA() < A()",
+        ),
+        ("unsupported keeps the order", "class Z:\n    pass\n1 < Z()"),
+        ("unsupported reversed", "class Z:\n    pass\nZ() >= 'a'"),
+        (
+            "eq reflected",
+            "class E:\n    def __eq__(self, o):\n        return o == 5\nprint(5 == E(), E() == 5, 5.0 == E(), 'x' == E(), 4 == E(), 5 != E())",
+        ),
+        (
+            "eq result kept truthy",
+            "class E:\n    def __eq__(self, o):\n        return 'yes'\nprint(bool(E() == 1), bool(1 == E()), 1 != E())",
+        ),
+        (
+            "eq NotImplemented falls to identity",
+            "class N:\n    def __eq__(self, o):\n        return NotImplemented\nn = N()\nprint(n == n, n == N(), n != N(), n in [n])",
+        ),
+        ("NotImplemented repr", "print(NotImplemented, repr(NotImplemented), NotImplemented is NotImplemented)"),
+        (
+            "sorting mixed",
+            "class V:\n    def __init__(self, v):\n        self.v = v\n    def __lt__(self, o):\n        if isinstance(o, V):\n            return self.v < o.v\n        return NotImplemented\n    def __gt__(self, o):\n        if isinstance(o, V):\n            return self.v > o.v\n        return self.v > o\n    def __repr__(self):\n        return 'V(%d)' % self.v\nprint(sorted([V(3), V(1), V(2)]), 0 < V(1), V(1) < 0 if False else 'skip')",
+        ),
+        (
+            "fraction on the right",
+            "from fractions import Fraction\nprint(1 < Fraction(3, 2), 2 > Fraction(3, 2), 1 == Fraction(1), 0.5 == Fraction(1, 2))",
+        ),
+    ]);
+}
