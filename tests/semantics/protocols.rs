@@ -154,3 +154,27 @@ fn reflected_comparisons() {
         ),
     ]);
 }
+
+/// `print(..., file=obj)` calls `obj.write(text)` for each piece, as
+/// CPython does (patch 0018).
+#[test]
+fn print_to_any_writer() {
+    crate::probes::check(&[
+        (
+            "writer class",
+            "import builtins\nclass W:\n    def __init__(self):\n        self.parts = []\n    def write(self, s):\n        self.parts.append(s)\nw = W()\nbuiltins.print('a', 1, [2], None, file=w)\nbuiltins.print(file=w)\nbuiltins.print('x', 'y', sep='--', end='!', file=w)\nbuiltins.print(3.5, sep=None, end=None, file=w)\nprint(w.parts)",
+        ),
+        (
+            "str subclass and objects",
+            "import builtins\nclass S(str):\n    pass\nclass O:\n    def __str__(self):\n        return 'O!'\nclass W:\n    def __init__(self):\n        self.parts = []\n    def write(self, s):\n        self.parts.append((type(s).__name__, s))\nw = W()\nbuiltins.print(O(), b'b', file=w)\nprint(w.parts)",
+        ),
+        (
+            "no write",
+            "import builtins\nbuiltins.print('x', file=5)",
+        ),
+        (
+            "io StringIO subclass write",
+            "import builtins, io\nclass Up(io.StringIO):\n    def write(self, s):\n        return super().write(s.upper())\nu = Up()\nbuiltins.print('hi', 'there', file=u)\nprint(repr(u.getvalue()))",
+        ),
+    ]);
+}
