@@ -178,3 +178,53 @@ fn print_to_any_writer() {
         ),
     ]);
 }
+
+/// Set operators with a dict view on either side, `reversed()` of a dict
+/// and its views, and the RuntimeError for a dict changed while it is
+/// iterated (patch 0019).
+#[test]
+fn dict_views_and_iteration() {
+    crate::probes::check(&[
+        (
+            "view on the right",
+            "d = {'a': 1, 'b': 2}\nprint(sorted({'a', 'z'} & d.keys()), sorted({'z'} | d.keys()), sorted({'a', 'z'} - d.keys()), sorted({'a', 'z'} ^ d.keys()))\nprint(sorted({('a', 1)} & d.items()), type({'a'} & d.keys()).__name__)",
+        ),
+        (
+            "view on the left",
+            "d = {'a': 1, 'b': 2}\nprint(sorted(d.keys() | ['c']), sorted(d.keys() - {'a'}), sorted(d.keys() & {'b', 'q'}), d.keys() == {'a', 'b'}, d.keys() <= {'a', 'b', 'c'})",
+        ),
+        (
+            "frozenset on the left",
+            "d = {'a': 1}\nprint(sorted(frozenset('ab') & d.keys()), sorted(frozenset('ab') - d.keys()))",
+        ),
+        ("values are no set", "d = {'a': 1}\ntry:\n    print({1} & d.values())\nexcept TypeError:\n    print('TypeError')"),
+        (
+            "reversed views",
+            "d = {'x': 1, 'y': 2, 'z': 3}\nprint(list(reversed(d)), list(reversed(d.keys())), list(reversed(d.values())), list(reversed(d.items())))\nprint(list(reversed({})), list(reversed({}.items())))",
+        ),
+        (
+            "reversed dict subclass",
+            "class D(dict):\n    pass\nprint(list(reversed(D(a=1, b=2))))",
+        ),
+        (
+            "grows while iterated",
+            "d = {'a': 1}\nfor k in d:\n    d[k + 'x'] = 1",
+        ),
+        (
+            "shrinks while iterated",
+            "d = {'a': 1, 'b': 2}\nfor k in d:\n    del d[k]",
+        ),
+        (
+            "items view while growing",
+            "d = {'a': 1}\nfor k, v in d.items():\n    d[k * 2] = v",
+        ),
+        (
+            "same size is fine",
+            "d = {'a': 1, 'b': 2}\nfor k in d:\n    d[k] = d[k] * 10\nprint(d)\nfor k in list(d):\n    del d[k]\nprint(d)",
+        ),
+        (
+            "change after the last step",
+            "d = {'a': 1}\nseen = []\ntry:\n    for k in d:\n        seen.append(k)\n        d['new'] = 2\nexcept RuntimeError as e:\n    print('caught', e, seen)",
+        ),
+    ]);
+}
