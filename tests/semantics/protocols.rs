@@ -179,9 +179,8 @@ fn print_to_any_writer() {
     ]);
 }
 
-/// Set operators with a dict view on either side, `reversed()` of a dict
-/// and its views, and the RuntimeError for a dict changed while it is
-/// iterated (patch 0019).
+/// Set operators with a dict view on either side, and `reversed()` of a
+/// dict and its views (patch 0019).
 #[test]
 fn dict_views_and_iteration() {
     crate::probes::check(&[
@@ -207,24 +206,8 @@ fn dict_views_and_iteration() {
             "class D(dict):\n    pass\nprint(list(reversed(D(a=1, b=2))))",
         ),
         (
-            "grows while iterated",
-            "d = {'a': 1}\nfor k in d:\n    d[k + 'x'] = 1",
-        ),
-        (
-            "shrinks while iterated",
-            "d = {'a': 1, 'b': 2}\nfor k in d:\n    del d[k]",
-        ),
-        (
-            "items view while growing",
-            "d = {'a': 1}\nfor k, v in d.items():\n    d[k * 2] = v",
-        ),
-        (
             "same size is fine",
             "d = {'a': 1, 'b': 2}\nfor k in d:\n    d[k] = d[k] * 10\nprint(d)\nfor k in list(d):\n    del d[k]\nprint(d)",
-        ),
-        (
-            "change after the last step",
-            "d = {'a': 1}\nseen = []\ntry:\n    for k in d:\n        seen.append(k)\n        d['new'] = 2\nexcept RuntimeError as e:\n    print('caught', e, seen)",
         ),
     ]);
 }
