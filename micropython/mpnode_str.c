@@ -111,6 +111,11 @@ static size_t map_table(const uint16_t (*t)[3], int n, unichar c, unichar *out) 
 #define MAP(t, c, out) map_table(t, MP_ARRAY_SIZE(t), c, out)
 
 static size_t uc_map(unichar c, int which, unichar *out) {
+    // ASCII maps by its own rules: title is upper, casefold is lower.
+    if (c < 0x80) {
+        out[0] = which == UC_UPPER || which == UC_TITLE ? unichar_toupper(c) : unichar_tolower(c);
+        return 1;
+    }
     size_t n = 0;
     if (which == UC_TITLE) {
         n = MAP(mpn_uc_title, c, out);
@@ -130,16 +135,23 @@ static size_t uc_map(unichar c, int which, unichar *out) {
 }
 
 static bool u_istitle(unichar c) {
-    return TOGGLED(mpn_uc_title_x, c);
+    return c >= 0x80 && TOGGLED(mpn_uc_title_x, c);
 }
 
+// ASCII without the tables (str methods are mostly called on ASCII).
 static bool u_isupper(unichar c) {
+    if (c < 0x80) {
+        return unichar_isupper(c);
+    }
     unichar out[3];
     bool derived = MAP(mpn_uc_lower, c, out) && !u_istitle(c);
     return derived != TOGGLED(mpn_uc_upper_x, c);
 }
 
 static bool u_islower(unichar c) {
+    if (c < 0x80) {
+        return unichar_islower(c);
+    }
     unichar out[3];
     bool derived = MAP(mpn_uc_upper, c, out) && !u_istitle(c);
     return derived != TOGGLED(mpn_uc_lower_x, c);
@@ -257,9 +269,22 @@ STATIC MP_DEFINE_CONST_FUN_OBJ_1(str_casefold_obj, str_casefold);
 enum { P_SPACE, P_ALPHA, P_DIGIT, P_DECIMAL, P_NUMERIC, P_ALNUM, P_PRINTABLE };
 
 static bool char_is(int what, unichar c) {
+    if (what == P_SPACE) {
+        return u_isspace(c);
+    }
+    // ASCII without the tables: letters, and digits that are also decimal
+    // and numeric.
+    if (c < 0x80) {
+        bool digit = unichar_isdigit(c);
+        switch (what) {
+            case P_ALPHA: return unichar_isalpha(c);
+            case P_ALNUM: return digit || unichar_isalpha(c);
+            case P_PRINTABLE: return c >= 0x20 && c < 0x7f;
+            default: return digit;
+        }
+    }
     int f = uprops(c);
     switch (what) {
-        case P_SPACE: return u_isspace(c);
         case P_ALPHA: return f & F_ALPHA;
         case P_DIGIT: return f & F_DIGIT;
         case P_DECIMAL: return f & F_DECIMAL;

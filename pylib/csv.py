@@ -98,6 +98,9 @@ class _Reader:
         field = ''
         state = 'start'
         quoted = False
+        # The dialect's characters as locals: the loop below runs per character.
+        delim, quote, esc = d.delimiter, d.quotechar, d.escapechar
+        stops = (delim, '\r', '\n') if esc is None else (delim, '\r', '\n', esc)
         while True:
             try:
                 line = next(self._it)
@@ -116,12 +119,12 @@ class _Reader:
             while i < n:
                 c = line[i]
                 if state == 'quoted':
-                    if c == d.escapechar and i + 1 < n:
+                    if c == esc and i + 1 < n:
                         field += line[i + 1]
                         i += 2
                         continue
-                    if c == d.quotechar:
-                        if d.doublequote and i + 1 < n and line[i + 1] == d.quotechar:
+                    if c == quote:
+                        if d.doublequote and i + 1 < n and line[i + 1] == quote:
                             field += c
                             i += 2
                             continue
@@ -136,7 +139,7 @@ class _Reader:
                         return []
                     fields.append(self._value(field, quoted))
                     return fields
-                if c == d.delimiter:
+                if c == delim:
                     fields.append(self._value(field, quoted))
                     field = ''
                     quoted = False
@@ -146,22 +149,33 @@ class _Reader:
                         while i < n and line[i] == ' ':
                             i += 1
                     continue
-                if state in ('start', 'field_start') and c == d.quotechar and d.quoting != QUOTE_NONE and not field:
+                if (state == 'start' or state == 'field_start') and c == quote and d.quoting != QUOTE_NONE and not field:
                     state = 'quoted'
                     quoted = True
                     i += 1
                     continue
-                if c == d.escapechar and i + 1 < n:
+                if c == esc and i + 1 < n:
                     field += line[i + 1]
                     state = 'field'
                     i += 2
                     continue
                 if state == 'after_quote':
                     if d.strict:
-                        raise Error("'%s' expected after '%s'" % (d.delimiter, d.quotechar))
+                        raise Error("'%s' expected after '%s'" % (delim, quote))
                 field += c
                 state = 'field'
                 i += 1
+                # Inside an unquoted field everything up to the next
+                # delimiter, line end or escape character is literal: take
+                # it as one slice instead of character by character.
+                j = n
+                for stop in stops:
+                    k = line.find(stop, i, j)
+                    if k >= 0:
+                        j = k
+                if j > i:
+                    field += line[i:j]
+                    i = j
             if state != 'quoted':
                 if state == 'start' and not fields:
                     return []

@@ -253,6 +253,7 @@ class JSONDecoder:
 
 # A str as a JSON string literal, escaped as CPython's encoder does it (C).
 _quote = _json.quote
+_INF = float('inf')
 
 
 class JSONEncoder:
@@ -290,9 +291,9 @@ class JSONEncoder:
     def _float(self, o):
         if o != o:
             text = 'NaN'
-        elif o == float('inf'):
+        elif o == _INF:
             text = 'Infinity'
-        elif o == float('-inf'):
+        elif o == -_INF:
             text = '-Infinity'
         else:
             return repr(o) if type(o) is float else repr(float(o))
@@ -315,15 +316,16 @@ class JSONEncoder:
             out.append(self._float(o))
         elif isinstance(o, (list, tuple, dict)):
             if markers is not None:
-                if id(o) in markers:
+                i = id(o)
+                if i in markers:
                     raise ValueError('Circular reference detected')
-                markers[id(o)] = o
+                markers[i] = o
             if isinstance(o, dict):
                 self._dict(o, out, level, markers)
             else:
                 self._list(o, out, level, markers)
             if markers is not None:
-                del markers[id(o)]
+                del markers[i]
         else:
             if markers is not None:
                 if id(o) in markers:
@@ -344,15 +346,18 @@ class JSONEncoder:
             nl = '\n' + self.indent * level
             sep = sep + nl
             out.append(nl)
+        # Bound once: attribute lookups are what an item costs most here.
+        append = out.append
+        enc = self._enc
         first = True
         for v in o:
             if not first:
-                out.append(sep)
+                append(sep)
             first = False
-            self._enc(v, out, level, markers)
+            enc(v, out, level, markers)
         if self.indent is not None:
-            out.append('\n' + self.indent * (level - 1))
-        out.append(']')
+            append('\n' + self.indent * (level - 1))
+        append(']')
 
     def _dict(self, o, out, level, markers):
         if not o:
@@ -366,6 +371,10 @@ class JSONEncoder:
             sep = sep + nl
             out.append(nl)
         items = sorted(o.items()) if self.sort_keys else o.items()
+        append = out.append
+        enc = self._enc
+        ascii = self.ensure_ascii
+        ksep = self.key_separator
         first = True
         for k, v in items:
             if isinstance(k, str):
@@ -385,14 +394,14 @@ class JSONEncoder:
             else:
                 raise TypeError('keys must be str, int, float, bool or None, not ' + type(k).__name__)
             if not first:
-                out.append(sep)
+                append(sep)
             first = False
-            out.append(_quote(k, self.ensure_ascii))
-            out.append(self.key_separator)
-            self._enc(v, out, level, markers)
+            append(_quote(k, ascii))
+            append(ksep)
+            enc(v, out, level, markers)
         if self.indent is not None:
-            out.append('\n' + self.indent * (level - 1))
-        out.append('}')
+            append('\n' + self.indent * (level - 1))
+        append('}')
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None,

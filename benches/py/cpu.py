@@ -73,19 +73,93 @@ def pystone_mix(n):
     return acc + len(table)
 
 
+def mandelbrot(size, limit):
+    # Float-heavy: iterations of z = z*z + c over a size x size grid of
+    # the plane [-2, 0.5] x [-1.25, 1.25]; the checksum is the total count
+    # of iterations (IEEE doubles give every interpreter the same count).
+    total = 0
+    step = 2.5 / size
+    for row in range(size):
+        ci = -1.25 + row * step
+        for col in range(size):
+            cr = -2.0 + col * step
+            zr = 0.0
+            zi = 0.0
+            n = 0
+            while n < limit and zr * zr + zi * zi <= 4.0:
+                zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
+                n += 1
+            total += n
+    return total
+
+
+WORDS = ("the quick brown fox jumps over a lazy dog while seven data nodes "
+         "parse json rows and flow like water through pipes of python code "
+         "Every Node Reads Input, writes output; errors happen! Retry? maybe "
+         "(later) \"quoted\" values: alpha beta gamma delta epsilon").split()
+
+
+def make_text(size):
+    # About `size` bytes of text, the same everywhere: words picked by a
+    # small linear congruential generator (products stay below 2**30, so
+    # no interpreter needs big integers), 12 words a line.
+    seed = 1
+    lines = []
+    line = []
+    length = 0
+    while length < size:
+        seed = (seed * 75 + 74) % 65537
+        word = WORDS[seed % len(WORDS)]
+        line.append(word)
+        length += len(word) + 1
+        if len(line) == 12:
+            lines.append(" ".join(line))
+            line = []
+    lines.append(" ".join(line))
+    return "\n".join(lines)
+
+
+TEXT = []
+
+
+def word_count():
+    # String-heavy: tokenise 1 MB of text into lower-case words without
+    # punctuation and count them. The text is made once, on first use.
+    if not TEXT:
+        TEXT.append(make_text(1000000))
+    counts = {}
+    total = 0
+    for line in TEXT[0].split("\n"):
+        for word in line.lower().split():
+            word = word.strip(".,;:!?()\"'")
+            if word:
+                counts[word] = counts.get(word, 0) + 1
+                total += 1
+    top = 0
+    for word in counts:
+        if counts[word] > top:
+            top = counts[word]
+    return total * 1000 + len(counts) + top
+
+
 TASKS = {
     "loop": lambda: loop(1000000),
     "fib": lambda: fib(22),
     "json": json_roundtrip,
     "pystone": lambda: pystone_mix(20000),
+    "mandel": lambda: mandelbrot(200, 50),
+    "words": word_count,
 }
+
+# The order of the benchmark tables.
+ORDER = ["loop", "fib", "json", "pystone", "mandel", "words"]
 
 
 def get_node():
     return {
         "name": "bench_cpu",
         "friendly_name": "CPU benchmark",
-        "description": "Runs one CPU-bound task: loop, fib, json or pystone",
+        "description": "Runs one CPU-bound task: loop, fib, json, pystone, mandel or words",
         "category": "Benchmark",
         "pins": [
             {"name": "exec", "friendly_name": "Exec", "description": "", "pin_type": "Input", "data_type": "Execution"},

@@ -1,9 +1,12 @@
 # Times the tasks of cpu.py in the interpreter running this file: CPython
 # (python3) or native MicroPython (micropython). Prints one JSON object,
-# task -> median microseconds per call. Used by scripts/bench.sh.
+# {"times": task -> median microseconds per call, "checks": task -> the
+# task's checksum}. Used by benches/report.rs (`cargo bench --bench report`).
+# MicroPython needs a bigger heap than its default for the words task:
 #
-#   python3 benches/py/timing.py benches/py
-#   micropython benches/py/timing.py benches/py
+#   micropython -X heapsize=64M benches/py/timing.py benches/py
+#
+#   python3 benches/py/timing.py benches/py [loop,fib,...]
 
 import sys
 
@@ -35,10 +38,14 @@ def median(xs):
     return xs[len(xs) // 2]
 
 
+names = cpu.ORDER
+if len(sys.argv) > 2:
+    names = [n for n in names if n in sys.argv[2].split(",")]
 results = {}
-for name in ["loop", "fib", "json", "pystone"]:
+checks = {}
+for name in names:
     task = cpu.TASKS[name]
-    task()
+    checks[name] = task()
     times = []
     spent = 0
     while len(times) < 3 or (spent < 2000000 and len(times) < 50):
@@ -49,4 +56,5 @@ for name in ["loop", "fib", "json", "pystone"]:
         spent += t
     results[name] = median(times)
 
-print("{" + ", ".join('"%s": %.1f' % (k, results[k]) for k in ["loop", "fib", "json", "pystone"]) + "}")
+print('{"times": {' + ", ".join('"%s": %.1f' % (k, results[k]) for k in names) + '}, "checks": {'
+      + ", ".join('"%s": %d' % (k, checks[k]) for k in names) + "}}")

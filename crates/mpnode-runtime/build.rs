@@ -542,6 +542,7 @@ fn c_sources(root: &Path, mp: &Path) -> Vec<PathBuf> {
     v.push(root.join("micropython/mpnode_numbers.c"));
     v.push(root.join("micropython/mpnode_math.c"));
     v.push(root.join("micropython/mpnode_json.c"));
+    v.push(root.join("micropython/mpnode_hash.c"));
     v
 }
 

@@ -261,6 +261,35 @@ class Counter(dict):
     def __and__(self, other):
         return self._keep([(k, min(self[k], other[k])) for k in self._keys(other)])
 
+    # In-place forms change this Counter (its identity and key order stay),
+    # then drop the counts that are not positive, as CPython's do.
+    def _positive(self):
+        for k in [k for k, v in self.items() if not v > 0]:
+            super().__delitem__(k)
+        return self
+
+    def __iadd__(self, other):
+        for k, v in other.items():
+            self[k] += v
+        return self._positive()
+
+    def __isub__(self, other):
+        for k, v in other.items():
+            self[k] -= v
+        return self._positive()
+
+    def __ior__(self, other):
+        for k, v in other.items():
+            if v > self[k]:
+                self[k] = v
+        return self._positive()
+
+    def __iand__(self, other):
+        for k, v in list(self.items()):
+            if other[k] < v:
+                self[k] = other[k]
+        return self._positive()
+
     def __pos__(self):
         return self._keep(self.items())
 

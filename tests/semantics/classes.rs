@@ -56,6 +56,34 @@ fn class_hooks() {
 /// `__slots__`, writes through `obj.__dict__`, `vars`, `__mro__` (C3) with
 /// lookups and `super()` following it, `__qualname__`, `__doc__`,
 /// `__class_getitem__`, class keyword arguments (patch 0050).
+/// Every in-place operator calls its own method when the class has one
+/// (`__imul__`, `__ior__`, `__iand__`, …), else the plain one, as CPython.
+#[test]
+fn inplace_operator_methods() {
+    crate::probes::check(&[
+        (
+            "each inplace method",
+            "class Acc:\n    def __init__(self):\n        self.log = []\n    def _rec(name):\n        def f(self, o):\n            self.log.append((name, o))\n            return self\n        return f\n    __iadd__ = _rec('iadd'); __isub__ = _rec('isub'); __imul__ = _rec('imul'); __itruediv__ = _rec('itruediv')\n    __ifloordiv__ = _rec('ifloordiv'); __imod__ = _rec('imod'); __ipow__ = _rec('ipow'); __ior__ = _rec('ior')\n    __iand__ = _rec('iand'); __ixor__ = _rec('ixor'); __ilshift__ = _rec('ilshift'); __irshift__ = _rec('irshift')\na = Acc()\nkeep = a\na += 1; a -= 2; a *= 3; a /= 4; a //= 5; a %= 6; a **= 7; a |= 8; a &= 9; a ^= 10; a <<= 11; a >>= 12\nprint(a.log, a is keep)",
+        ),
+        (
+            "falls back to the plain method",
+            "class V:\n    def __init__(self, v):\n        self.v = v\n    def __mul__(self, k):\n        return V(self.v * k)\n    def __or__(self, o):\n        return V(self.v | o)\na = V(3)\nb = a\na *= 2\nprint(a.v, b.v, a is b)\na |= 4\nprint(a.v)",
+        ),
+        (
+            "dict subclass ior",
+            "class D(dict):\n    def __ior__(self, o):\n        for k in o:\n            self[k] = 'merged'\n        return self\nd = D(a=1)\nkeep = d\nd |= {'b': 2}\nprint(d, type(d).__name__, d is keep)",
+        ),
+        (
+            "builtin types fall back to the plain operator",
+            "s = 'ab'; s *= 2\nb = b'x'; b *= 3\nt = (1,); t *= 2\nn = 3; n *= [0]\nm = 2; m *= 'ab'\nf = 7.5; f %= 2\ni = 1; i <<= 70\nprint(s, b, t, n, m, f, i)\nq = {1, 2}; q &= {2, 3}\nprint(sorted(q))\nd = {'a': 1}; d |= [('c', 3)]\nprint(d)",
+        ),
+        (
+            "list inplace stays the same object",
+            "x = [1]\ny = x\nx *= 3\nx += [2]\nprint(x, x is y)",
+        ),
+    ]);
+}
+
 #[test]
 fn class_model() {
     crate::probes::check(&[

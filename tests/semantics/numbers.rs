@@ -425,3 +425,51 @@ fn format_builtin_and_field_names() {
         ],
     );
 }
+
+/// A fill character before the alignment (patch 0061): when the second
+/// character of a spec is an alignment, the first is the fill.
+#[test]
+fn format_fill_before_alignment() {
+    check(
+        "format fill",
+        "",
+        &[
+            "'{:=^20}'.format(' total ')",
+            "'{:<<8}|'.format('a')",
+            "'{:>>8}|'.format('a')",
+            "'{:^^7}'.format('x')",
+            "f'{3:=>5}'",
+            "f'{-3:=5}'",
+            "f'{-3:0=6}'",
+            "f'{2.5:*^9.2f}'",
+            "format('ab', '=<5')",
+            "f'{7:=^+5}'",
+            "f'{\"s\":<}'",
+            "f'{1234:=^12,}'",
+        ],
+    );
+}
+
+/// bool is a subclass of int (patch 0062): isinstance and issubclass say
+/// so, as filters over JSON values rely on.
+#[test]
+fn bool_is_an_int_subclass() {
+    check(
+        "bool is int",
+        "",
+        &[
+            "isinstance(True, int)",
+            "isinstance(False, int)",
+            "issubclass(bool, int)",
+            "isinstance(True, (str, int))",
+            "isinstance(1, bool)",
+            "issubclass(int, bool)",
+            "[v for v in [1, True, 'x', 2.0, None, False] if isinstance(v, int)]",
+            "[v for v in [1, True, 2] if isinstance(v, int) and not isinstance(v, bool)]",
+            "isinstance(True, int | str)",
+            "issubclass(bool, object)",
+            "True + True",
+            "{True: 'a', 1: 'b'}",
+        ],
+    );
+}

@@ -235,3 +235,22 @@ print(o, type(o).__name__, copy.deepcopy(Counter('ab')), type(copy.deepcopy(Coun
 print(pprint.pformat(Counter('aab')), pprint.pformat(OrderedDict(a=1)), pprint.pformat({'c': Counter('x')}))
 from collections.abc import Mapping, MutableMapping
 print(isinstance(Counter(), Mapping), isinstance(OrderedDict(), MutableMapping), isinstance(defaultdict(), Mapping))
+# ---- counter in-place operators
+from collections import Counter
+a = Counter(x=3, y=1, z=2)
+keep = a
+a += Counter(y=-1, w=4)
+print(a, a is keep, list(a))
+a -= Counter(x=1, z=5)
+print(a, a is keep)
+a |= Counter(x=9, q=0, r=2)
+print(a, list(a))
+a &= Counter(x=4, w=1, r=7)
+print(a, a is keep)
+b = Counter('abracadabra')
+b += Counter()
+print(b)
+d = {}
+d.setdefault('k', Counter())
+d['k'] += Counter(m=1)
+print(d)
