@@ -48,6 +48,7 @@
 #define MICROPY_PY_ALL_SPECIAL_METHODS (1)
 #define MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS (1) // x &= y calls __iand__ (not only __iadd__/__isub__), as CPython
 #define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)
+#define MICROPY_PY_BUILTINS_NOTIMPLEMENTED (1) // reflected comparisons (patch 0017)
 #define MICROPY_PY_BUILTINS_INPUT   (0)
 #define MICROPY_PY_BUILTINS_HELP    (0)
 #define MICROPY_PY___FILE__         (1)

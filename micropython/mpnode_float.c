@@ -592,6 +592,13 @@ static double mpn_round(double v, mp_int_t nd) {
 mp_obj_t mpn_builtin_round(size_t n_args, const mp_obj_t *args) {
     mp_obj_t x = args[0];
     bool has_nd = n_args > 1 && args[1] != mp_const_none;
+    // a class's __round__(ndigits), as CPython's round() calls it (patch 0026)
+    mp_obj_t dest[3];
+    mp_load_method_maybe(x, MP_QSTR___round__, dest);
+    if (dest[0] != MP_OBJ_NULL) {
+        dest[2] = args[n_args - 1];
+        return mp_call_method_n_kw(has_nd, 0, dest);
+    }
     if (MP_OBJ_IS_INT(x)) {
         mp_int_t nd = has_nd ? mp_obj_get_int(args[1]) : 0;
         if (nd >= 0) {

@@ -16,6 +16,7 @@
 #include "py/nlr.h"
 #include "py/objint.h"
 #include "py/objstr.h"
+#include "py/objtype.h"
 #include "py/persistentcode.h"
 #include "py/reader.h"
 #include "py/runtime.h"
@@ -616,6 +617,18 @@ mpn_kind_t mpn_kind(mp_obj_t o) {
     if (t == &mp_type_dict || t == &mp_type_ordereddict) return MPN_DICT;
     if (t == &mp_type_bytes) return MPN_BYTES;
     return MPN_OTHER;
+}
+
+// The dict inside an instance of a dict subclass (a Counter, a defaultdict),
+// which the JSON writer writes as the dict it is; any other object as is.
+mp_obj_t mpn_dict_of(mp_obj_t o) {
+    if (MP_OBJ_IS_OBJ(o)) {
+        mp_obj_type_t *t = mp_obj_get_type(o);
+        if (mp_obj_is_instance_type(t) && mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(t), MP_OBJ_FROM_PTR(&mp_type_dict))) {
+            return ((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->subobj[0];
+        }
+    }
+    return o;
 }
 
 // Bytes of shadow stack left before MicroPython's recursion limit.

@@ -18,8 +18,15 @@ fn fuel_per_warm_run_does_not_grow_between_collections() {
         assert_eq!(report.result.outputs["output"], json!("HELLO"));
         fuel.push(report.fuel_consumed);
     }
-    // Fuel is deterministic; the default 1 MiB heap does not collect within
-    // 300 runs of this node, so run 300 must cost what run 5 cost.
-    let (early, late) = (fuel[4], fuel[299]);
+    // Fuel is deterministic, but the heap now collects every ~20 runs of
+    // this node and the runs right after a collection cost a few percent
+    // more: which run is the 300th in that cycle depends on the garbage per
+    // run. Compare medians over 40 runs (two cycles) early and late instead.
+    let median = |s: &[u64]| {
+        let mut v = s.to_vec();
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let (early, late) = (median(&fuel[4..44]), median(&fuel[260..300]));
     assert!(late < early + early / 10, "run 5 took {early} fuel, run 300 took {late}: cost grows with garbage");
 }

@@ -12,4 +12,5 @@ mod exceptions;
 mod json;
 mod math;
 mod numbers;
+mod protocols;
 mod text;

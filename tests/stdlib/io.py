@@ -123,3 +123,155 @@ s = io.StringIO()
 s.write('first\nsecond\n')
 s.seek(0)
 print(repr(s.readline()), repr(s.read()), repr(s.readline()))
+# ---- tell readlines writelines
+import io
+s = io.StringIO('a\nbb\nccc\n')
+print(s.tell(), s.readline(), s.tell(), s.readlines(), s.tell(), s.readlines())
+s = io.StringIO('a\nbb\nccc\n')
+print(s.readlines(2), s.readlines(1), s.readlines(-1))
+w = io.StringIO()
+w.writelines(['x\n', 'y', 'z\n'])
+w.writelines(iter(['1', '2']))
+print(repr(w.getvalue()), w.tell())
+# ---- truncate
+import io
+s = io.StringIO('hello world')
+s.seek(5)
+print(s.truncate(), repr(s.getvalue()), s.tell(), s.truncate(2), repr(s.getvalue()), s.tell())
+s.write('!')
+print(repr(s.getvalue()), s.truncate(0), repr(s.getvalue()), s.truncate(10), repr(s.getvalue()))
+try:
+    s.truncate(-1)
+except ValueError as e:
+    print('ValueError', e)
+b = io.BytesIO(b'abcdef')
+print(b.truncate(3), b.getvalue(), b.tell(), b.read())
+try:
+    b.truncate(-2)
+except ValueError as e:
+    print('ValueError', e)
+# ---- closed and messages
+import io
+s = io.StringIO('x')
+print(s.closed, s.readable(), s.writable(), s.seekable(), s.isatty())
+s.close()
+print(s.closed)
+for name, op in [('read', lambda: s.read()), ('write', lambda: s.write('a')), ('tell', lambda: s.tell()),
+                 ('seek', lambda: s.seek(0)), ('getvalue', lambda: s.getvalue()), ('readlines', lambda: s.readlines()),
+                 ('iter', lambda: iter(s)), ('truncate', lambda: s.truncate()), ('enter', lambda: s.__enter__()),
+                 ('writelines', lambda: s.writelines([])), ('readable', lambda: s.readable())]:
+    try:
+        op()
+        print(name, 'ok')
+    except ValueError as e:
+        print(name, 'ValueError', e)
+b = io.BytesIO(b'x')
+b.close()
+try:
+    b.read()
+except ValueError as e:
+    print('BytesIO', e, b.closed)
+# ---- type errors
+import io
+s = io.StringIO()
+for op in [lambda: s.write(b'x'), lambda: s.write(5), lambda: s.read('2'), lambda: s.readline(1.5), lambda: io.StringIO(5),
+           lambda: io.StringIO(b'x'), lambda: s.seek('a'), lambda: s.seek(0, 'x')]:
+    try:
+        op()
+    except TypeError as e:
+        print('TypeError', e)
+b = io.BytesIO()
+for op in [lambda: b.write('x'), lambda: b.write(5), lambda: io.BytesIO('abc'), lambda: b.read('1')]:
+    try:
+        op()
+    except TypeError as e:
+        print('TypeError', e)
+# ---- seek errors
+import io
+s = io.StringIO('abc')
+for args in [(-1,), (1, 1), (1, 2), (0, 3), (-1, 2)]:
+    try:
+        print(s.seek(*args))
+    except (ValueError, OSError) as e:
+        print(type(e).__name__, e)
+print(s.seek(0, 1), s.seek(0, 2), s.seek(10), repr(s.read()), s.tell())
+b = io.BytesIO(b'abcdef')
+for args in [(-1,), (-2, 1), (-10, 2), (2, 1), (1, 5)]:
+    try:
+        print(b.seek(*args), b.tell())
+    except (ValueError, OSError) as e:
+        print(type(e).__name__, e)
+# ---- write count and unicode
+import io
+s = io.StringIO()
+print(s.write('héllo €'), s.tell(), len(s.getvalue()))
+s.seek(1)
+print(s.write('E'), repr(s.getvalue()), s.tell(), repr(s.read(2)))
+# ---- read sizes and None
+import io
+s = io.StringIO('abcdef')
+print(repr(s.read(None)), repr(s.read(-5)), s.seek(2), repr(s.readline(None)), s.seek(0), repr(s.readline(0)), repr(s.readline(2)))
+b = io.BytesIO(b'ab\ncd')
+print(b.read(None), b.seek(0), b.readline(1), b.readline(None), b.readlines(), b.read1(), b.read1(5))
+# ---- newline modes
+import io
+print(repr(io.StringIO('a\r\nb\rc\n', newline=None).getvalue()), io.StringIO('a\r\nb\rc\n', newline=None).readlines())
+print(io.StringIO('a\r\nb\rc\nd', newline='').readlines())
+s = io.StringIO(newline='\r\n')
+s.write('x\ny\n')
+print(repr(s.getvalue()), s.readlines(), s.seek(0), s.readlines())
+print(io.StringIO('p\rq\r', newline='\r').readlines())
+try:
+    io.StringIO('', newline='x')
+except ValueError as e:
+    print('ValueError', e)
+# ---- print file with subclass and many writes
+import io
+class Tee(io.StringIO):
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+    def write(self, s):
+        self.calls += 1
+        return super().write(s)
+t = Tee()
+print('a', 'b', 3, file=t)
+print(repr(t.getvalue()), t.calls, isinstance(t, io.StringIO))
+buf = io.StringIO()
+for i in range(200):
+    print(i, end=',', file=buf)
+v = buf.getvalue()
+print(len(v), v[:12], v[-8:])
+# ---- seek back over pending writes
+import io
+s = io.StringIO()
+s.write('abc')
+s.write('def')
+s.seek(2)
+s.write('X')
+s.write('Y')
+print(repr(s.getvalue()), s.tell(), repr(s.read()))
+s.seek(0, 2)
+s.write('Z')
+print(repr(s.getvalue()), s.tell())
+# ---- BytesIO overwrite pad and readinto
+import io
+b = io.BytesIO(b'abc')
+b.seek(5)
+b.write(b'Z')
+print(b.getvalue(), b.tell())
+b.seek(1)
+b.write(b'__')
+print(b.getvalue())
+buf = bytearray(4)
+b.seek(0)
+print(b.readinto(buf), buf, bytes(b.getbuffer()) == b.getvalue())
+b.writelines([b'1', bytearray(b'2')])
+print(b.getvalue(), list(io.BytesIO(b'x\ny\n')))
+# ---- UnsupportedOperation and constants
+import io
+print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END, issubclass(io.UnsupportedOperation, OSError))
+try:
+    io.StringIO().fileno()
+except io.UnsupportedOperation as e:
+    print('UnsupportedOperation', e)
