@@ -619,13 +619,22 @@ mpn_kind_t mpn_kind(mp_obj_t o) {
     return MPN_OTHER;
 }
 
-// The dict inside an instance of a dict subclass (a Counter, a defaultdict),
-// which the JSON writer writes as the dict it is; any other object as is.
-mp_obj_t mpn_dict_of(mp_obj_t o) {
+// The native value inside an instance of a user subclass of dict, list,
+// tuple, str, int or float (a Counter, a defaultdict, an IntEnum or str
+// Enum member, a UserList), which the JSON writer writes as the value it
+// is, as CPython's json does; any other object as is.
+mp_obj_t mpn_native_of(mp_obj_t o) {
+    static const mp_obj_type_t *const natives[] = {
+        &mp_type_dict, &mp_type_list, &mp_type_tuple, &mp_type_str, &mp_type_int, &mp_type_float,
+    };
     if (MP_OBJ_IS_OBJ(o)) {
         mp_obj_type_t *t = mp_obj_get_type(o);
-        if (mp_obj_is_instance_type(t) && mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(t), MP_OBJ_FROM_PTR(&mp_type_dict))) {
-            return ((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->subobj[0];
+        if (mp_obj_is_instance_type(t)) {
+            for (size_t i = 0; i < MP_ARRAY_SIZE(natives); i++) {
+                if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(t), MP_OBJ_FROM_PTR(natives[i]))) {
+                    return ((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->subobj[0];
+                }
+            }
         }
     }
     return o;

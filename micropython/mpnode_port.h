@@ -37,7 +37,7 @@ mp_obj_t mpn_const_none(void);
 mp_obj_t mpn_const_true(void);
 mp_obj_t mpn_const_false(void);
 mpn_kind_t mpn_kind(mp_obj_t o);
-mp_obj_t mpn_dict_of(mp_obj_t o);
+mp_obj_t mpn_native_of(mp_obj_t o);
 mp_int_t mpn_small_int_value(mp_obj_t o);
 const char *mpn_type_name(mp_obj_t o);
 qstr mpn_qstr(const char *str, size_t len);

@@ -448,8 +448,9 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
     if too_deep(depth) {
         return Err(path.stop(&[S("nested deeper than "), N(depth.min(MAX_DEPTH) as i64), S(" levels (a value that contains itself?)")]));
     }
-    // A dict subclass (Counter, defaultdict) is written as its dict.
-    let o = unsafe { mpn_dict_of(o) };
+    // A subclass of a JSON type (Counter, IntEnum, a str Enum) is written as
+    // the value inside it.
+    let o = unsafe { mpn_native_of(o) };
     match mp::kind(o) {
         mpn_kind_t_MPN_NONE => out.push(b"null"),
         mpn_kind_t_MPN_BOOL => out.push(if o == mp::bool_obj(true) { b"true" } else { b"false" }),

@@ -36,8 +36,10 @@ fn mappings() {
     ]);
 }
 
-/// A dict subclass in a node's outputs is written as a JSON object (the
-/// shim's output JSON writer).
+/// A subclass of dict, list, tuple, str, int or float in a node's outputs
+/// (Counter, defaultdict, an IntEnum or str Enum member) is written as the
+/// value inside it, as CPython's json writes it (the shim's output JSON
+/// writer, `mpn_native_of`).
 #[test]
 fn dict_subclass_in_outputs() {
     use mpnode_build::pack::pack;
@@ -45,21 +47,45 @@ fn dict_subclass_in_outputs() {
     use mpnode_host::{Engine, Node};
     let src = "\
 from collections import Counter, OrderedDict, defaultdict
+from enum import Enum, IntEnum
 class D(dict):
     pass
+class I(int):
+    pass
+class S(str):
+    pass
+class F(float):
+    pass
+class L(list):
+    pass
+class T(tuple):
+    pass
+class Level(IntEnum):
+    LOW = 1
+    HIGH = 3
+class Color(str, Enum):
+    RED = 'red'
 def get_node():
     return {'name': 'sub', 'friendly_name': 'Sub', 'description': 'test', 'category': 'Test', 'pins': []}
 def run(context):
     dd = defaultdict(int)
     dd['z'] += 2
     return {'outputs': {'counter': Counter('abca'), 'plain': D(b=1, a=[D(x=None)]), 'dd': dd,
-                        'od': OrderedDict([('k', 1)])}, 'error': None}
+                        'od': OrderedDict([('k', 1)]), 'int': I(5), 'str': S('s'), 'float': F(0.1 + 0.2),
+                        'list': L([I(1), S('x')]), 'tuple': T((1, 2)),
+                        'enums': [Level.HIGH, Color.RED, sorted([Level.HIGH, 2, Level.LOW])]}, 'error': None}
 ";
+    let dir = std::env::temp_dir().join(format!("mpnode-subclass-outputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sub.py");
+    std::fs::write(&file, src).unwrap();
+    let want = crate::support::cpython_outputs(file.to_str().unwrap(), &serde_json::json!({}));
     let mut node = Node::load(&Engine::new(), &pack(RUNTIME_WASM, src, "sub.py").unwrap()).unwrap();
     let report = node.run(serde_json::json!({})).unwrap();
     assert!(report.result.error.is_none(), "{:?}", report.result.error);
     let got = serde_json::to_string(&report.result.outputs).unwrap();
-    assert_eq!(got, r#"{"counter":{"a":2,"b":1,"c":1},"plain":{"b":1,"a":[{"x":null}]},"dd":{"z":2},"od":{"k":1}}"#);
+    assert_eq!(got, serde_json::to_string(&want).unwrap());
+    assert!(got.starts_with(r#"{"counter":{"a":2,"b":1,"c":1},"plain":{"b":1,"a":[{"x":null}]}"#), "{got}");
 }
 
 /// `int()`, `float()`, `round()`, `format()`, `str.format` and f-strings
