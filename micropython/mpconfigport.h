@@ -102,7 +102,7 @@ extern unsigned mpn_vm_depth;       // stackless levels now running
 #define MICROPY_PY_SYS_EXIT         (0)
 #define MICROPY_PY_SYS_STDFILES     (0)
 #define MICROPY_PY_GC               (1)
-#define MICROPY_PY_IO               (1)     // io.StringIO, io.BytesIO
+#define MICROPY_PY_IO               (0)     // pylib/io.py is io (pure Python, CPython's API); traceback uses _mpn_exc
 #define MICROPY_PY_IO_FILEIO        (0)
 #define MICROPY_PY_MATH             (1)
 #define MICROPY_PY_MATH_SPECIAL_FUNCTIONS (1) // erf, gamma, log2, sinh...: CPython has them (issue 10)
@@ -132,6 +132,7 @@ extern const struct _mp_obj_module_t mp_module_flowlike;
 extern const struct _mp_obj_module_t mpn_module_re;
 extern const struct _mp_obj_module_t mpn_module_json;
 extern const struct _mp_obj_module_t mpn_module_hash; // hashlib's compression functions
+extern const struct _mp_obj_module_t mpn_module_exc; // traceback's formatter
 // SHA-1 in C too (mpnode_hash.c): 16 KiB in 5 ms instead of 2 s under
 // wasmi, for 282 bytes more in either runtime; off while the size budget
 // is tight (hashlib.py then hashes SHA-1 in Python; tests pass both ways).
@@ -147,14 +148,14 @@ extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_vars_obj; // patch 005
     { MP_ROM_QSTR(MP_QSTR__flowlike), MP_ROM_PTR(&mp_module_flowlike) }, \
     { MP_ROM_QSTR(MP_QSTR_ure), MP_ROM_PTR(&mpn_module_re) }, \
     { MP_ROM_QSTR(MP_QSTR__json), MP_ROM_PTR(&mpn_module_json) }, \
-    { MP_ROM_QSTR(MP_QSTR__mpn_hash), MP_ROM_PTR(&mpn_module_hash) },
+    { MP_ROM_QSTR(MP_QSTR__mpn_hash), MP_ROM_PTR(&mpn_module_hash) }, \
+    { MP_ROM_QSTR(MP_QSTR__mpn_exc), MP_ROM_PTR(&mpn_module_exc) },
 #define MICROPY_PORT_BUILTIN_MODULE_WEAK_LINKS \
     { MP_ROM_QSTR(MP_QSTR_collections), MP_ROM_PTR(&mp_module_collections) }, \
     { MP_ROM_QSTR(MP_QSTR_struct), MP_ROM_PTR(&mp_module_ustruct) }, \
     { MP_ROM_QSTR(MP_QSTR_binascii), MP_ROM_PTR(&mp_module_ubinascii) }, \
     { MP_ROM_QSTR(MP_QSTR_time), MP_ROM_PTR(&mp_module_utime) }, \
     { MP_ROM_QSTR(MP_QSTR_random), MP_ROM_PTR(&mp_module_urandom) }, \
-    { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) }, \
     { MP_ROM_QSTR(MP_QSTR_re), MP_ROM_PTR(&mpn_module_re) },
 
 // GC roots: slots 0-7 belong to the shim (the node's module, the buffers

@@ -494,3 +494,25 @@ mp_obj_t mpn_fun_doc(const mp_obj_fun_bc_t *f) {
     }
     return *ip == MP_BC_POP_TOP ? doc : mp_const_none;
 }
+
+// `_mpn_exc.format(e)`: the text a failing node reports for e (its chain of
+// causes and contexts, each traceback, each last line), for pylib's
+// traceback module, which has no C io stream to print into.
+STATIC mp_obj_t mpn_exc_format(mp_obj_t e) {
+    vstr_t v;
+    vstr_init(&v, 64);
+    mpn_format_exception(e, &v);
+    return mp_obj_new_str_from_vstr(&mp_type_str, &v);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_1(mpn_exc_format_obj, mpn_exc_format);
+
+STATIC const mp_rom_map_elem_t mpn_exc_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__mpn_exc) },
+    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpn_exc_format_obj) },
+};
+STATIC MP_DEFINE_CONST_DICT(mpn_exc_globals, mpn_exc_globals_table);
+
+const mp_obj_module_t mpn_module_exc = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&mpn_exc_globals,
+};

@@ -3,8 +3,7 @@
 # sys.exc_info(): format_exc() and print_exc() work inside an `except`
 # block of code that called traceback.remember(e) -- prefer
 # format_exception(e), which needs nothing else.
-import sys as _sys
-import uio as _uio
+import _mpn_exc
 
 _last = []
 
@@ -28,9 +27,9 @@ def format_exception(exc, value=None, tb=None, limit=None, chain=True):
     e = value if value is not None else exc
     if isinstance(e, type) or e is None:
         return format_exception_only(e)
-    buf = _uio.StringIO()
-    _sys.print_exception(e, buf)
-    text = buf.getvalue()
+    # The chain (causes, contexts) first, as CPython's chain=True; v1.9.4
+    # keeps no source lines.
+    text = _mpn_exc.format(e)
     lines = [l + '\n' for l in text.split('\n') if l]
     if not lines:
         lines = ['Traceback (most recent call last):\n', '']

@@ -50,3 +50,15 @@ try:
     raise RuntimeError
 except RuntimeError as e:
     print(traceback.format_exception_only(e), traceback.format_exception(e)[-1])
+# ---- traceback chain
+import traceback
+def inner():
+    raise KeyError('k')
+try:
+    try:
+        inner()
+    except KeyError as e:
+        raise ValueError('outer') from e
+except ValueError as e:
+    lines = traceback.format_exception(e)
+    print(lines[0].strip(), lines[-1].strip(), any('direct cause' in l for l in lines), sum(l.startswith('Traceback') for l in lines))
