@@ -134,10 +134,10 @@ extern const struct _mp_obj_module_t mpn_module_json;
 extern const struct _mp_obj_module_t mpn_module_hash; // hashlib's compression functions
 extern const struct _mp_obj_module_t mpn_module_exc; // traceback's formatter
 // SHA-1 in C too (mpnode_hash.c): 16 KiB in 5 ms instead of 2 s under
-// wasmi, for 282 bytes more in either runtime; off while the size budget
-// is tight (hashlib.py then hashes SHA-1 in Python; tests pass both ways).
+// wasmi, for 282 bytes more in either runtime (uuid5 and git-style ids use
+// it). 0 makes hashlib.py hash SHA-1 in Python; tests pass both ways.
 #ifndef MPN_HASH_SHA1
-#define MPN_HASH_SHA1 (0)
+#define MPN_HASH_SHA1 (1)
 #endif
 // format(value, spec): CPython's builtin (micropython/mpnode_numbers.c)
 extern const struct _mp_obj_fun_builtin_var_t mpn_builtin_format_obj;
