@@ -8,6 +8,7 @@
 #include "py/unicode.h"
 
 mp_obj_t mpn_json_loads(const char *text, size_t len); // shim/src/json.rs
+mp_obj_t mpn_json_dumps(mp_obj_t o, bool ascii, const char *item, size_t item_len, const char *key, size_t key_len);
 
 STATIC mp_obj_t json_loads(mp_obj_t s);
 STATIC MP_DEFINE_CONST_FUN_OBJ_1(json_loads_obj, json_loads);
@@ -65,11 +66,25 @@ STATIC mp_obj_t json_quote(mp_obj_t s_in, mp_obj_t ascii_in) {
 }
 STATIC MP_DEFINE_CONST_FUN_OBJ_2(json_quote_obj, json_quote);
 
+// `_json.dumps(obj, ensure_ascii, item_separator, key_separator)`: the
+// shim's writer (the one that writes a node's outputs) in json.dumps'
+// spelling, or `_json.FAIL` for a value it does not write as CPython does
+// (NaN, bytes, other objects, a cycle): json.py then encodes it itself.
+STATIC mp_obj_t json_dumps(size_t n_args, const mp_obj_t *args) {
+    size_t il, kl;
+    const char *i = mp_obj_str_get_data(args[2], &il);
+    const char *k = mp_obj_str_get_data(args[3], &kl);
+    mp_obj_t s = mpn_json_dumps(args[0], mp_obj_is_true(args[1]), i, il, k, kl);
+    return s != MP_OBJ_NULL ? s : MP_OBJ_FROM_PTR(&json_loads_obj);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(json_dumps_obj, 4, 4, json_dumps);
+
 STATIC const mp_rom_map_elem_t json_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__json) },
     { MP_ROM_QSTR(MP_QSTR_loads), MP_ROM_PTR(&json_loads_obj) },
     { MP_ROM_QSTR(MP_QSTR_FAIL), MP_ROM_PTR(&json_loads_obj) },
     { MP_ROM_QSTR(MP_QSTR_quote), MP_ROM_PTR(&json_quote_obj) },
+    { MP_ROM_QSTR(MP_QSTR_dumps), MP_ROM_PTR(&json_dumps_obj) },
 };
 STATIC MP_DEFINE_CONST_DICT(json_globals, json_globals_table);
 

@@ -4,7 +4,8 @@
 # error, NaN/Infinity, a lone surrogate escape) or a call with hooks is
 # parsed here, with CPython's JSONDecodeError messages and positions.
 # Encoding follows CPython's encoder: separators, indent, sort_keys,
-# default, ensure_ascii, allow_nan, skipkeys, check_circular.
+# default, ensure_ascii, allow_nan, skipkeys, check_circular; a plain
+# dumps() goes through the shim's writer (_json.dumps) first.
 import _json
 
 __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecodeError', 'JSONDecoder', 'JSONEncoder']
@@ -406,6 +407,13 @@ class JSONEncoder:
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None,
           separators=None, default=None, sort_keys=False, **kw):
+    if cls is None and indent is None and default is None and not sort_keys and not kw:
+        # The shim's writer, in C speed; it declines (FAIL) what it does not
+        # write exactly as CPython (NaN, bytes, other objects, cycles).
+        item, key = separators or (', ', ': ')
+        s = _json.dumps(obj, ensure_ascii, item, key)
+        if s is not _json.FAIL:
+            return s
     return (cls or JSONEncoder)(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
                                 allow_nan=allow_nan, indent=indent, separators=separators, default=default,
                                 sort_keys=sort_keys, **kw).encode(obj)

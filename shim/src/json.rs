@@ -390,6 +390,56 @@ pub fn write(out: &mut Buf, o: Obj, where_: &str) -> Result<(), JsonError> {
     }
 }
 
+/// How the writer spells JSON: the node's outputs (compact, UTF-8 text,
+/// bytes as base64 strings) or `json.dumps` (its separators and
+/// `ensure_ascii`; bytes refused, as CPython refuses them).
+#[derive(Clone, Copy)]
+struct Style {
+    ascii: bool,
+    dumps: bool,
+    item: &'static [u8],
+    key: &'static [u8],
+}
+
+const OUTPUTS: Style = Style { ascii: false, dumps: false, item: b",", key: b":" };
+
+/// The style of the write in progress (the guest is single-threaded, and
+/// the writer calls no Python code).
+static mut STYLE: Style = OUTPUTS;
+
+fn style() -> Style {
+    unsafe { STYLE }
+}
+
+/// `_json.dumps` (micropython/mpnode_json.c, for pylib/json.py's `dumps`
+/// with no `indent`, `sort_keys`, `default` or `cls`): the value as CPython's
+/// encoder writes it with these separators, or null for anything the shim's
+/// writer does not write as CPython does (NaN, bytes, other objects, a value
+/// that contains itself, a lone surrogate): json.py then encodes it itself,
+/// with CPython's result or error.
+#[no_mangle]
+pub extern "C" fn mpn_json_dumps(o: Obj, ascii: bool, item: *const u8, item_len: usize, key: *const u8, key_len: usize) -> Obj {
+    // SAFETY: the separators are str data that outlive this call; the
+    // style is reset before returning.
+    unsafe {
+        STYLE = Style {
+            ascii,
+            dumps: true,
+            item: core::slice::from_raw_parts(item, item_len),
+            key: core::slice::from_raw_parts(key, key_len),
+        };
+    }
+    let mut buf = Buf::new(64);
+    let mut path = Path { parts: heapless::Vec::new(), overflow: false, why: None };
+    let done = write_value(&mut buf, o, &mut path, 0).is_ok();
+    unsafe { STYLE = OUTPUTS };
+    if done {
+        unsafe { sys::mp_obj_new_str_from_vstr(&sys::mp_type_str, &mut buf.v) }
+    } else {
+        core::ptr::null_mut()
+    }
+}
+
 /// Where in the value a conversion failed, e.g. `["items"][3]`.
 struct Path<'a> {
     parts: heapless::Vec<Part<'a>, 12>,
@@ -476,7 +526,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
             out.push_byte(b'[');
             for i in 0..len {
                 if i > 0 {
-                    out.push_byte(b',');
+                    out.push(style().item);
                 }
                 path.push(Part::Index(i));
                 // Re-read the item pointer each time: the list is not ours.
@@ -497,11 +547,11 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
                     continue;
                 }
                 if !first {
-                    out.push_byte(b',');
+                    out.push(style().item);
                 }
                 first = false;
                 write_key(out, elem.key, path)?;
-                out.push_byte(b':');
+                out.push(style().key);
                 let key: &'a [u8] = if mp::kind(elem.key) == mpn_kind_t_MPN_STR { unsafe { mp::str_bytes(elem.key) } } else { b"?" };
                 path.push(Part::Key(key));
                 write_value(out, elem.value, path, depth + 1)?;
@@ -509,6 +559,7 @@ fn write_value<'a>(out: &mut Buf, o: Obj, path: &mut Path<'a>, depth: usize) -> 
             }
             out.push_byte(b'}');
         }
+        mpn_kind_t_MPN_BYTES if style().dumps => return Err(Stop),
         mpn_kind_t_MPN_BYTES => {
             // Flow-Like carries bytes as base64 strings.
             let data = unsafe { mp::str_bytes(o) };
@@ -560,8 +611,11 @@ fn write_key(out: &mut Buf, k: Obj, path: &mut Path<'_>) -> Result<(), Stop> {
 }
 
 /// Writes a JSON string literal; the input is UTF-8 (MicroPython's str).
+/// Escapes as CPython's encoder does; with `ensure_ascii` (json.dumps'
+/// default) every character outside ' '..'~' as `\uXXXX`, with surrogate
+/// pairs above the BMP.
 pub fn write_str(out: &mut Buf, s: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let ascii = style().ascii;
     out.push_byte(b'"');
     let mut run = 0;
     for (i, &c) in s.iter().enumerate() {
@@ -571,19 +625,41 @@ pub fn write_str(out: &mut Buf, s: &[u8]) {
             b'\n' => b"\\n",
             b'\r' => b"\\r",
             b'\t' => b"\\t",
+            8 => b"\\b",
+            12 => b"\\f",
             0..=0x1f => b"",
+            0x7f.. if ascii => b"",
             _ => continue,
         };
         out.push(&s[run..i]);
         run = i + 1;
-        if esc.is_empty() {
-            out.push(&[b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]]);
-        } else {
+        if !esc.is_empty() {
             out.push(esc);
+        } else if c < 0x80 {
+            escape_u(out, c as u32);
+        } else if c >= 0xc0 {
+            // A lead byte: the code point it starts (the str is UTF-8);
+            // continuation bytes write nothing.
+            let n = if c >= 0xf0 { 4 } else if c >= 0xe0 { 3 } else { 2 };
+            let mut cp = (c as u32) & (0x7f >> n);
+            for &b in &s[i + 1..i + n] {
+                cp = cp << 6 | (b & 0x3f) as u32;
+            }
+            if cp >= 0x10000 {
+                escape_u(out, 0xd800 | (cp - 0x10000) >> 10);
+                cp = 0xdc00 | (cp & 0x3ff);
+            }
+            escape_u(out, cp);
         }
     }
     out.push(&s[run..]);
     out.push_byte(b'"');
+}
+
+/// `\uXXXX`, lowercase hex as CPython writes it.
+fn escape_u(out: &mut Buf, cp: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(&[b'\\', b'u', HEX[(cp >> 12) as usize & 15], HEX[(cp >> 8) as usize & 15], HEX[(cp >> 4) as usize & 15], HEX[cp as usize & 15]]);
 }
 
 fn base64(out: &mut Buf, data: &[u8]) {

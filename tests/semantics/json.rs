@@ -57,6 +57,37 @@ fn json_dumps() {
     );
 }
 
+/// A plain `dumps()` goes through the shim's writer (`_json.dumps`); what
+/// it declines (NaN, bytes, objects, cycles, lone surrogates) goes to the
+/// Python encoder. Both must give CPython's text.
+#[test]
+fn json_dumps_native_path() {
+    check(
+        "json.dumps native",
+        "import json\nfrom collections import Counter, OrderedDict\nfrom enum import IntEnum\nclass L(IntEnum):\n    A = 2\ncyc = []\ncyc.append(cyc)\n",
+        &[
+            "json.dumps('\\b\\f\\x00\\x1f\\x7f \\u20ac \\u00e9\\U0001f600\\u0800\\uffff')",
+            "json.dumps('\\b\\x7f\\u20ac\\U0001f600', ensure_ascii=False)",
+            "json.dumps({'\\u00e9': ['\\u00fc', {'k\\n': 1.5}], 'z': None, 'a': [True, False]})",
+            "json.dumps({'b': 1, 'a': 2, 'c': {'y': 1, 'x': 2}})",
+            "json.dumps([1, 2, [3, [4, {'a': (5, 6)}]]], separators=(',', ':'))",
+            "json.dumps(Counter('abca'))",
+            "json.dumps(OrderedDict([('z', 1), ('a', 2)]))",
+            "json.dumps([L.A, {L.A: L.A}])",
+            "json.dumps({1: 2, 2.5: 3, True: 4, None: 5, 10**20: 6})",
+            "json.dumps([1, [2, float('nan')]])",
+            "json.dumps([1, {'b': b'x'}])",
+            "json.dumps(cyc)",
+            "json.dumps('\\ud800')",
+            "json.dumps(['a', '\\udc00b'], ensure_ascii=False) == '[\"a\", \"\\udc00b\"]'",
+            "json.dumps(-(10**40))",
+            "json.dumps([0.1, 1e22, 5e-324, 1.7976931348623157e308])",
+            "json.dumps('x' * 300)[:5]",
+            "json.dumps({'a': 1}, separators=('|', '='))",
+        ],
+    );
+}
+
 #[test]
 fn json_loads() {
     check(
