@@ -376,6 +376,9 @@ impl Parser<'_> {
 /// Writes `o` as JSON to `out`. Errors name the offending value's path
 /// (`where_`) and type.
 pub fn write(out: &mut Buf, o: Obj, where_: &str) -> Result<(), JsonError> {
+    // A MemoryError raised inside `json.dumps` leaves by longjmp, past the
+    // reset at its end: the outputs never inherit its style.
+    unsafe { STYLE = OUTPUTS };
     let mut path = Path { parts: heapless::Vec::new(), overflow: false, why: None };
     match write_value(out, o, &mut path, 0) {
         Ok(()) => Ok(()),
@@ -642,7 +645,7 @@ pub fn write_str(out: &mut Buf, s: &[u8]) {
             // continuation bytes write nothing.
             let n = if c >= 0xf0 { 4 } else if c >= 0xe0 { 3 } else { 2 };
             let mut cp = (c as u32) & (0x7f >> n);
-            for &b in &s[i + 1..i + n] {
+            for &b in s.get(i + 1..i + n).unwrap_or_default() {
                 cp = cp << 6 | (b & 0x3f) as u32;
             }
             if cp >= 0x10000 {
