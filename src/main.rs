@@ -151,6 +151,11 @@ struct BenchArgs {
     /// `node_name` for the envelope (selects a node in a multi-node package).
     #[arg(long)]
     node_name: Option<String>,
+    /// Instead of timing: profile the warm runs (--runs of them, default
+    /// 20) on an instrumented copy of the module, and list the N guest
+    /// functions that executed the most wasm instructions, with their calls.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "25")]
+    profile: Option<usize>,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -551,6 +556,9 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
 fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
     let inputs = parse_inputs(&args.inputs)?;
     let bytes = module_bytes(&args.node)?;
+    if let Some(top) = args.profile {
+        return bench_profile(&args, &bytes, inputs, top);
+    }
     let options = bench::BenchOptions {
         runs: args.runs,
         seconds: args.seconds,
@@ -575,6 +583,57 @@ fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
         print!("{}", bench_text(&result));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn bench_profile(args: &BenchArgs, bytes: &[u8], inputs: Value, top: usize) -> Result<ExitCode, CliError> {
+    let runs = args.runs.unwrap_or(20);
+    let profile = mpnode_build::profile::profile(&Engine::new(), bytes, inputs, runs, args.limits.limits(), args.node_name.clone())
+        .map_err(|e| {
+            let error = CliError::new(format!("could not profile {}: {e}", args.node.display()));
+            match e {
+                mpnode_build::profile::ProfileError::Failed(_) => error.hint("pass inputs it accepts with --inputs"),
+                _ => error,
+            }
+        })?;
+    if args.json {
+        let mut value = serde_json::to_value(&profile).unwrap_or_default();
+        if let Value::Object(map) = &mut value {
+            if let Some(Value::Array(functions)) = map.get_mut("functions") {
+                functions.truncate(top);
+            }
+            map.insert("node".into(), json!(args.node.display().to_string()));
+        }
+        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", profile_text(&args.node, &profile, top));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn profile_text(node: &Path, p: &mpnode_build::profile::Profile, top: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {:.0} wasm instructions and {:.0} guest calls per warm run (mean of {} runs)",
+        node.display(),
+        p.instructions,
+        p.calls,
+        p.runs
+    );
+    let _ = writeln!(out, "{:>12} {:>6} {:>10} {:>10}  function", "instructions", "share", "calls", "loops");
+    for f in p.functions.iter().take(top) {
+        let share = 100.0 * f.instructions / p.instructions.max(1.0);
+        let _ = writeln!(out, "{:>12.0} {:>5.1}% {:>10.1} {:>10.1}  {}", f.instructions, share, f.calls, f.loops, f.name);
+        if !f.callers.is_empty() && share >= 1.0 {
+            let by: Vec<String> = f.callers.iter().take(4).map(|(name, n)| format!("{name} {n:.1}")).collect();
+            let _ = writeln!(out, "{:>43}  <- {}", "", by.join(", "));
+        }
+    }
+    if p.functions.len() > top {
+        let rest: f64 = p.functions[top..].iter().map(|f| f.instructions).sum();
+        let _ = writeln!(out, "{:>12.0} {:>5.1}%                        {} more functions", rest, 100.0 * rest / p.instructions.max(1.0), p.functions.len() - top);
+    }
+    out
 }
 
 fn bench_text(r: &Value) -> String {

@@ -183,6 +183,11 @@ fn main() {
             println!("cargo:rerun-if-changed={}", dir.join(file).display());
             fs::copy(dir.join(file), out.join(file))
                 .unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_DIR={}: {file}: {e}", dir.display())));
+            // The function names are optional (profiles then show indices).
+            let names = Path::new(file).with_extension("names");
+            if fs::copy(dir.join(&names), out.join(&names)).is_err() {
+                fs::write(out.join(&names), b"").unwrap();
+            }
         }
         println!("cargo:rustc-env=MPNODE_MPY_CROSS=");
         return;
@@ -193,6 +198,9 @@ fn main() {
         fs::copy(&prebuilt, &dest).unwrap_or_else(|e| fail(&format!("MPNODE_RUNTIME_WASM={prebuilt}: {e}")));
         fs::write(out.join(RUNTIME_NOCOMPILER_FILE), b"").unwrap();
         fs::write(out.join(COMPILER_FILE), b"").unwrap();
+        for file in [RUNTIME_FILE, RUNTIME_NOCOMPILER_FILE, COMPILER_FILE] {
+            fs::write(out.join(Path::new(file).with_extension("names")), b"").unwrap();
+        }
         println!("cargo:rustc-env=MPNODE_MPY_CROSS=");
         return;
     }
@@ -880,6 +888,11 @@ fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
         "--enable-reference-types",
         "--enable-multivalue",
     ];
+    // Optimised once with the function names kept (`-g`; names do not
+    // change the code), then stripped: the shipped module is byte for byte
+    // what optimising without names gives, and the names of its functions
+    // (same indices) go to a `.names` file for `mpnode bench --profile`.
+    let named = dest.with_extension("named.wasm");
     let mut cmd = Command::new(&tools.wasm_opt[0]);
     cmd.args(&tools.wasm_opt[1..])
         .args(features)
@@ -887,8 +900,46 @@ fn optimise(linked: &Path, dest: &Path, tools: &Tools) {
         // --converge repeats -Oz while it still shrinks the module (~200
         // bytes for the runtime). The target_features section (107 bytes)
         // only informs tools that link further; no engine reads it.
-        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--strip-target-features"])
+        .args(["-Oz", "--converge", "-g", "--strip-dwarf", "--strip-producers", "--strip-target-features"])
         .arg("-o")
-        .arg(dest);
+        .arg(&named);
     run(&mut cmd, "binaryen wasm-opt -Oz");
+    let mut cmd = Command::new(&tools.wasm_opt[0]);
+    cmd.args(&tools.wasm_opt[1..]).args(features).arg(&named).arg("--strip-debug").arg("-o").arg(dest);
+    run(&mut cmd, "binaryen wasm-opt --strip-debug");
+    let wasm = fs::read(&named).unwrap();
+    fs::write(dest.with_extension("names"), name_section(&wasm).unwrap_or_default()).unwrap();
+}
+
+/// The payload of a module's `name` custom section, if it has one (a walk
+/// over the section headers; the payload is parsed where it is read).
+fn name_section(wasm: &[u8]) -> Option<&[u8]> {
+    fn leb(bytes: &[u8], at: &mut usize) -> Option<usize> {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let byte = *bytes.get(*at)?;
+            *at += 1;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb(wasm, &mut at)?;
+        let body = wasm.get(at..at + size)?;
+        at += size;
+        if id == 0 {
+            let mut inner = 0;
+            let len = leb(body, &mut inner)?;
+            if body.get(inner..inner + len)? == b"name" {
+                return body.get(inner + len..);
+            }
+        }
+    }
+    None
 }

@@ -5,4 +5,5 @@ mod support;
 mod authoring;
 mod lower;
 mod precompile;
+mod profile;
 mod snapshot;

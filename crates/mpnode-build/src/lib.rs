@@ -34,6 +34,7 @@ pub mod inspect;
 pub mod lower;
 pub mod manifest;
 pub mod pack;
+pub mod profile;
 pub mod scaffold;
 pub mod snapshot;
 pub mod validate;

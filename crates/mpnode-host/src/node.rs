@@ -327,6 +327,15 @@ impl Node {
         self.run_bytes(envelope, head)
     }
 
+    /// The value of an exported `i64` global of the live instance (`None`
+    /// before the first call, after a failure that dropped the instance, or
+    /// if there is no such global). `mpnode bench --profile` reads the
+    /// counters of an instrumented module through it.
+    pub fn exported_i64(&self, name: &str) -> Option<i64> {
+        let live = self.live.as_ref()?;
+        live.instance.get_global(&live.store, name)?.get(&live.store).i64()
+    }
+
     fn envelope(&mut self, inputs: Map<String, Value>) -> Result<Envelope, Failure> {
         self.runs += 1;
         let node_name = match &self.context.node_name {

@@ -32,6 +32,15 @@ pub const RUNTIME_NO_COMPILER_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR
 /// built with a prebuilt runtime.
 pub const COMPILER_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mpnode-compiler.wasm"));
 
+/// The function names of [`RUNTIME_WASM`]: the payload of the `name`
+/// custom section the build strips from the module (same function indices).
+/// Read by `mpnode bench --profile`; empty when the runtime was prebuilt
+/// without them.
+pub const RUNTIME_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mpnode-runtime.names"));
+
+/// The function names of [`RUNTIME_NO_COMPILER_WASM`], as [`RUNTIME_NAMES`].
+pub const RUNTIME_NO_COMPILER_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mpnode-runtime-nocompiler.names"));
+
 /// Which runtime a node is packed into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuntimeKind {
@@ -49,6 +58,18 @@ impl RuntimeKind {
             RuntimeKind::NoCompiler => RUNTIME_NO_COMPILER_WASM,
         }
     }
+
+    /// The payload of the module's `name` section (function names by
+    /// index), kept aside when the build strips it; may be empty.
+    pub fn function_names(self) -> &'static [u8] {
+        match self {
+            RuntimeKind::WithCompiler => RUNTIME_NAMES,
+            RuntimeKind::NoCompiler => RUNTIME_NO_COMPILER_NAMES,
+        }
+    }
+
+    /// Every runtime kind.
+    pub const ALL: [RuntimeKind; 2] = [RuntimeKind::WithCompiler, RuntimeKind::NoCompiler];
 
     /// The smaller runtime that runs precompiled nodes: the one without
     /// the compiler, unless it is missing or (unexpectedly) not smaller.
