@@ -99,6 +99,17 @@ pub fn parse(text: &[u8]) -> Result<Obj, JsonError> {
     }
 }
 
+/// Whether any of the 8 bytes of `w` is `"`, a backslash or a control
+/// character (the classic has-zero-byte test, on `w` and on `w` xor'd with
+/// each quote). A byte at or above 0x80 is never flagged.
+#[inline(always)]
+fn needs_look(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    (zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | (w.wrapping_sub(ONES * 0x20) & !w & HIGH)) != 0
+}
+
 /// `_json.loads` (micropython/mpnode_json.c, for pylib/json.py): the same
 /// parser serves the `json` module. Null when the text is not a document it
 /// accepts; json.py then parses it itself for CPython's error message.
@@ -165,12 +176,27 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Obj, Stop> {
         self.i += 1;
-        let d = unsafe { sys::mp_obj_new_dict(0) };
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(d);
+            return Ok(unsafe { sys::mp_obj_new_dict(0) });
         }
+        // The first PAIRS pairs wait here, and the dict is made at its size
+        // when the object ends: no table is outgrown and rehashed while it
+        // fills (six rehashes for a run envelope). A bigger object goes on
+        // in the dict. The pairs are safe in locals: no collection runs
+        // while the shim parses (only at the VM's safe points).
+        const PAIRS: usize = 16;
+        let mut pairs = [(core::ptr::null_mut(), core::ptr::null_mut()); PAIRS];
+        let mut n = 0;
+        let mut d: Obj = core::ptr::null_mut();
+        let dict = |pairs: &[(Obj, Obj)], extra: usize| {
+            let d = unsafe { sys::mp_obj_new_dict(pairs.len() + extra) };
+            for &(k, v) in pairs {
+                unsafe { sys::mp_obj_dict_store(d, k, v) };
+            }
+            d
+        };
         loop {
             self.ws();
             if self.peek() != Some(b'"') {
@@ -184,13 +210,21 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             let v = self.value(depth + 1)?;
-            unsafe { sys::mp_obj_dict_store(d, k, v) };
+            if !d.is_null() {
+                unsafe { sys::mp_obj_dict_store(d, k, v) };
+            } else if n < PAIRS {
+                pairs[n] = (k, v);
+                n += 1;
+            } else {
+                d = dict(&pairs, PAIRS);
+                unsafe { sys::mp_obj_dict_store(d, k, v) };
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(d);
+                    return Ok(if d.is_null() { dict(&pairs[..n], 0) } else { d });
                 }
                 _ => return Err(self.fail("expected ',' or '}'")),
             }
@@ -237,18 +271,30 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<Obj, Stop> {
         self.i += 1;
         let start = self.i;
-        // Fast path: no escapes, the bytes are the string.
-        while let Some(c) = self.peek() {
-            match c {
-                b'"' => {
-                    let o = mp::new_str(&self.s[start..self.i]);
-                    self.i += 1;
-                    return Ok(o);
-                }
-                b'\\' => break,
-                0..=0x1f => return Err(self.fail("control character in string")),
-                _ => self.i += 1,
+        // Fast path: no escapes, the bytes are the string. The scan to the
+        // first byte that needs a look tests 8 bytes at once.
+        let s = self.s;
+        let mut j = start;
+        while j + 8 <= s.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[j..j + 8]);
+            if needs_look(u64::from_le_bytes(w)) {
+                break;
             }
+            j += 8;
+        }
+        while j < s.len() && !matches!(s[j], b'"' | b'\\' | 0..=0x1f) {
+            j += 1;
+        }
+        self.i = j;
+        match self.peek() {
+            Some(b'"') => {
+                let o = mp::new_str(&self.s[start..self.i]);
+                self.i += 1;
+                return Ok(o);
+            }
+            Some(b'\\') | None => {}
+            Some(_) => return Err(self.fail("control character in string")),
         }
         let mut buf = Buf::new(self.i - start + 16);
         buf.push(&self.s[start..self.i]);
