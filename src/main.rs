@@ -631,7 +631,13 @@ fn profile_text(node: &Path, p: &mpnode_build::profile::Profile, top: usize) -> 
     }
     if p.functions.len() > top {
         let rest: f64 = p.functions[top..].iter().map(|f| f.instructions).sum();
-        let _ = writeln!(out, "{:>12.0} {:>5.1}%                        {} more functions", rest, 100.0 * rest / p.instructions.max(1.0), p.functions.len() - top);
+        let _ = writeln!(
+            out,
+            "{:>12.0} {:>5.1}%                        {} more functions",
+            rest,
+            100.0 * rest / p.instructions.max(1.0),
+            p.functions.len() - top
+        );
     }
     out
 }

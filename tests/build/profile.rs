@@ -18,7 +18,10 @@ fn profile_of(wasm: &[u8], inputs: Value, runs: u32) -> Profile {
 }
 
 fn function<'a>(p: &'a Profile, name: &str) -> &'a mpnode_build::profile::FunctionProfile {
-    p.functions.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("{name} is not in the profile: {:?}", p.functions.iter().map(|f| &f.name).collect::<Vec<_>>()))
+    p.functions
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("{name} is not in the profile: {:?}", p.functions.iter().map(|f| &f.name).collect::<Vec<_>>()))
 }
 
 #[test]

@@ -11,7 +11,9 @@
 //! entry point of control (a function's start, a branch target, the
 //! fall-through after a conditional branch) starts such a stretch, so the
 //! counts are exact for code that runs to its end; a call that leaves by a
-//! trap or a `longjmp` counts the rest of its stretch too. A third counter
+//! trap or a `longjmp` counts the rest of its stretch too. Structure is not
+//! counted (`block`, `loop`, `end`, `else`, `nop`: engines compile it away).
+//! A third counter
 //! per function counts its loop iterations. The counts are
 //! wasm instructions: engine-independent, close to wasmtime's fuel, and
 //! roughly proportional to wasmi's (which charges some instructions more).
@@ -180,6 +182,13 @@ fn ends_stretch(op: &Operator<'_>) -> bool {
     )
 }
 
+/// Structure, not work: engines compile these away (wasmi's translation
+/// to its register IR, wasmtime's fuel), and a `br_table` sits inside one
+/// `block` per target, so counting them would make a switch look costly.
+fn structural(op: &Operator<'_>) -> bool {
+    matches!(op, Operator::Block { .. } | Operator::Loop { .. } | Operator::End | Operator::Else | Operator::Nop)
+}
+
 impl Reencode for Counters {
     type Error = std::convert::Infallible;
 
@@ -252,7 +261,8 @@ impl Reencode for Counters {
         Counters::add(&mut f, calls, 1);
         let mut reader = func.get_operators_reader()?;
         let mut stretch = Vec::new();
-        // Instructions in the stretch that are counters, not the function's.
+        // Instructions in the stretch that are not counted: the counters'
+        // own, and structure.
         let mut extra = 0;
         while !reader.eof() {
             let op = reader.read()?;
@@ -268,6 +278,9 @@ impl Reencode for Counters {
             }
             let ends = ends_stretch(&op);
             let is_loop = matches!(op, Operator::Loop { .. });
+            if structural(&op) {
+                extra += 1;
+            }
             stretch.push(self.instruction(op)?);
             if ends || reader.eof() {
                 Counters::add(&mut f, instructions, (stretch.len() - extra) as u64);
@@ -389,13 +402,10 @@ pub fn profile(
     run(&mut node)?;
     let read = |node: &Node| -> Vec<(i64, i64, i64)> {
         let get = |name: String| node.exported_i64(&name).unwrap_or(0);
-        (0..instrumented.defined_functions)
-            .map(|k| (get(calls_export(k)), get(instructions_export(k)), get(loops_export(k))))
-            .collect()
+        (0..instrumented.defined_functions).map(|k| (get(calls_export(k)), get(instructions_export(k)), get(loops_export(k)))).collect()
     };
-    let read_sites = |node: &Node| -> Vec<i64> {
-        (0..instrumented.sites.len()).map(|s| node.exported_i64(&site_export(s)).unwrap_or(0)).collect()
-    };
+    let read_sites =
+        |node: &Node| -> Vec<i64> { (0..instrumented.sites.len()).map(|s| node.exported_i64(&site_export(s)).unwrap_or(0)).collect() };
     let before = read(&node);
     let sites_before = read_sites(&node);
     let runs = runs.max(1);
