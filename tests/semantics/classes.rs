@@ -173,3 +173,53 @@ fn class_model() {
         ),
     ]);
 }
+
+/// Special methods as attributes (patch 0064): explicit `__repr__`,
+/// `__len__`, `__eq__`, `__add__`, ... on builtin objects, through `super()`
+/// (the native base value's, or object's) and on `object` and builtin types
+/// (`object.__repr__(self)`, `int.__neg__`).
+#[test]
+fn special_methods_on_builtins() {
+    crate::probes::check(&[
+        (
+            "super repr in a class",
+            "class A:\n    def __repr__(self):\n        return 'A' + super().__repr__()\nr = repr(A())\nprint(r[:2], ' object at ' in r, r[-1])\nclass B(A):\n    pass\nprint(repr(B())[:2])",
+        ),
+        (
+            "super repr in a dict subclass",
+            "class D(dict):\n    def __repr__(self):\n        return 'D' + super().__repr__()\nprint(repr(D(a=1)))\nclass L(list):\n    def __repr__(self):\n        return 'L' + super().__repr__()\nprint(repr(L([1, 'x'])))",
+        ),
+        (
+            "super str in an exception",
+            "class MyError(Exception):\n    def __str__(self):\n        return 'x: ' + super().__str__()\nprint(str(MyError('boom')), str(MyError('bad', 2)), str(MyError()))\ntry:\n    raise MyError('caught')\nexcept MyError as e:\n    print(e)\nraise MyError('escaped')",
+        ),
+        (
+            "object str and repr",
+            "class A:\n    def __repr__(self):\n        return 'R'\n    def __str__(self):\n        return 's' + object.__str__(self)\na = A()\nr = object.__repr__(a)\nprint(str(a), r[0], ' object at ' in r, r[-1])\nclass B:\n    pass\nb = B()\nprint(object.__str__(b) == repr(b), b.__repr__() == repr(b), b.__str__() == str(b), object.__format__(b, '') == str(b))\nprint(object.__eq__(b, b), object.__eq__(b, 1), object.__ne__(b, b), object.__hash__(b) == hash(b), b.__hash__() == hash(b))",
+        ),
+        (
+            "eq and ne of a class",
+            "class Key:\n    def __init__(self, v):\n        self.v = v\n    def __eq__(self, o):\n        return isinstance(o, Key) and self.v == o.v\n    def __hash__(self):\n        return super().__hash__() * 0 + hash(self.v)\nprint(Key(1).__ne__(Key(2)), Key(1).__ne__(Key(1)), hash(Key(3)) == hash(3))",
+        ),
+        (
+            "builtins' methods",
+            "print([1].__repr__(), (5).__str__(), 'a'.__repr__(), [1, 2].__len__(), 'abc'.__len__(), (1).__eq__(1), [1].__contains__(1), [1].__contains__(3))\nprint('a'.__hash__() == hash('a'), (3.5).__format__('.2f'), (7).__format__('03d'), (1).__add__(2), {'a': 1}.__getitem__('a'), {'a': 1}.__contains__('a'))\nprint([1].__eq__([1]), (1).__ne__(2), (3).__lt__(4), (3).__ge__(4))\nprint((7).__sub__(2), (2).__mul__(4), (2).__pow__(10), (7).__floordiv__(2), (7).__mod__(4), (6).__and__(3), (1).__lshift__(3))\nprint((-4).__abs__(), (5).__neg__(), (5).__invert__(), (0).__bool__(), (2.5).__bool__(), (2.5).__add__(1), 'ab'.__add__('c'), 'ab'.__mul__(2), [1].__add__([2]))",
+        ),
+        (
+            "item methods",
+            "d = {'k': 1}\nprint(d.__getitem__('k'))\nx = [1, 2, 3]\nprint(x, x.__getitem__(-1), list(x.__iter__()))\ntry:\n    {}.__getitem__('zz')\nexcept KeyError as e:\n    print('KeyError', e)",
+        ),
+        (
+            "unbound builtin methods",
+            "print(sorted([3, 1, 2], key=int.__neg__), int.__add__(1, 2), str.__len__('abc'), list(map(str.__repr__, ['a'])))\nprint(dict.__repr__({'a': 1}), float.__str__(0.5), object.__str__(1), list.__getitem__([5, 6], 1))\nf = [1, 2, 3].__len__\nprint(f(), getattr('abc', '__len__')())",
+        ),
+        (
+            "super in native subclasses",
+            "class L(list):\n    def __len__(self):\n        return super().__len__() + 100\n    def __getitem__(self, i):\n        return super().__getitem__(i) * 10\n    def __contains__(self, v):\n        return super().__contains__(v) or v == 'any'\n    def __iter__(self):\n        return super().__iter__()\nl = L([1, 2])\nprint(len(l), l[1], 2 in l, 'any' in l, 5 in l, list(l))\nclass N(int):\n    def __add__(self, o):\n        return N(super().__add__(o) * 2)\n    def __eq__(self, o):\n        return super().__eq__(o)\n    def __hash__(self):\n        return super().__hash__()\nprint(N(3) + 4, N(3) == 3, N(3) == 4, hash(N(5)))\nclass S(str):\n    def __len__(self):\n        return super().__len__() * 2\n    def __format__(self, spec):\n        return '[' + super().__format__(spec) + ']'\nprint(len(S('abc')), format(S('ab'), '>4'))",
+        ),
+        (
+            "missing special methods",
+            "class P:\n    pass\ntry:\n    P().__len__()\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    object().__len__\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    P.__add__\nexcept AttributeError as e:\n    print('AttributeError', e)\nclass Q:\n    def __len__(self):\n        return super().__len__()\nlen(Q())",
+        ),
+    ]);
+}
