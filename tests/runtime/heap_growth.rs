@@ -178,7 +178,7 @@ fn the_seed_node_starts_small() {
 /// gc.c reads the entry after an object's last block to find its end (when
 /// it marks, frees or measures it): for the heap's last block that entry
 /// is past the table, past the end of linear memory when the table ends
-/// there, which is one heap start in 65 (patch 0045 keeps a free entry
+/// there, which is one heap start in 65 (patch 0048 keeps a free entry
 /// after the table). Every heap start modulo 65 blocks: fill the heap with
 /// one-block floats and collect.
 #[test]
