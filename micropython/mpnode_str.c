@@ -15,6 +15,7 @@
 
 #include "py/objstr.h"
 #include "py/objtuple.h"
+#include "py/parsenum.h"
 #include "py/runtime.h"
 #include "py/unicode.h"
 
@@ -173,6 +174,60 @@ static bool u_isspace(unichar c) {
 // Line boundaries of str.splitlines (\r\n is handled by the caller).
 static bool u_islinebreak(unichar c) {
     return (c >= 10 && c <= 13) || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// ---- int() and float() of str: Unicode digits and spaces ----------------------
+// CPython reads every Unicode decimal digit (category Nd) as its digit and
+// strips Unicode whitespace; v1.9.4's parsers read ASCII. The digits come
+// in runs of ten, from 0 to 9, whose starts (halved) are mpn_uc_nd.
+static int u_digit(unichar c) {
+    for (int i = MP_ARRAY_SIZE(mpn_uc_nd); i-- > 0;) {
+        unichar d = c - ((unichar)mpn_uc_nd[i] << 1);
+        if (d < 10) {
+            return d;
+        }
+    }
+    return -1;
+}
+
+// The copy being parsed, and the text it stands for: mpn_number_error
+// quotes the text as the user wrote it.
+const char *mpn_num_copy, *mpn_num_orig;
+size_t mpn_num_orig_len;
+
+// int(s, base) (base >= 0) or float(s) (base < 0) of a str with non-ASCII
+// characters, all of them digits or whitespace: the parse of an ASCII copy.
+// MP_OBJ_NULL when s is ASCII or has another character (which the parser
+// rejects, quoting s).
+mp_obj_t mpn_number_unicode(const char *s, size_t len, int base) {
+    const byte *p = (const byte *)s, *top = p + len;
+    while (p < top && *p < 0x80) {
+        p++;
+    }
+    if (p == top) {
+        return MP_OBJ_NULL;
+    }
+    vstr_t v;
+    vstr_init(&v, len);
+    for (p = (const byte *)s; p < top; p = utf8_next_char(p)) {
+        unichar c = utf8_get_char(p);
+        int d = u_digit(c);
+        if (d >= 0) {
+            vstr_add_byte(&v, '0' + d);
+        } else if (u_isspace(c)) {
+            vstr_add_byte(&v, ' ');
+        } else if (c < 0x80) {
+            vstr_add_byte(&v, c);
+        } else {
+            return MP_OBJ_NULL;
+        }
+    }
+    mpn_num_copy = v.buf;
+    mpn_num_orig = s;
+    mpn_num_orig_len = len;
+    mp_obj_t r = base < 0 ? mp_parse_num_decimal(v.buf, v.len, false, false, NULL) : mp_parse_num_integer(v.buf, v.len, base, NULL);
+    mpn_num_copy = NULL;
+    return r;
 }
 
 // ---- case mapping --------------------------------------------------------------
