@@ -262,8 +262,7 @@ extern const struct _mp_obj_type_t mp_type_RecursionError;
 void *mpn_number_error(int base, const char *str, size_t len);
 // int()/float() of Unicode digits and spaces (patch 0066, mpnode_str.c).
 void *mpn_number_unicode(const char *s, size_t len, int base);
-extern const char *mpn_num_copy, *mpn_num_orig;
-extern size_t mpn_num_orig_len;
+extern struct mpn_num_alias { const char *copy, *orig; size_t len; } mpn_num_alias;
 void *mpn_op_error(int op, void *lhs, void *rhs);
 void *mpn_str_op_error(int op, void *rhs);
 struct _mp_obj_fun_bc_t;

@@ -190,10 +190,9 @@ static int u_digit(unichar c) {
     return -1;
 }
 
-// The copy being parsed, and the text it stands for: mpn_number_error
+// The copy being parsed and the text it stands for: mpn_number_error
 // quotes the text as the user wrote it.
-const char *mpn_num_copy, *mpn_num_orig;
-size_t mpn_num_orig_len;
+struct mpn_num_alias mpn_num_alias;
 
 // int(s, base) (base >= 0) or float(s) (base < 0) of a str with non-ASCII
 // characters, all of them digits or whitespace: the parse of an ASCII copy.
@@ -207,26 +206,22 @@ mp_obj_t mpn_number_unicode(const char *s, size_t len, int base) {
     if (p == top) {
         return MP_OBJ_NULL;
     }
-    vstr_t v;
-    vstr_init(&v, len);
+    // each non-ASCII character becomes one byte
+    char *copy = m_new(char, len), *q = copy;
     for (p = (const byte *)s; p < top; p = utf8_next_char(p)) {
         unichar c = utf8_get_char(p);
-        int d = u_digit(c);
-        if (d >= 0) {
-            vstr_add_byte(&v, '0' + d);
-        } else if (u_isspace(c)) {
-            vstr_add_byte(&v, ' ');
-        } else if (c < 0x80) {
-            vstr_add_byte(&v, c);
-        } else {
-            return MP_OBJ_NULL;
+        if (c >= 0x80) {
+            int d = u_digit(c);
+            c = d >= 0 ? '0' + d : u_isspace(c) ? ' ' : 0;
+            if (c == 0) {
+                return MP_OBJ_NULL;
+            }
         }
+        *q++ = c;
     }
-    mpn_num_copy = v.buf;
-    mpn_num_orig = s;
-    mpn_num_orig_len = len;
-    mp_obj_t r = base < 0 ? mp_parse_num_decimal(v.buf, v.len, false, false, NULL) : mp_parse_num_integer(v.buf, v.len, base, NULL);
-    mpn_num_copy = NULL;
+    mpn_num_alias = (struct mpn_num_alias){copy, s, len};
+    mp_obj_t r = base < 0 ? mp_parse_num_decimal(copy, q - copy, false, false, NULL) : mp_parse_num_integer(copy, q - copy, base, NULL);
+    mpn_num_alias.copy = NULL;
     return r;
 }
 
