@@ -1,7 +1,8 @@
 # Generates genhdr/unicase.h: the Unicode tables behind str's case mapping
 # (upper, lower, title, casefold, capitalize, swapcase) and predicates
 # (isalpha, isdecimal, isdigit, isnumeric, isprintable, isidentifier,
-# isupper, islower, istitle) for the whole Basic Multilingual Plane, from
+# isupper, islower, istitle) for the whole Basic Multilingual Plane, and
+# the decimal digits int() and float() read (all planes), from
 # this Python's Unicode database (the same one the tests compare against).
 # Run by build.rs. Everything is stored as sorted runs, looked up by binary
 # search in micropython/mpnode_str.c:
@@ -142,9 +143,15 @@ def main(out_path):
         lines.append("static const uint16_t mpn_uc_%s[][3] = {%s};"
                      % (name, ",".join("{%d,%d,%d}" % e for e in r)))
     lines.append("static const uint16_t mpn_uc_specials[] = {%s};" % ",".join(map(str, specials)))
+    # The decimal digits (category Nd, all planes) come in runs of ten, 0 to
+    # 9; int() and float() read them (mpnode_str.c). Each run's start, which
+    # is even, halved to fit 16 bits.
+    nd = [cp for cp in range(0x110000) if unicodedata.decimal(chr(cp), -1) == 0]
+    assert all(cp % 2 == 0 and unicodedata.decimal(chr(cp + 9), -1) == 9 for cp in nd)
+    lines.append("static const uint16_t mpn_uc_nd[] = {%s};" % ",".join(str(cp >> 1) for cp in nd))
     with open(out_path, "w") as f:
         f.write("\n".join(lines) + "\n")
-    size = len(records) + 2 * len(ckpt) + len(values) + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials)
+    size = len(records) + 2 * len(ckpt) + len(values) + 2 * (len(up_x) + len(lo_x) + len(lt_x)) + sum(6 * len(r) for _, r in maps) + 2 * len(specials) + 2 * len(nd)
     sys.stderr.write("unicase.h: %d bytes of tables\n" % size)
 
 

@@ -260,6 +260,9 @@ bool mp_obj_exception_get_chain(void *exc, void **cause, void **context);
 extern const struct _mp_obj_type_t mp_type_RecursionError;
 // CPython's messages for common errors (patch 0037, mpnode_exc.c).
 void *mpn_number_error(int base, const char *str, size_t len);
+// int()/float() of Unicode digits and spaces (patch 0066, mpnode_str.c).
+void *mpn_number_unicode(const char *s, size_t len, int base);
+extern struct mpn_num_alias { const char *copy, *orig; size_t len; } mpn_num_alias;
 void *mpn_op_error(int op, void *lhs, void *rhs);
 void *mpn_str_op_error(int op, void *rhs);
 struct _mp_obj_fun_bc_t;

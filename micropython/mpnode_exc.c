@@ -99,6 +99,12 @@ void mpn_format_exception(mp_obj_t exc, vstr_t *vstr) {
 
 // ValueError of int(s, base) (base >= 0) or float(s) (base < 0).
 mp_obj_t mpn_number_error(int base, const char *str, size_t len) {
+    if (str == mpn_num_alias.copy) {
+        // the ASCII copy of a str with Unicode digits (mpnode_str.c)
+        str = mpn_num_alias.orig;
+        len = mpn_num_alias.len;
+        mpn_num_alias.copy = NULL;
+    }
     vstr_t vstr;
     mp_print_t print;
     vstr_init_print(&vstr, 50, &print);

@@ -15,6 +15,7 @@
 
 #include "py/objstr.h"
 #include "py/objtuple.h"
+#include "py/parsenum.h"
 #include "py/runtime.h"
 #include "py/unicode.h"
 
@@ -173,6 +174,55 @@ static bool u_isspace(unichar c) {
 // Line boundaries of str.splitlines (\r\n is handled by the caller).
 static bool u_islinebreak(unichar c) {
     return (c >= 10 && c <= 13) || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// ---- int() and float() of str: Unicode digits and spaces ----------------------
+// CPython reads every Unicode decimal digit (category Nd) as its digit and
+// strips Unicode whitespace; v1.9.4's parsers read ASCII. The digits come
+// in runs of ten, from 0 to 9, whose starts (halved) are mpn_uc_nd.
+static int u_digit(unichar c) {
+    for (int i = MP_ARRAY_SIZE(mpn_uc_nd); i-- > 0;) {
+        unichar d = c - ((unichar)mpn_uc_nd[i] << 1);
+        if (d < 10) {
+            return d;
+        }
+    }
+    return -1;
+}
+
+// The copy being parsed and the text it stands for: mpn_number_error
+// quotes the text as the user wrote it.
+struct mpn_num_alias mpn_num_alias;
+
+// int(s, base) (base >= 0) or float(s) (base < 0) of a str with non-ASCII
+// characters, all of them digits or whitespace: the parse of an ASCII copy.
+// MP_OBJ_NULL when s is ASCII or has another character (which the parser
+// rejects, quoting s).
+mp_obj_t mpn_number_unicode(const char *s, size_t len, int base) {
+    const byte *p = (const byte *)s, *top = p + len;
+    while (p < top && *p < 0x80) {
+        p++;
+    }
+    if (p == top) {
+        return MP_OBJ_NULL;
+    }
+    // each non-ASCII character becomes one byte
+    char *copy = m_new(char, len), *q = copy;
+    for (p = (const byte *)s; p < top; p = utf8_next_char(p)) {
+        unichar c = utf8_get_char(p);
+        if (c >= 0x80) {
+            int d = u_digit(c);
+            c = d >= 0 ? '0' + d : u_isspace(c) ? ' ' : 0;
+            if (c == 0) {
+                return MP_OBJ_NULL;
+            }
+        }
+        *q++ = c;
+    }
+    mpn_num_alias = (struct mpn_num_alias){copy, s, len};
+    mp_obj_t r = base < 0 ? mp_parse_num_decimal(copy, q - copy, false, false, NULL) : mp_parse_num_integer(copy, q - copy, base, NULL);
+    mpn_num_alias.copy = NULL;
+    return r;
 }
 
 // ---- case mapping --------------------------------------------------------------

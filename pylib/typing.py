@@ -77,29 +77,8 @@ class Protocol:
 
 
 class NamedTuple(_mpn_tuple._NTBase):
-    # Fields from the class's annotations (recorded by mpnode's lowering).
-    def __init__(self, *args, **kw):
-        cls = type(self)
-        if cls._fields is None:
-            names = tuple(getattr(cls, '__mpn_fields__', ()))
-            cls._fields = names
-            cls._field_defaults = dict([(n, getattr(cls, n)) for n in names if hasattr(cls, n)])
-        vals = list(args)
-        for f in cls._fields[len(args):]:
-            if f in kw:
-                vals.append(kw.pop(f))
-            elif f in cls._field_defaults:
-                vals.append(cls._field_defaults[f])
-            else:
-                raise TypeError("%s() missing 1 required positional argument: '%s'" % (cls.__name__, f))
-        if kw or len(vals) > len(cls._fields):
-            raise TypeError('%s() got unexpected arguments' % cls.__name__)
-        object.__setattr__(self, '_t', tuple(vals))
-        for f, v in zip(cls._fields, vals):
-            object.__setattr__(self, f, v)
-
-
-NamedTuple._fields = None
+    # Fields from the class's annotations (_NTBase.__init_subclass__).
+    pass
 
 
 class TypedDict:

@@ -220,6 +220,36 @@ fn special_methods_on_builtins() {
         (
             "missing special methods",
             "class P:\n    pass\ntry:\n    P().__len__()\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    object().__len__\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    P.__add__\nexcept AttributeError as e:\n    print('AttributeError', e)\nclass Q:\n    def __len__(self):\n        return super().__len__()\nlen(Q())",
+
+/// A Python subclass of tuple (patch 0065): tuple.__new__ makes its
+/// instances, which are tuples to isinstance, len, indexing, slicing,
+/// unpacking, comparison, hash, + and * and %-formatting.
+#[test]
+fn tuple_subclasses() {
+    crate::probes::check(&[
+        (
+            "tuple.__new__ in __new__",
+            "class P(tuple):\n    def __new__(cls, a, b):\n        return tuple.__new__(cls, (a, b))\n    def total(self):\n        return self[0] + self[1]\np = P(1, 2)\nprint(p, type(p).__name__, isinstance(p, tuple), isinstance(p, P), issubclass(P, tuple))\nprint(len(p), p[0], p[-1], p[1:], p[::-1], list(p), p.total(), p.index(2), p.count(1), 2 in p)\na, b = p\nprint(a, b, tuple(p), tuple(p) is p, [x * 10 for x in p])",
+        ),
+        (
+            "operators",
+            "class P(tuple):\n    def __new__(cls, *items):\n        return super().__new__(cls, items)\np = P(1, 2)\nprint(p == (1, 2), (1, 2) == p, p != (1, 2), p < (1, 3), (1, 3) > p, p <= P(1, 2), hash(p) == hash((1, 2)))\nprint(p + (3,), (0,) + p, p + P(9), p * 2, 2 * p, type(p + p).__name__)\nprint('%s-%s' % p, '{}/{}'.format(*p), sorted([P(2, 1), P(1, 5), P(1, 2)]), max(P(1), P(3)), {p: 'v'}[(1, 2)])",
+        ),
+        (
+            "called without __new__",
+            "class T(tuple):\n    def first(self):\n        return self[0]\nt = T([5, 6])\nprint(t, t.first(), len(T()), T('ab'), isinstance(t, tuple))",
+        ),
+        (
+            "tuple.__new__ of tuple and errors",
+            "print(tuple.__new__(tuple, [1, 2]), tuple.__new__(tuple))\ntry:\n    tuple.__new__(int, [1])\nexcept TypeError:\n    print('TypeError')",
+        ),
+        (
+            "str() of a native subclass uses its __repr__",
+            "class P(tuple):\n    def __repr__(self):\n        return 'P' + repr(tuple(self))\nclass L(list):\n    def __repr__(self):\n        return 'L!'\nclass D(dict):\n    def __repr__(self):\n        return 'D!'\nclass I(int):\n    def __repr__(self):\n        return 'I!'\nclass S(str):\n    def __repr__(self):\n        return 'S!'\nclass E(ValueError):\n    def __repr__(self):\n        return 'E!'\nclass T(tuple):\n    def __str__(self):\n        return 'T!'\nfor v in (P((1,)), L(), D(), I(3), S('s'), E('e'), T()):\n    print(str(v), '%s' % (v,), f'{v!s}', repr(v))\nprint(P((1, 2)), [P((1,))], L([1]) == [1])",
+        ),
+        (
+            "default __repr__ and attributes",
+            "class P(tuple):\n    def __new__(cls, x, y):\n        self = tuple.__new__(cls, (x, y))\n        self.tag = 'pt'\n        return self\n    @property\n    def x(self):\n        return self[0]\np = P(3, 4)\nprint(repr(p), str(p), p.x, p.tag)",
         ),
     ]);
 }

@@ -412,6 +412,13 @@ const COLLECTIONS: &[&str] = &[
             "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nreturn P(1, 2, 3)",
             "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nreturn P(1, 2)._replace(z=1)",
             "\nfrom collections import namedtuple\nP = namedtuple('Point', 'x y', defaults=None)\nreturn P(1, 2)",
+            "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nreturn isinstance(p, tuple), issubclass(P, tuple), p[::-1], p + (3,), (0,) + p, p * 2, tuple(p), '%s,%s' % p",
+            "\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nreturn P(1, 2).x, P(1, 2).y, hash(P(1, 2)) == hash((1, 2)), {P(1, 2): 1}[(1, 2)]",
+            "!\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nP(1, 2).x = 5",
+            "!\nfrom collections import namedtuple\nP = namedtuple('P', 'x y')\nP(1, 2).z = 5",
+            "\nfrom collections import namedtuple\nimport json\nP = namedtuple('P', 'x y')\nreturn json.dumps({'p': P(1, [2])}), json.dumps([P(1, 2)])",
+            "\nfrom collections import namedtuple\nclass P(namedtuple('P', 'x y')):\n    def norm(self):\n        return abs(self.x) + abs(self.y)\nreturn P(-1, 2).norm(), P(3, 4), isinstance(P(1, 2), tuple)",
+            "\nfrom typing import NamedTuple\nclass B(NamedTuple):\n    w: int\n    h: int = 1\n    def area(self):\n        return self.w * self.h\nreturn B(3), B(2, 5).area(), B._fields, B._field_defaults, isinstance(B(1), tuple), B(4)[0], list(B(4, 2))",
 ];
 
 #[test]

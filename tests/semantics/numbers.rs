@@ -473,3 +473,39 @@ fn bool_is_an_int_subclass() {
         ],
     );
 }
+
+/// int() and float() read every Unicode decimal digit (category Nd, all
+/// planes) and strip Unicode whitespace (patch 0066); a ValueError quotes
+/// the text as written.
+#[test]
+fn int_and_float_read_unicode_digits() {
+    check(
+        "unicode digits",
+        "",
+        &[
+            "int('\\u0663')",
+            "int('\\u0661\\u0662\\u0663')",
+            "int('-\\u0967\\u0966')",
+            "int('\\uff11\\uff10\\uff10')",
+            "int('\\U0001d7d9\\U0001d7e0')",
+            "int('\\U0001e950\\U0001fbf9')",
+            "int('\\u0e51_\\u0e50\\u0e50\\u0e50')",
+            "int('\\u0663', 16)",
+            "int('\\u00a0 12\\u2003\\u3000')",
+            "int('\\u0663x')",
+            "int('\\u0663\\u00e9')",
+            "int('\\u0663\\u0663', 2)",
+            "int('\\u2212\\u0663')",
+            "int('\\u00b2')",
+            "int('\\u2460')",
+            "float('\\u0661.\\u0665')",
+            "float('\\u0663e\\u0662')",
+            "float(' -\\u0660.\\u0665\\u00a0')",
+            "float('\\u0663x')",
+            "float('\\u00bd')",
+            "[int(c) for c in '\\u0660\\u06f4\\u07c5\\u096f\\u1040\\u17e3\\ua620\\uabf9']",
+            "sum(int(chr(c)) for c in range(0x80, 0xd800) if chr(c).isdecimal())",
+            "[int(chr(s + d)) for s in (0x104a0, 0x11066, 0x16b50, 0x1d7ce, 0x1e950) for d in (0, 9)]",
+        ],
+    );
+}

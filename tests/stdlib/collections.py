@@ -48,6 +48,17 @@ try:
     p.x = 9
 except AttributeError:
     print('AttributeError', p)
+# ---- namedtuple is a tuple subclass
+import json
+print(isinstance(p, tuple), issubclass(P, tuple), p + (3,), (0,) + p, p * 2, p[::-1], '%s/%s' % p, json.dumps({'p': p}))
+class V(namedtuple('V', 'x y')):
+    def norm(self):
+        return abs(self.x) + abs(self.y)
+print(V(-1, 2).norm(), V(3, 4), isinstance(V(1, 2), tuple), V._fields, {P(1, 2): 'a'}[(1, 2)])
+try:
+    p.z = 1
+except AttributeError as e:
+    print(e)
 # ---- namedtuple rename and errors
 from collections import namedtuple
 print(namedtuple('R', 'a def a', rename=True)._fields)

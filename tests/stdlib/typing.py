@@ -32,6 +32,7 @@ class Point(NamedTuple):
 p = Point(1)
 print(p, p.x, p.y, Point(3, 4), tuple(Point(5, 6)), p == (1, 0), Point._fields)
 a, b = Point(7, 8); print(a, b, Point(1, 2)._replace(y=9), Point(1, 2)._asdict() == {'x': 1, 'y': 2})
+print(isinstance(p, tuple), Point._field_defaults, len(Point(1, 2)), Point(1, 2)[1], sorted([Point(2), Point(1, 5)]))
 try:
     p.x = 5
 except AttributeError:
