@@ -93,6 +93,12 @@ run() { "$1" run "$2" --compact --timeout none --memory 256MiB --quiet "${@:3}";
 bench() {
     "$1" bench "$2" --json --cold 3 --timeout none --memory 256MiB "${@:3}"
 }
+# Wasm instructions executed per warm run (an instrumented copy of the
+# module, `mpnode bench --profile`): wasmi's fuel does not follow them here
+# (see benches/repr-d.md), so both are reported.
+instructions() {
+    "$1" bench "$2" --json --profile 1 --runs 1 --timeout none --memory 256MiB "${@:3}" | field instructions
+}
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 wasm_size() {
     ls -t "$1"/build/mpnode-runtime-*/out/mpnode-"$2".wasm | head -1 | xargs stat -c %s
@@ -135,22 +141,27 @@ fi
 echo
 echo "\`benches/py/cpu.py\`, warm runs (median of $runs): time, fuel, pages after the runs; same checksum?"
 echo
-echo "| task | time today | time REPR_D | time ratio | fuel today | fuel REPR_D | fuel ratio | pages today | pages REPR_D | same result |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "Time: the median (the fastest) of $runs warm runs; instructions: wasm instructions executed in one warm run."
+echo
+echo "| task | time today | time REPR_D | time ratio | instructions today | instructions REPR_D | ratio | fuel today | fuel REPR_D | ratio | pages today | pages REPR_D | same result |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for task in $tasks; do
     inputs="{\"task\": \"$task\"}"
     ra=$(bench "$base" benches/py/cpu.py --inputs "$inputs" --runs "$runs")
     rd=$(bench "$reprd" benches/py/cpu.py --inputs "$inputs" --runs "$runs")
+    ia=$(instructions "$base" benches/py/cpu.py --inputs "$inputs")
+    id=$(instructions "$reprd" benches/py/cpu.py --inputs "$inputs")
     same=no
     if [ "$(run "$base" benches/py/cpu.py --inputs "$inputs")" = "$(run "$reprd" benches/py/cpu.py --inputs "$inputs")" ]; then
         same=yes
     fi
-    python3 - "$task" "$ra" "$rd" "$same" <<'PY'
+    python3 - "$task" "$ra" "$rd" "$same" "$ia" "$id" <<'PY'
 import json, sys
 task, a, d, same = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
-ms = lambda us: "%.2f ms" % (us / 1000)
-print("| %s | %s | %s | %.2f× | %.3e | %.3e | %.2f× | %d | %d | %s |" % (
-    task, ms(a["run_us_median"]), ms(d["run_us_median"]), d["run_us_median"] / a["run_us_median"],
+ia, id_ = float(sys.argv[5]), float(sys.argv[6])
+ms = lambda r: "%.2f (%.2f) ms" % (r["run_us_median"] / 1000, r["run_us_min"] / 1000)
+print("| %s | %s | %s | %.2f× | %.3e | %.3e | %.2f× | %.3e | %.3e | %.2f× | %d | %d | %s |" % (
+    task, ms(a), ms(d), d["run_us_median"] / a["run_us_median"], ia, id_, id_ / ia,
     a["fuel_per_run"], d["fuel_per_run"], d["fuel_per_run"] / a["fuel_per_run"],
     a["memory_pages"], d["memory_pages"], same))
 PY
