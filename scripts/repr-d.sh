@@ -99,6 +99,7 @@ bench() {
 instructions() {
     "$1" bench "$2" --json --profile 1 --runs 1 --timeout none --memory 256MiB "${@:3}" | field instructions
 }
+usec() { python3 -c 'import json, sys; print("%.1f" % json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 wasm_size() {
     ls -t "$1"/build/mpnode-runtime-*/out/mpnode-"$2".wasm | head -1 | xargs stat -c %s
@@ -124,24 +125,27 @@ sa=$(bench "$base" examples/uppercase.py --inputs '{"input": "hello"}' --seconds
 sd=$(bench "$reprd" examples/uppercase.py --inputs '{"input": "hello"}' --seconds 1)
 echo "| seed node: pages after warm runs | $(field memory_pages <<<"$sa") | $(field memory_pages <<<"$sd") | |"
 echo "| seed node: fuel per warm run | $(field fuel_per_run <<<"$sa") | $(field fuel_per_run <<<"$sd") | |"
+echo "| seed node: warm run median | $(usec run_us_median <<<"$sa") µs | $(usec run_us_median <<<"$sd") µs | |"
+echo "| seed node: cold start (from the snapshot) | $(usec instantiate_us <<<"$sa") µs | $(usec instantiate_us <<<"$sd") µs | |"
 echo
 if [ "$(run "$base" "$tmp/ints.py")" = "$(run "$reprd" "$tmp/ints.py")" ]; then
-    echo "Integer arithmetic across the small-int boundaries: the same answers."
+    echo "Integer arithmetic across the small-int boundaries and floats at NaN boxing's edges: the same answers."
 else
-    echo "**Integer arithmetic across the small-int boundaries differs** (\`$tmp/ints.py\`'s products and sums; today's build agrees with CPython):"
+    echo "**Integer or float arithmetic differs** (the checks of \`$tmp/ints.py\`; today's build agrees with CPython):"
     echo
     python3 - "$(run "$base" "$tmp/ints.py")" "$(run "$reprd" "$tmp/ints.py")" <<'PY'
 import ast, json, sys
-a = ast.literal_eval(json.loads(sys.argv[1])["outputs"]["check"])
-d = ast.literal_eval(json.loads(sys.argv[2])["outputs"]["check"])
-bad = [(i, x, y) for i, (x, y) in enumerate(zip(a, d)) if x != y]
-print("%d of %d values differ; first: %s" % (len(bad), len(a), ", ".join("%d vs %d" % (x, y) for _, x, y in bad[:3])))
+a, d = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+if "check" not in d["outputs"]:
+    print("The REPR_D build raised: %s" % (d["error"] or "").strip().splitlines()[-1:])
+    sys.exit()
+a, d = ast.literal_eval(a["outputs"]["check"]), ast.literal_eval(d["outputs"]["check"])
+bad = [(x, y) for x, y in zip(a, d) if repr(x) != repr(y)]
+print("%d of %d values differ; first: %s" % (len(bad), len(a), ", ".join("%r vs %r" % b for b in bad[:3])))
 PY
 fi
 echo
-echo "\`benches/py/cpu.py\`, warm runs (median of $runs): time, fuel, pages after the runs; same checksum?"
-echo
-echo "Time: the median (the fastest) of $runs warm runs; instructions: wasm instructions executed in one warm run."
+echo "\`benches/py/cpu.py\`, warm runs: time (the median, and the fastest, of $runs), wasm instructions executed in one run (\`mpnode bench --profile\`), fuel, pages after the runs, and whether both computed the same checksum."
 echo
 echo "| task | time today | time REPR_D | time ratio | instructions today | instructions REPR_D | ratio | fuel today | fuel REPR_D | ratio | pages today | pages REPR_D | same result |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
