@@ -437,6 +437,11 @@ if exists("criterion.txt"):
     w(open(os.path.join(out, "criterion.txt")).read().rstrip())
     w("```")
     w("")
+# Measured by scripts/repr-d.sh, not by this script (two release builds of
+# the runtime): included as written.
+if os.path.exists("benches/repr-d.md"):
+    w(open("benches/repr-d.md").read().rstrip())
+    w("")
 open(dest, "w").write("\n".join(L))
 print("wrote", dest)
 PY
