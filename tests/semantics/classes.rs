@@ -220,6 +220,9 @@ fn special_methods_on_builtins() {
         (
             "missing special methods",
             "class P:\n    pass\ntry:\n    P().__len__()\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    object().__len__\nexcept AttributeError as e:\n    print('AttributeError', e)\ntry:\n    P.__add__\nexcept AttributeError as e:\n    print('AttributeError', e)\nclass Q:\n    def __len__(self):\n        return super().__len__()\nlen(Q())",
+        ),
+    ]);
+}
 
 /// A Python subclass of tuple (patch 0065): tuple.__new__ makes its
 /// instances, which are tuples to isinstance, len, indexing, slicing,
