@@ -344,7 +344,7 @@ UTC = timezone.utc
 
 
 class IsoCalendarDate(tuple):
-    # Built as IsoCalendarDate((year, week, weekday)): v1.9.4 has no tuple.__new__.
+    # Built as IsoCalendarDate((year, week, weekday)) by calling the class.
 
     @property
     def year(self):

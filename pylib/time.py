@@ -11,7 +11,8 @@ _FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wd
 
 
 class struct_time(tuple):
-    # struct_time(9-sequence); v1.9.4 has no tuple.__new__ to check it.
+    # struct_time(9-sequence), built by calling the class (tuple.__new__,
+    # patch 0065, is not needed here: the 9-sequence is not checked).
 
     def __getattr__(self, name):
         if name in _FIELDS:
