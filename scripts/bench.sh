@@ -344,8 +344,7 @@ alloc = fn("profile-seed.json", "gc_alloc")
 w("- **The seed's warm run** executes %s wasm instructions; at the %.2f ns per instruction wasmi took "
   "here (the median run, host work included), 15 µs would allow about %s. The node's own bytecode "
   "is a small part (`mp_execute_bytecode_loop`): the empty node costs %s of the seed's %s. The rest "
-  "is the envelope: %d allocations (%s instructions each in `gc_alloc`, which scans the allocation "
-  "table of a heap that a collection every few runs leaves fragmented), the JSON parse of the "
+  "is the envelope: %d allocations (%s instructions each in `gc_alloc`), the JSON parse of the "
   "9-field envelope, and its dict inserts. Removing it would take a different contract (the host "
   "handing the guest only the inputs the node reads), not a faster parser."
   % (num(seed_p["instructions"]), ns, num(15000 / ns), num(load("profile-empty.json")["instructions"]),
@@ -354,15 +353,17 @@ w("- **The seed's warm run** executes %s wasm instructions; at the %.2f ns per i
 setup = fn("profile-fib.json", "mp_setup_code_state")
 fib_p = load("profile-fib.json")
 if setup:
-    w("- **fib**: %s Python calls, %s instructions per call in all. Each call builds a code state "
-      "(`mp_setup_code_state`, `mp_obj_fun_bc_prepare_codestate`, `mp_decode_uint`: %.0f %% together) "
-      "and looks `fib` up in the module's globals (`mp_map_lookup`, and `find_qstr` walking the qstr "
-      "pools for the name's hash); the bytecode dispatch is %.0f %%. Native MicroPython does the same "
-      "work compiled: the ratio is wasmi's interpretation of these C paths."
+    w("- **fib**: %s Python calls, %s instructions per call in all. The VM is %.0f %% of them: the "
+      "bytecode dispatch (`mp_execute_bytecode_loop`, %.0f %%) and building each call's code state "
+      "(`mp_setup_code_state`, `mp_obj_fun_bc_prepare_codestate`, `mp_decode_uint`: %.0f %% together); "
+      "looking `fib` up in the module's globals is another %.0f %% (`mp_map_lookup`). Native MicroPython "
+      "does the same work compiled: the ratio is wasmi's interpretation of these C paths."
       % (num(setup["calls"]), num(fib_p["instructions"] / setup["calls"]),
+         share_of("profile-fib.json", "the VM's bytecode dispatch"),
+         100 * (fn("profile-fib.json", "mp_execute_bytecode_loop") or {"instructions": 0})["instructions"] / fib_p["instructions"],
          sum(100 * (fn("profile-fib.json", n) or {"instructions": 0})["instructions"] / fib_p["instructions"]
              for n in ("mp_setup_code_state", "mp_obj_fun_bc_prepare_codestate", "mp_decode_uint", "mp_decode_uint_value")),
-         share_of("profile-fib.json", "the VM's bytecode dispatch")))
+         100 * (fn("profile-fib.json", "mp_map_lookup") or {"instructions": 0})["instructions"] / fib_p["instructions"]))
 w("- **loop**: the sum passes 2^30 (a wasm32 small int holds 31 bits) at i = 46 341; from then on "
   "every `total += i` is a big-int addition that allocates: big ints %.0f %%, the allocator and GC "
   "%.0f %%, the VM %.0f %%. Native v1.9.4 on x86-64 has 63-bit small ints and never leaves them."
