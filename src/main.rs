@@ -29,6 +29,28 @@ struct Cli {
     command: Command,
 }
 
+/// `print!` for the command's output: a reader that went away (`mpnode
+/// inspect node.wasm | head -1`) ends the process quietly with success, as
+/// ripgrep does, instead of a panic ("failed printing to stdout").
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = write!(stdout, $($arg)*).and_then(|()| stdout.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+/// `println!` for the command's output; see [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        out!("{}\n", format_args!($($arg)*))
+    }};
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run a node once and print its result envelope as JSON.
@@ -549,7 +571,7 @@ fn run(args: RunArgs) -> Result<ExitCode, CliError> {
     }
     let result = report.result.to_json();
     let text = if args.compact { serde_json::to_string(&result) } else { serde_json::to_string_pretty(&result) };
-    println!("{}", text.unwrap_or_default());
+    outln!("{}", text.unwrap_or_default());
     Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -578,9 +600,9 @@ fn bench(args: BenchArgs) -> Result<ExitCode, CliError> {
         map.insert("node".into(), json!(args.node.display().to_string()));
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
     } else {
-        print!("{}", bench_text(&result));
+        out!("{}", bench_text(&result));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -603,10 +625,10 @@ fn bench_profile(args: &BenchArgs, bytes: &[u8], inputs: Value, top: usize) -> R
             }
             map.insert("node".into(), json!(args.node.display().to_string()));
         }
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", profile_text(&args.node, &profile, top));
+    out!("{}", profile_text(&args.node, &profile, top));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -741,7 +763,7 @@ fn build_node(source: &Path, args: BuildArgs) -> Result<ExitCode, CliError> {
     let definitions = artifact.definitions;
     let module = artifact.wasm;
     std::fs::write(&output, &module).map_err(|e| CliError::new(format!("could not write {}: {e}", output.display())))?;
-    println!("{}: {} bytes", output.display(), module.len());
+    outln!("{}: {} bytes", output.display(), module.len());
     if !args.no_manifest {
         // A project's node.py is named after its directory (`mpnode new`).
         let mut stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -770,7 +792,7 @@ fn build_node(source: &Path, args: BuildArgs) -> Result<ExitCode, CliError> {
         let text = manifest::manifest_toml(&definitions, &info).map_err(|e| CliError::new(e.to_string()))?;
         let manifest = manifest_path;
         std::fs::write(&manifest, text).map_err(|e| CliError::new(format!("could not write {}: {e}", manifest.display())))?;
-        println!("{}: {} node(s)", manifest.display(), definitions.len());
+        outln!("{}: {} node(s)", manifest.display(), definitions.len());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -838,9 +860,9 @@ fn new_project(args: NewArgs) -> Result<ExitCode, CliError> {
     let dir = PathBuf::from(&args.name);
     let written = scaffold::new_project(&dir, &args.name).map_err(|e| CliError::new(e.to_string()))?;
     for path in written {
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
-    println!("next: cd {} && mpnode run node.py --inputs-file inputs.json", dir.display());
+    outln!("next: cd {} && mpnode run node.py --inputs-file inputs.json", dir.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -873,9 +895,9 @@ fn inspect(args: InspectArgs) -> Result<ExitCode, CliError> {
             "packed_files": info.packed_files,
             "load_error": load_error.as_ref().map(|e| e.message.clone()),
         });
-        println!("{}", serde_json::to_string_pretty(&output).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&output).unwrap_or_default());
     } else {
-        print!("{}", inspect_text(&args.module, &info, definitions.as_deref(), &problems));
+        out!("{}", inspect_text(&args.module, &info, definitions.as_deref(), &problems));
     }
     match load_error {
         Some(e) => Err(e),

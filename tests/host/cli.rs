@@ -166,6 +166,28 @@ fn inspect_shows_definitions_imports_and_exports() {
 }
 
 #[test]
+fn output_to_a_reader_that_went_away_ends_quietly() {
+    // `mpnode inspect node.wasm | head -1` when head is gone before mpnode
+    // writes: the pipe's reader is closed before the child starts, so its
+    // write fails with a broken pipe, which must not be a panic.
+    let dir = scratch("broken-pipe");
+    let node = write(&dir, "node.wasm", &good_module());
+    for args in [&["inspect", node.to_str().unwrap()][..], &["run", node.to_str().unwrap()][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mpnode"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let err = stderr(&output);
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{args:?}: {err}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn inspect_still_lists_imports_of_a_module_that_does_not_load() {
     let dir = scratch("inspect-bad");
     let unknown =
