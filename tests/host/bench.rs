@@ -63,3 +63,37 @@ fn bench_refuses_a_node_that_fails() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("nothing to time") && stderr.contains("ValueError: nope"), "{stderr}");
 }
+
+#[test]
+fn bench_profile_lists_the_guest_functions() {
+    let uppercase = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/uppercase.py");
+    let path = uppercase.to_str().unwrap();
+    let inputs = r#"{"input": "hello"}"#;
+    let output = mpnode(&["bench", path, "--inputs", inputs, "--runs", "2", "--profile", "5", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let profile: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(profile["runs"], 2);
+    // --profile N keeps the N costliest functions, named from the runtime.
+    let functions = profile["functions"].as_array().unwrap();
+    assert_eq!(functions.len(), 5);
+    assert!(functions.iter().all(|f| !f["name"].as_str().unwrap().starts_with("func[")), "{functions:?}");
+    assert!(profile["instructions"].as_f64().unwrap() >= functions[0]["instructions"].as_f64().unwrap());
+
+    let output = mpnode(&["bench", path, "--inputs", inputs, "--runs", "2", "--profile"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("wasm instructions and") && text.contains("more functions"), "{text}");
+    // A node that fails leaves nothing to profile.
+    let failing = std::env::temp_dir().join(format!("mpnode-profile-{}.py", std::process::id()));
+    std::fs::write(
+        &failing,
+        "def get_node():\n    return {'name': 'x', 'friendly_name': 'X', 'description': '', 'category': 'T', 'pins': []}\n\
+         def run(context):\n    raise ValueError('nope')\n",
+    )
+    .unwrap();
+    let output = mpnode(&["bench", failing.to_str().unwrap(), "--profile"]);
+    let _ = std::fs::remove_file(&failing);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nothing to profile") && stderr.contains("ValueError: nope") && stderr.contains("--inputs"), "{stderr}");
+}

@@ -154,11 +154,15 @@ struct Counters {
 }
 
 impl Counters {
+    /// The instructions that add `n` to counter `global`.
+    fn bump(global: u32, n: u64) -> [Instruction<'static>; 4] {
+        [Instruction::GlobalGet(global), Instruction::I64Const(n as i64), Instruction::I64Add, Instruction::GlobalSet(global)]
+    }
+
     fn add(f: &mut wasm_encoder::Function, global: u32, n: u64) {
-        f.instruction(&Instruction::GlobalGet(global));
-        f.instruction(&Instruction::I64Const(n as i64));
-        f.instruction(&Instruction::I64Add);
-        f.instruction(&Instruction::GlobalSet(global));
+        for instruction in Counters::bump(global, n) {
+            f.instruction(&instruction);
+        }
     }
 }
 
@@ -270,11 +274,9 @@ impl Reencode for Counters {
                 // Counted where the call is made, in its stretch.
                 let site = self.first + 3 * self.defined_functions + self.next_site as u32;
                 self.next_site += 1;
-                stretch.push(Instruction::GlobalGet(site));
-                stretch.push(Instruction::I64Const(1));
-                stretch.push(Instruction::I64Add);
-                stretch.push(Instruction::GlobalSet(site));
-                extra += 4;
+                let bump = Counters::bump(site, 1);
+                extra += bump.len();
+                stretch.extend(bump);
             }
             let ends = ends_stretch(&op);
             let is_loop = matches!(op, Operator::Loop { .. });
